@@ -1,0 +1,52 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const featureFolders = ['chart', 'panel', 'search', 'compare', 'io', 'header'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', 'public', 'bench/.artifacts', 'tests/e2e/.artifacts', 'scripts/.*.local.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The model is pure: no React, no zustand, no DOM-manipulating d3.
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3-selection', 'd3-zoom', 'd3-transition'], message: 'src/model is pure TypeScript: no React, zustand or DOM code.' },
+            { group: ['../store/*', '../chart/*', '../panel/*', '../search/*', '../compare/*', '../io/*', '../header/*'], message: 'src/model must not reach up into the app.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Feature folders do not import each other; they meet in App.tsx through the store.
+  ...featureFolders.map((folder) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: featureFolders
+            .filter((other) => other !== folder)
+            .map((other) => ({ group: [`../${other}/*`, `../${other}`], message: `src/${folder} must not import src/${other}: go through the store or model.` })),
+        },
+      ],
+    },
+  })),
+);

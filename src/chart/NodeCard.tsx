@@ -1,0 +1,129 @@
+/**
+ * One unit on the chart. Memoised and subscribed to its own selection and
+ * focus by id, so panning or selecting re-renders a card or two, not all.
+ */
+import { memo, useCallback, type MouseEvent } from 'react';
+import { readyIndex, useStore } from '../store/store.ts';
+import { estimateTextWidth, wrapText } from './text.ts';
+
+export interface NodeCardProps {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly name: string;
+  readonly nativeName: string | null;
+  readonly nativeLang: string | null;
+  readonly kind: string;
+  readonly kindLabel: string;
+  /** Only the root card has room for it. */
+  readonly headLine: string | null;
+  readonly childCount: number;
+  readonly descendantCount: number;
+  readonly collapsed: boolean;
+  readonly level: number;
+  readonly setSize: number;
+  readonly posInSet: number;
+  readonly onPath: boolean;
+}
+
+const NAME_SIZE = 14;
+const SMALL_SIZE = 12;
+const PAD_X = 12;
+
+export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
+  const { id, x, y, width, height, name, nativeName, nativeLang, kind, kindLabel, headLine, childCount, descendantCount, collapsed } = props;
+  const selected = useStore(useCallback((s) => (s.selectedId ?? readyIndex(s, s.activeChartId)?.rootId) === id, [id]));
+  const focused = useStore(useCallback((s) => s.focusedId === id, [id]));
+  const select = useStore((s) => s.select);
+  const toggleCollapsed = useStore((s) => s.toggleCollapsed);
+
+  const left = -width / 2;
+  const top = -height / 2;
+  const isRoot = props.level === 1;
+  const nameLines = wrapText(name, width - PAD_X * 2 - 4, NAME_SIZE, 2, 600);
+  let lineY = top + 20;
+  const kindY = lineY;
+  lineY += 20;
+  const nameYs = nameLines.map((_, i) => lineY + i * 18);
+  lineY = (nameYs[nameYs.length - 1] ?? lineY) + 18;
+  const roomForExtra = lineY + 2 <= height / 2 - 4;
+  const extraLine = isRoot ? headLine : nameLines.length === 1 ? nativeName : null;
+  const extraIsNative = !isRoot && extraLine !== null && extraLine === nativeName;
+  const shownExtra = roomForExtra && extraLine ? wrapText(extraLine, width - PAD_X * 2, SMALL_SIZE, 1)[0] : null;
+  // With a two-line name there is no line left for the native name: it joins the kind line when it fits whole.
+  const kindWithNative = nativeName === null ? kindLabel : `${kindLabel} · ${nativeName}`;
+  const kindText =
+    !isRoot && nameLines.length > 1 && estimateTextWidth(kindWithNative, SMALL_SIZE, 600) <= width - PAD_X * 2 - 4 ? kindWithNative : kindLabel;
+
+  const label = [
+    name,
+    nativeName,
+    kindLabel,
+    childCount > 0 ? `${descendantCount} unit${descendantCount === 1 ? '' : 's'} below${collapsed ? ', collapsed' : ''}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+  const toggleText = collapsed ? `+${descendantCount}` : '−';
+  const toggleWidth = Math.max(24, estimateTextWidth(toggleText, SMALL_SIZE, 600) + 16);
+  const onClick = () => select(id);
+  const onToggle = (event: MouseEvent) => {
+    event.stopPropagation();
+    toggleCollapsed(id);
+  };
+
+  return (
+    <g
+      role="treeitem"
+      aria-label={label}
+      aria-level={props.level}
+      aria-setsize={props.setSize}
+      aria-posinset={props.posInSet}
+      aria-selected={selected}
+      aria-expanded={childCount > 0 ? !collapsed : undefined}
+      tabIndex={focused ? 0 : -1}
+      data-id={id}
+      data-kind={kind}
+      className={`node${selected ? ' is-selected' : ''}${props.onPath ? ' is-on-path' : ''}`}
+      transform={`translate(${x},${y})`}
+      onClick={onClick}
+    >
+      <title>{nativeName ? `${name} (${nativeName})` : name}</title>
+      <rect className="node-card" x={left} y={top} width={width} height={height} rx={10} />
+      <rect className="node-accent" x={left} y={top} width={6} height={height} rx={3} />
+      <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>
+        {wrapText(kindText, width - PAD_X * 2 - 4, SMALL_SIZE, 1, 600)[0]}
+      </text>
+      <text className="node-name" x={left + PAD_X + 4} fontSize={NAME_SIZE}>
+        {nameLines.map((line, i) => (
+          <tspan key={i} x={left + PAD_X + 4} y={nameYs[i]}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+      {shownExtra ? (
+        <text className="node-extra" x={left + PAD_X + 4} y={lineY + 2} fontSize={SMALL_SIZE} lang={extraIsNative ? (nativeLang ?? undefined) : undefined}>
+          {shownExtra}
+        </text>
+      ) : null}
+      {childCount > 0 ? (
+        <g
+          className="node-toggle"
+          role="button"
+          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${name}`}
+          aria-expanded={!collapsed}
+          data-no-zoom=""
+          transform={`translate(0,${height / 2})`}
+          onClick={onToggle}
+        >
+          <rect x={-toggleWidth / 2} y={-12} width={toggleWidth} height={24} rx={12} />
+          <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
+            {toggleText}
+          </text>
+        </g>
+      ) : null}
+    </g>
+  );
+});

@@ -1,0 +1,187 @@
+/**
+ * Layout: a pure function from (tree, collapsed set) to plain positions.
+ *
+ * d3-hierarchy's tidy tree places the branches. A unit whose visible children
+ * are all leaves gets them stacked in compact columns below it instead of one
+ * long row (twelve bureaus side by side would be 3,000 px wide). The stack is
+ * reserved in d3's contours by a chain of invisible spacer nodes as wide as the
+ * stack, and `separation` measures real widths, so stacks never overlap their
+ * neighbours. d3.tree and everything here iterate; nothing recurses per level.
+ */
+import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
+import type { OrgIndex } from '../model/tree.ts';
+
+export const NODE_WIDTH = 264;
+export const NODE_HEIGHT = 76;
+/** The root card is larger: it carries the organization's full name and its head. */
+export const ROOT_WIDTH = 360;
+export const ROOT_HEIGHT = 100;
+const GAP_X = 28;
+const LEVEL_HEIGHT = NODE_HEIGHT + 64;
+const STACK_ROW_HEIGHT = NODE_HEIGHT + 18;
+/** Leaf children are stacked when there are at least this many. */
+const STACK_MIN = 3;
+/** How far left of a stacked column its connector runs. */
+const STACK_RAIL_OFFSET = 14;
+
+export interface NodePosition {
+  readonly id: string;
+  /** Centre of the card. */
+  readonly x: number;
+  readonly y: number;
+  readonly depth: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LinkPath {
+  /** The child's id: each visible unit but the root has exactly one incoming link. */
+  readonly id: string;
+  readonly d: string;
+}
+
+export interface Bounds {
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+}
+
+export interface ChartLayout {
+  readonly nodes: readonly NodePosition[];
+  readonly links: readonly LinkPath[];
+  readonly positionOf: ReadonlyMap<string, NodePosition>;
+  readonly bounds: Bounds;
+}
+
+interface LayoutDatum {
+  readonly id: string | null;
+  /** Half the width this datum occupies in its row. */
+  readonly halfWidth: number;
+  readonly children: LayoutDatum[];
+}
+
+export function stackColumns(count: number): number {
+  return Math.max(1, Math.ceil(Math.sqrt(count / 3)));
+}
+
+function stackWidth(columns: number): number {
+  return columns * NODE_WIDTH + (columns - 1) * GAP_X;
+}
+
+/** How many tree levels below the parent a stack of `rows` cards reaches into. */
+function stackLevels(rows: number): number {
+  const stackBottom = LEVEL_HEIGHT + (rows - 1) * STACK_ROW_HEIGHT + NODE_HEIGHT / 2;
+  let levels = 0;
+  while ((levels + 1) * LEVEL_HEIGHT - NODE_HEIGHT / 2 < stackBottom) levels += 1;
+  return levels;
+}
+
+export function layoutChart(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLayout {
+  const visibleChildren = (id: string): readonly string[] => (collapsed.has(id) ? [] : (index.childrenOf.get(id) ?? []));
+  const isStacked = (id: string): boolean => {
+    const kids = visibleChildren(id);
+    return kids.length >= STACK_MIN && kids.every((kid) => visibleChildren(kid).length === 0);
+  };
+
+  // Build the layout data top-down with an explicit stack (no recursion).
+  const rootDatum: LayoutDatum = { id: index.rootId, halfWidth: ROOT_WIDTH / 2, children: [] };
+  const pending: LayoutDatum[] = [rootDatum];
+  while (pending.length > 0) {
+    const datum = pending.pop() as LayoutDatum;
+    if (datum.id === null) continue;
+    const kids = visibleChildren(datum.id);
+    if (kids.length === 0) continue;
+    if (isStacked(datum.id)) {
+      const columns = stackColumns(kids.length);
+      const rows = Math.ceil(kids.length / columns);
+      const halfWidth = stackWidth(columns) / 2 + STACK_RAIL_OFFSET;
+      let parent = datum;
+      for (let level = 0; level < stackLevels(rows); level++) {
+        const spacer: LayoutDatum = { id: null, halfWidth, children: [] };
+        parent.children.push(spacer);
+        parent = spacer;
+      }
+      continue;
+    }
+    for (const kid of kids) {
+      const child: LayoutDatum = { id: kid, halfWidth: NODE_WIDTH / 2, children: [] };
+      datum.children.push(child);
+      pending.push(child);
+    }
+  }
+
+  const root = hierarchy<LayoutDatum>(rootDatum, (d) => d.children);
+  const laidOut = tree<LayoutDatum>()
+    .nodeSize([1, LEVEL_HEIGHT])
+    .separation((a, b) => a.data.halfWidth + b.data.halfWidth + (a.parent === b.parent ? GAP_X : GAP_X * 2))(root);
+
+  const nodes: NodePosition[] = [];
+  const links: LinkPath[] = [];
+  const positionOf = new Map<string, NodePosition>();
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const place = (position: NodePosition) => {
+    nodes.push(position);
+    positionOf.set(position.id, position);
+    minX = Math.min(minX, position.x - position.width / 2);
+    maxX = Math.max(maxX, position.x + position.width / 2);
+    minY = Math.min(minY, position.y - position.height / 2);
+    maxY = Math.max(maxY, position.y + position.height / 2);
+  };
+
+  laidOut.each((node: HierarchyPointNode<LayoutDatum>) => {
+    const id = node.data.id;
+    if (id === null) return;
+    const isRoot = node.parent === null;
+    const position: NodePosition = {
+      id,
+      x: node.x,
+      y: node.y,
+      depth: node.depth,
+      width: isRoot ? ROOT_WIDTH : NODE_WIDTH,
+      height: isRoot ? ROOT_HEIGHT : NODE_HEIGHT,
+    };
+    place(position);
+    const parentPosition = node.parent?.data.id != null ? positionOf.get(node.parent.data.id) : undefined;
+    if (parentPosition) links.push({ id, d: elbow(parentPosition, position) });
+    if (isStacked(id)) {
+      const kids = visibleChildren(id);
+      const columns = stackColumns(kids.length);
+      const rows = Math.ceil(kids.length / columns);
+      const left = node.x - stackWidth(columns) / 2;
+      const busY = node.y + LEVEL_HEIGHT / 2;
+      kids.forEach((kid, i) => {
+        // Column-major, so each column reads top to bottom in source order.
+        const column = Math.floor(i / rows);
+        const row = i % rows;
+        const cardLeft = left + column * (NODE_WIDTH + GAP_X);
+        const kidPosition: NodePosition = {
+          id: kid,
+          x: cardLeft + NODE_WIDTH / 2,
+          y: node.y + LEVEL_HEIGHT + row * STACK_ROW_HEIGHT,
+          depth: node.depth + 1,
+          width: NODE_WIDTH,
+          height: NODE_HEIGHT,
+        };
+        place(kidPosition);
+        const railX = cardLeft - STACK_RAIL_OFFSET;
+        links.push({
+          id: kid,
+          d: `M${node.x},${node.y + position.height / 2}V${busY}H${railX}V${kidPosition.y}H${cardLeft}`,
+        });
+      });
+    }
+  });
+
+  return { nodes, links, positionOf, bounds: { minX, minY, maxX, maxY } };
+}
+
+function elbow(parent: NodePosition, child: NodePosition): string {
+  const parentBottom = parent.y + parent.height / 2;
+  const childTop = child.y - child.height / 2;
+  const midY = (parentBottom + childTop) / 2;
+  return `M${parent.x},${parentBottom}V${midY}H${child.x}V${childTop}`;
+}

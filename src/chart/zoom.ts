@@ -1,0 +1,116 @@
+/**
+ * The one place d3-zoom is touched. It owns its listeners and `__zoom` on one
+ * element; React owns every node it draws. All view moves (buttons, fit,
+ * centring a unit) go through `zoom.transform`, so d3's state and ours agree
+ * and the next drag never jumps back.
+ */
+import { select, type Selection } from 'd3-selection';
+import 'd3-transition';
+import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { Bounds } from './layout.ts';
+
+export interface ZoomController {
+  zoomBy(factor: number): void;
+  fit(bounds: Bounds, maxScale?: number, animate?: boolean): void;
+  centerOn(x: number, y: number, scale?: number, animate?: boolean): void;
+  /** Pans the least distance that brings the box into view; does nothing when it is already visible. */
+  reveal(box: Bounds): void;
+  panBy(dx: number, dy: number): void;
+  current(): ZoomTransform;
+  destroy(): void;
+}
+
+export const MIN_SCALE = 0.04;
+export const MAX_SCALE = 3;
+const FIT_PADDING = 32;
+/** Room above the chart for the toolbar floating over it. */
+const FIT_TOP = 68;
+
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function createZoomController(
+  element: SVGSVGElement,
+  onTransform: (transform: { x: number; y: number; k: number }) => void,
+): ZoomController {
+  const size = (): [number, number] => [element.clientWidth || 800, element.clientHeight || 600];
+  const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([MIN_SCALE, MAX_SCALE])
+    // jsdom cannot measure SVG lengths; the element's box is what we mean anyway.
+    .extent(() => [[0, 0], size()])
+    .clickDistance(4)
+    .filter((event: Event) => {
+      // Controls drawn inside the chart (collapse toggles) must stay clickable and not start a drag.
+      const target = event.target as Element | null;
+      if (target?.closest?.('[data-no-zoom]')) return false;
+      const mouse = event as MouseEvent;
+      // d3-drag needs the event's window to stop text selection; synthetic events without one cannot start a drag.
+      if (event.type === 'mousedown' && !mouse.view) return false;
+      return (!mouse.ctrlKey || event.type === 'wheel') && !mouse.button;
+    })
+    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+      const { x, y, k } = event.transform;
+      onTransform({ x, y, k });
+    });
+
+  const selection: Selection<SVGSVGElement, unknown, null, undefined> = select(element);
+  selection.call(behavior).on('dblclick.zoom', null);
+
+  const moveTo = (transform: ZoomTransform, animate = true) => {
+    const duration = !animate || prefersReducedMotion() ? 0 : 350;
+    if (duration === 0) selection.interrupt().call(behavior.transform, transform);
+    else selection.interrupt().transition().duration(duration).call(behavior.transform, transform);
+  };
+
+  return {
+    zoomBy(factor) {
+      const duration = prefersReducedMotion() ? 0 : 200;
+      if (duration === 0) selection.call(behavior.scaleBy, factor);
+      else selection.transition().duration(duration).call(behavior.scaleBy, factor);
+    },
+    fit(bounds, maxScale = 1, animate = true) {
+      const [width, height] = size();
+      const boxWidth = Math.max(1, bounds.maxX - bounds.minX);
+      const boxHeight = Math.max(1, bounds.maxY - bounds.minY);
+      const scale = Math.max(
+        MIN_SCALE,
+        Math.min(maxScale, (width - FIT_PADDING * 2) / boxWidth, (height - FIT_TOP - FIT_PADDING) / boxHeight),
+      );
+      const centerX = (bounds.minX + bounds.maxX) / 2;
+      // Short charts sit near the top rather than floating mid-screen.
+      const top = Math.max(FIT_TOP, (height - boxHeight * scale) / 2);
+      moveTo(zoomIdentity.translate(width / 2 - centerX * scale, top - bounds.minY * scale).scale(scale), animate);
+    },
+    centerOn(x, y, scale, animate = true) {
+      const [width, height] = size();
+      const k = scale ?? Math.max(0.8, this.current().k);
+      moveTo(zoomIdentity.translate(width / 2 - x * k, height / 2 - y * k).scale(k), animate);
+    },
+    reveal(box) {
+      const [width, height] = size();
+      const t = this.current();
+      const left = t.applyX(box.minX);
+      const right = t.applyX(box.maxX);
+      const top = t.applyY(box.minY);
+      const bottom = t.applyY(box.maxY);
+      let dx = 0;
+      let dy = 0;
+      if (left < FIT_PADDING) dx = FIT_PADDING - left;
+      else if (right > width - FIT_PADDING) dx = width - FIT_PADDING - right;
+      if (top < FIT_PADDING) dy = FIT_PADDING - top;
+      else if (bottom > height - FIT_PADDING) dy = height - FIT_PADDING - bottom;
+      if (dx !== 0 || dy !== 0) moveTo(zoomIdentity.translate(t.x + dx, t.y + dy).scale(t.k));
+    },
+    panBy(dx, dy) {
+      const t = this.current();
+      selection.interrupt().call(behavior.transform, zoomIdentity.translate(t.x + dx, t.y + dy).scale(t.k));
+    },
+    current() {
+      return (element as SVGSVGElement & { __zoom?: ZoomTransform }).__zoom ?? zoomIdentity;
+    },
+    destroy() {
+      selection.interrupt().on('.zoom', null);
+    },
+  };
+}

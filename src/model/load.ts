@@ -1,0 +1,124 @@
+/**
+ * From untrusted JSON to an indexed chart, or to problems a person can act on:
+ * which file, where in it, and what was expected.
+ */
+import { formatPath, manifestSchema, orgChartSchema, type Manifest, type OrgChart } from './schema.ts';
+import { indexChart, type OrgIndex, type StructureProblem } from './tree.ts';
+
+export interface ChartLoadError {
+  readonly file: string;
+  readonly problems: readonly StructureProblem[];
+}
+
+export type ChartLoadResult = { ok: true; index: OrgIndex } | { ok: false; error: ChartLoadError };
+
+const MAX_PROBLEMS_SHOWN = 8;
+
+export function parseJsonText(text: string, file: string): { ok: true; value: unknown } | { ok: false; error: ChartLoadError } {
+  if (text.trim() === '') return { ok: false, error: { file, problems: [{ path: '(file)', message: 'the file is empty' }] } };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: { file, problems: [{ path: '(file)', message: `not valid JSON: ${detail}` }] } };
+  }
+}
+
+/** Validates a parsed chart document and indexes its tree. */
+export function loadChart(document: unknown, file: string): ChartLoadResult {
+  const parsed = orgChartSchema.safeParse(document, { reportInput: true });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
+    return { ok: false, error: { file, problems } };
+  }
+  const chart: OrgChart = parsed.data;
+  const citationProblems = checkCitations(chart);
+  if (citationProblems.length > 0) return { ok: false, error: { file, problems: citationProblems } };
+  const indexed = indexChart(chart);
+  if (!indexed.ok) return { ok: false, error: { file, problems: indexed.problems } };
+  return { ok: true, index: indexed.index };
+}
+
+export function loadManifest(document: unknown, file: string): { ok: true; manifest: Manifest } | { ok: false; error: ChartLoadError } {
+  const parsed = manifestSchema.safeParse(document, { reportInput: true });
+  if (parsed.success) return { ok: true, manifest: parsed.data };
+  return {
+    ok: false,
+    error: { file, problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) })) },
+  };
+}
+
+/** One line per problem, e.g. `state-council.json: units[2].name: expected text, got a number`. */
+export function formatLoadError(error: ChartLoadError): string {
+  const shown = error.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `${error.file}: ${p.path}: ${p.message}`);
+  const more = error.problems.length - shown.length;
+  if (more > 0) shown.push(`…and ${more} more problem${more === 1 ? '' : 's'}`);
+  return shown.join('\n');
+}
+
+interface ZodIssueLike {
+  code: string;
+  message: string;
+  expected?: unknown;
+  input?: unknown;
+  values?: readonly unknown[];
+  keys?: readonly string[];
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+  undefined: 'nothing',
+};
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return TYPE_WORDS[typeof value] ?? typeof value;
+}
+
+function describeIssue(issue: ZodIssueLike): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = typeof issue.expected === 'string' ? (TYPE_WORDS[issue.expected] ?? issue.expected) : 'another type';
+      return `expected ${expected}, got ${describeValue(issue.input)}`;
+    }
+    case 'invalid_value':
+      return `expected ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(' or ')}, got ${JSON.stringify(issue.input) ?? 'nothing'}`;
+    case 'unrecognized_keys':
+      return `unknown field${(issue.keys?.length ?? 0) === 1 ? '' : 's'} ${(issue.keys ?? []).map((k) => `“${k}”`).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function checkCitations(chart: OrgChart): StructureProblem[] {
+  const known = new Set(chart.sources.map((s) => s.id));
+  const problems: StructureProblem[] = [];
+  const check = (cite: { source: string } | undefined, path: string) => {
+    if (cite && !known.has(cite.source)) problems.push({ path: `${path}.cite.source`, message: `source “${cite.source}” is not in the file’s sources list` });
+  };
+  chart.units.forEach((unit, row) => {
+    const base = `units[${row}]`;
+    check(unit.cite, base);
+    check(unit.nativeName?.cite, `${base}.nativeName`);
+    check(unit.summary?.cite, `${base}.summary`);
+    unit.functions?.forEach((f, i) => check(f.cite, `${base}.functions[${i}]`));
+    unit.leaders?.forEach((l, i) => {
+      check(l.cite, `${base}.leaders[${i}]`);
+      check(l.nativeName?.cite, `${base}.leaders[${i}].nativeName`);
+    });
+    unit.facts?.forEach((f, i) => check(f.cite, `${base}.facts[${i}]`));
+    unit.notes?.forEach((n, i) => check(n.cite, `${base}.notes[${i}]`));
+    unit.related?.forEach((r, i) => {
+      check(r.cite, `${base}.related[${i}]`);
+      check(r.nativeName?.cite, `${base}.related[${i}].nativeName`);
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,189 @@
+/**
+ * The chart as a tree: who is whose parent, children in source order, paths,
+ * depths and descendant counts. Everything here iterates; nothing recurses per
+ * level, so a 10,000-deep chain indexes as easily as a flat list.
+ */
+import type { OrgChart, Unit } from './schema.ts';
+
+export interface OrgIndex {
+  readonly chart: OrgChart;
+  readonly rootId: string;
+  readonly byId: ReadonlyMap<string, Unit>;
+  readonly parentOf: ReadonlyMap<string, string | null>;
+  readonly childrenOf: ReadonlyMap<string, readonly string[]>;
+  readonly depthOf: ReadonlyMap<string, number>;
+  /** Number of units below each unit (children, grandchildren, …). */
+  readonly descendantCount: ReadonlyMap<string, number>;
+  /** Every id in depth-first pre-order: the order a reader meets them top-down. */
+  readonly preorder: readonly string[];
+}
+
+export interface StructureProblem {
+  /** Where in the document, e.g. "units[4].parentId". */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type IndexResult = { ok: true; index: OrgIndex } | { ok: false; problems: StructureProblem[] };
+
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/** Checks that the units form one tree (unique ids, known parents, one root, no cycles) and indexes it. */
+export function indexChart(chart: OrgChart): IndexResult {
+  const units = chart.units;
+  const problems: StructureProblem[] = [];
+  const byId = new Map<string, Unit>();
+  const rowOf = new Map<string, number>();
+
+  units.forEach((unit, row) => {
+    const firstRow = rowOf.get(unit.id);
+    if (firstRow !== undefined) {
+      problems.push({ path: `units[${row}].id`, message: `duplicate id “${unit.id}” (already used by units[${firstRow}])` });
+      return;
+    }
+    byId.set(unit.id, unit);
+    rowOf.set(unit.id, row);
+  });
+
+  const roots: string[] = [];
+  const parentOf = new Map<string, string | null>();
+  const childrenOf = new Map<string, string[]>();
+  for (const [id, unit] of byId) {
+    const row = rowOf.get(id) ?? 0;
+    const parentId = unit.parentId ?? null;
+    if (parentId === null || parentId === '') {
+      roots.push(id);
+      parentOf.set(id, null);
+      continue;
+    }
+    if (parentId === id) {
+      problems.push({ path: `units[${row}].parentId`, message: `unit “${id}” is its own parent` });
+      continue;
+    }
+    if (!byId.has(parentId)) {
+      problems.push({ path: `units[${row}].parentId`, message: `parent “${parentId}” of unit “${id}” does not exist` });
+      continue;
+    }
+    parentOf.set(id, parentId);
+    let siblings = childrenOf.get(parentId);
+    if (!siblings) {
+      siblings = [];
+      childrenOf.set(parentId, siblings);
+    }
+    siblings.push(id);
+  }
+
+  if (roots.length === 0 && problems.length === 0) {
+    problems.push({ path: 'units', message: 'no root unit: every unit has a parent, so they form a cycle' });
+  } else if (roots.length > 1) {
+    const shown = roots.slice(0, 5).map((id) => `“${id}”`).join(', ');
+    problems.push({
+      path: 'units',
+      message: `${roots.length} root units (${shown}${roots.length > 5 ? ', …' : ''}): exactly one unit may have no parentId`,
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const rootId = roots[0] as string;
+  const preorder: string[] = [];
+  const depthOf = new Map<string, number>();
+  const stack: string[] = [rootId];
+  depthOf.set(rootId, 0);
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    preorder.push(id);
+    const depth = depthOf.get(id) ?? 0;
+    const children = childrenOf.get(id) ?? EMPTY;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i] as string;
+      depthOf.set(child, depth + 1);
+      stack.push(child);
+    }
+  }
+
+  if (preorder.length < byId.size) {
+    // Whatever the walk from the root did not reach hangs in a cycle.
+    const cycleIds = findCycle(byId.keys(), depthOf, parentOf);
+    problems.push({
+      path: `units[${rowOf.get(cycleIds[0] ?? '') ?? 0}].parentId`,
+      message: `cycle in parentId: ${cycleIds.map((id) => `“${id}”`).join(' → ')}`,
+    });
+    return { ok: false, problems };
+  }
+
+  const descendantCount = new Map<string, number>();
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const id = preorder[i] as string;
+    let count = 0;
+    for (const child of childrenOf.get(id) ?? EMPTY) count += 1 + (descendantCount.get(child) ?? 0);
+    descendantCount.set(id, count);
+  }
+
+  return {
+    ok: true,
+    index: { chart, rootId, byId, parentOf, childrenOf, depthOf, descendantCount, preorder },
+  };
+}
+
+function findCycle(ids: Iterable<string>, reached: ReadonlyMap<string, number>, parentOf: ReadonlyMap<string, string | null>): string[] {
+  for (const start of ids) {
+    if (reached.has(start)) continue;
+    const seenAt = new Map<string, number>();
+    const walk: string[] = [];
+    let current: string | null | undefined = start;
+    while (current != null && !seenAt.has(current)) {
+      seenAt.set(current, walk.length);
+      walk.push(current);
+      current = parentOf.get(current);
+    }
+    if (current != null) {
+      const cycle = walk.slice(seenAt.get(current));
+      return [...cycle, current];
+    }
+  }
+  return [];
+}
+
+/** Ids from the root down to `id`, inclusive. Empty when the id is unknown. */
+export function pathToRoot(index: OrgIndex, id: string): string[] {
+  if (!index.byId.has(id)) return [];
+  const path: string[] = [];
+  let current: string | null | undefined = id;
+  while (current != null) {
+    path.push(current);
+    current = index.parentOf.get(current);
+  }
+  return path.reverse();
+}
+
+export function childrenOf(index: OrgIndex, id: string): readonly string[] {
+  return index.childrenOf.get(id) ?? EMPTY;
+}
+
+/** Ids that have children: the ones that can be collapsed. */
+export function branchIds(index: OrgIndex): string[] {
+  return index.preorder.filter((id) => (index.childrenOf.get(id)?.length ?? 0) > 0);
+}
+
+/** Which ids start collapsed so a large chart opens readable: everything deeper than `depth` that has children. */
+export function collapsedBeyondDepth(index: OrgIndex, depth: number): Set<string> {
+  const collapsed = new Set<string>();
+  for (const id of index.preorder) {
+    if ((index.depthOf.get(id) ?? 0) >= depth && (index.childrenOf.get(id)?.length ?? 0) > 0) collapsed.add(id);
+  }
+  return collapsed;
+}
+
+/** Ids a reader sees top-down when `collapsed` subtrees are folded away. */
+export function visiblePreorder(index: OrgIndex, collapsed: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const stack: string[] = [index.rootId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    out.push(id);
+    if (collapsed.has(id)) continue;
+    const children = index.childrenOf.get(id) ?? EMPTY;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as string);
+  }
+  return out;
+}

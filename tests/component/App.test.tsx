@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/App.tsx';
+import { loadBundledCharts } from '../../src/store/bundled.ts';
+import { useStore } from '../../src/store/store.ts';
+import { applyLocation, startUrlSync } from '../../src/store/url.ts';
+
+/** Serves public/ the way the app's server would, so the real loading code runs. */
+function servePublicFolder(overrides: Record<string, string> = {}) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string | URL) => {
+      const path = String(input).replace(/^.*?\/data\//, 'data/');
+      if (path in overrides) return new Response(overrides[path], { status: 200 });
+      try {
+        return new Response(readFileSync(`public/${path}`, 'utf8'), { status: 200 });
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+    }),
+  );
+}
+
+let stopUrlSync: () => void = () => undefined;
+
+async function startApp(search = '', overrides: Record<string, string> = {}) {
+  window.history.replaceState(null, '', `/${search}`);
+  servePublicFolder(overrides);
+  stopUrlSync = startUrlSync();
+  render(<App />);
+  await loadBundledCharts(applyLocation);
+  await screen.findByRole('tree');
+}
+
+const details = () => screen.getByRole('complementary', { name: 'Details' });
+const node = (name: string) => screen.getByRole('treeitem', { name: new RegExp(`^${name}(,|$)`) });
+
+describe('<App />', () => {
+  beforeEach(() => {
+    useStore.setState(useStore.getInitialState(), true);
+  });
+  afterEach(() => {
+    stopUrlSync();
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('opens on the NPC Standing Committee’s General Office with its root selected and described', async () => {
+    await startApp();
+    expect(screen.getByRole('tree', { name: /General Office of the Standing Committee/ })).toBeInTheDocument();
+    expect(screen.getAllByRole('treeitem')).toHaveLength(23);
+    const panel = within(details());
+    expect(panel.getByRole('heading', { level: 2, name: /General Office of the Standing Committee/ })).toBeInTheDocument();
+    expect(panel.getByText('Liu Qi')).toBeInTheDocument();
+    expect(node('General Office of the Standing Committee of the National People\'s Congress')).toHaveAttribute('aria-selected', 'true');
+    expect(window.location.search).toBe('?chart=npcsc-general-office');
+  });
+
+  it('selects a unit on click and shows what the source says and does not say', async () => {
+    const user = userEvent.setup();
+    await startApp();
+    await user.click(node('Party Branch of the NPCSC'));
+    const panel = within(details());
+    expect(panel.getByRole('heading', { level: 2 })).toHaveTextContent('Party Branch of the NPCSC');
+    expect(panel.getByText('机关党委')).toHaveAttribute('lang', 'zh-Hans');
+    expect(panel.getByText(/Party Committee of the NPC Departments/)).toBeInTheDocument();
+    expect(panel.getByText('The source names no leaders for this unit.')).toBeInTheDocument();
+    expect(panel.getAllByText('Not stated in the source')).toHaveLength(4);
+    expect(window.location.search).toBe('?chart=npcsc-general-office&unit=party-branch-of-the-npcsc');
+  });
+
+  it('moves between units through the panel’s child links and breadcrumbs', async () => {
+    const user = userEvent.setup();
+    await startApp('?chart=npcsc-general-office&unit=affiliated-institutions');
+    const panel = within(details());
+    await user.click(panel.getByRole('button', { name: "National People's Congress of China" }));
+    expect(panel.getByRole('heading', { level: 2 })).toHaveTextContent("National People's Congress of China");
+    expect(panel.getByText(/most likely the General Office's magazine/)).toBeInTheDocument();
+    await user.click(within(panel.getByRole('navigation', { name: 'Path' })).getByRole('button', { name: /General Office of the Standing Committee/ }));
+    expect(panel.getByRole('heading', { level: 2 })).toHaveTextContent(/General Office of the Standing Committee/);
+  });
+
+  it('collapses a group from its toggle, hiding its units and showing the count', async () => {
+    const user = userEvent.setup();
+    await startApp();
+    await user.click(screen.getByRole('button', { name: 'Collapse Directly affiliated institutions' }));
+    expect(node('Directly affiliated institutions')).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('treeitem', { name: /^National People's Congress Library/ })).toBeNull();
+    expect(within(node('Directly affiliated institutions')).getByText('+8')).toBeInTheDocument();
+  });
+
+  it('switches office from the header', async () => {
+    const user = userEvent.setup();
+    await startApp();
+    await user.click(screen.getByRole('radio', { name: 'General Office of the State Council' }));
+    await waitFor(() => expect(screen.getAllByRole('treeitem')).toHaveLength(3));
+    expect(within(details()).getByText('Wu Zhenglong')).toBeInTheDocument();
+    expect(window.location.search).toBe('?chart=state-council-general-office');
+  });
+
+  it('shows a chart file’s problems in an alert and keeps the other chart usable', async () => {
+    const user = userEvent.setup();
+    await startApp('?chart=state-council-general-office', { 'data/state-council-general-office.json': '{"format":"org-chart"' }).catch(() => undefined);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('state-council-general-office.json: (file): not valid JSON');
+    await user.click(screen.getByRole('radio', { name: /Standing Committee of the National People's Congress/ }));
+    expect(await screen.findByRole('tree')).toBeInTheDocument();
+  });
+});

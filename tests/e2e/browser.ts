@@ -1,0 +1,68 @@
+/**
+ * One headless Chromium per test file, a fresh page per test, and a record of
+ * anything the page logged as an error so tests can assert a clean console.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { findChromium } from '../../scripts/ensure-chromium.mjs';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface BrowserSession {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Console errors and uncaught exceptions seen so far in this test. */
+  readonly errors: string[];
+  url(path?: string): string;
+}
+
+export function browserSession(options: { viewport?: { width: number; height: number } } = {}): BrowserSession {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const errors: string[] = [];
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` for what to install.');
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('browser did not start');
+    errors.length = 0;
+    context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  return {
+    get page() {
+      if (!page) throw new Error('no page: use the session inside a test');
+      return page;
+    },
+    get context() {
+      if (!context) throw new Error('no context: use the session inside a test');
+      return context;
+    },
+    errors,
+    url: (path = '/') => new URL(path, baseUrl).toString(),
+  };
+}
+
+/** Reads the chart's current pan/zoom from the drawn viewport group. */
+export async function viewTransform(page: Page): Promise<{ x: number; y: number; k: number }> {
+  const transform = await page.locator('svg[role="tree"] > g').first().getAttribute('transform');
+  const match = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(transform ?? '');
+  if (!match) throw new Error(`unexpected viewport transform: ${transform}`);
+  return { x: Number(match[1]), y: Number(match[2]), k: Number(match[3]) };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { layoutChart } from '../../src/chart/layout.ts';
+import { collapsedBeyondDepth, indexChart, pathToRoot, visiblePreorder } from '../../src/model/tree.ts';
+import { chartOf, loadBundledIndex } from './helpers.ts';
+
+describe('indexing a chart as a tree', () => {
+  it('knows parents, paths, depths and how many units sit below each unit', () => {
+    const index = loadBundledIndex('npcsc-general-office.json');
+    expect(index.rootId).toBe('npcsc-general-office');
+    expect(pathToRoot(index, 'liaison-bureau')).toEqual(['npcsc-general-office', 'departments', 'liaison-bureau']);
+    expect(index.depthOf.get('liaison-bureau')).toBe(2);
+    expect(index.descendantCount.get('departments')).toBe(12);
+    expect(index.descendantCount.get('affiliated-institutions')).toBe(8);
+    expect(index.descendantCount.get('npcsc-general-office')).toBe(22);
+    expect(pathToRoot(index, 'nope')).toEqual([]);
+  });
+
+  it('names duplicate ids and the row that repeats them', () => {
+    const result = indexChart(chartOf([{ id: 'a' }, { id: 'b', parentId: 'a' }, { id: 'b', parentId: 'a' }]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([{ path: 'units[2].id', message: 'duplicate id “b” (already used by units[1])' }]);
+  });
+
+  it('refuses several roots and lists them', () => {
+    const result = indexChart(chartOf([{ id: 'a' }, { id: 'b' }]));
+    if (result.ok) throw new Error('should fail');
+    expect(result.problems[0]?.message).toBe('2 root units (“a”, “b”): exactly one unit may have no parentId');
+  });
+
+  it('finds a cycle and names the ids in it', () => {
+    const result = indexChart(chartOf([{ id: 'root' }, { id: 'x', parentId: 'z' }, { id: 'y', parentId: 'x' }, { id: 'z', parentId: 'y' }]));
+    if (result.ok) throw new Error('should fail');
+    expect(result.problems[0]?.message).toMatch(/^cycle in parentId: “[xyz]” → “[xyz]” → “[xyz]” → “[xyz]”$/);
+  });
+
+  it('refuses a unit that is its own parent', () => {
+    const result = indexChart(chartOf([{ id: 'root' }, { id: 'x', parentId: 'x' }]));
+    if (result.ok) throw new Error('should fail');
+    expect(result.problems[0]?.message).toBe('unit “x” is its own parent');
+  });
+
+  it('indexes and lays out a 10,000-deep chain without running out of stack', () => {
+    const units = Array.from({ length: 10_000 }, (_, i) => ({ id: `n${i}`, parentId: i === 0 ? null : `n${i - 1}` }));
+    const result = indexChart(chartOf(units));
+    if (!result.ok) throw new Error('should index');
+    expect(result.index.depthOf.get('n9999')).toBe(9999);
+    expect(pathToRoot(result.index, 'n9999')).toHaveLength(10_000);
+    expect(result.index.descendantCount.get('n0')).toBe(9999);
+    const layout = layoutChart(result.index, new Set());
+    expect(layout.nodes).toHaveLength(10_000);
+  });
+
+  it('lists what a reader sees top-down, skipping folded subtrees', () => {
+    const index = loadBundledIndex('npcsc-general-office.json');
+    const visible = visiblePreorder(index, new Set(['departments']));
+    expect(visible.slice(0, 3)).toEqual(['npcsc-general-office', 'departments', 'affiliated-institutions']);
+    expect(visible).toHaveLength(3 + 8);
+    expect(collapsedBeyondDepth(index, 1)).toEqual(new Set(['departments', 'affiliated-institutions']));
+  });
+});
