@@ -66,3 +66,15 @@ export async function viewTransform(page: Page): Promise<{ x: number; y: number;
   if (!match) throw new Error(`unexpected viewport transform: ${transform}`);
   return { x: Number(match[1]), y: Number(match[2]), k: Number(match[3]) };
 }
+
+/** The view transform once any animated move has finished (two reads 150 ms apart agree). */
+export async function settledTransform(page: Page): Promise<{ x: number; y: number; k: number }> {
+  let previous = await viewTransform(page);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await page.waitForTimeout(150);
+    const current = await viewTransform(page);
+    if (current.x === previous.x && current.y === previous.y && current.k === previous.k) return current;
+    previous = current;
+  }
+  throw new Error('the view never stopped moving');
+}
