@@ -1,7 +1,11 @@
-/** Composition only: header, notice, chart and details panel. */
+/** Composition only: header, notice, and either the chart view or the compare view. */
 import { OrgChart } from './chart/OrgChart.tsx';
+import { CompareToggle, CompareView } from './compare/CompareView.tsx';
 import { Header } from './header/Header.tsx';
+import { ImportControl } from './io/ImportControl.tsx';
+import { YourCharts } from './io/YourCharts.tsx';
 import { DetailsPanel } from './panel/DetailsPanel.tsx';
+import { SearchBox } from './search/SearchBox.tsx';
 import { useStore } from './store/store.ts';
 
 function NoticeBar() {
@@ -19,16 +23,31 @@ function NoticeBar() {
 }
 
 export function App() {
+  const view = useStore((s) => s.view);
   return (
     <div className="app">
-      <Header />
+      <Header>
+        <SearchBox />
+        <CompareToggle />
+        <ImportControl />
+        <YourCharts />
+      </Header>
       <NoticeBar />
-      <main className="workspace">
-        <section className="chart-area" aria-label="Chart">
-          <OrgChart />
-        </section>
-        <DetailsPanel />
-      </main>
+      {view === 'compare' ? (
+        <main className="workspace workspace-compare">
+          <CompareView
+            renderChart={(pane, decorations, label) => <OrgChart pane={pane} label={label} {...decorations} />}
+            renderDetails={(pane, label) => <DetailsPanel pane={pane} label={label} className="compare-details" />}
+          />
+        </main>
+      ) : (
+        <main className="workspace">
+          <section className="chart-area" aria-label="Chart">
+            <OrgChart />
+          </section>
+          <DetailsPanel />
+        </main>
+      )}
     </div>
   );
 }

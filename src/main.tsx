@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { loadBundledCharts } from './store/bundled.ts';
+import { restoreImportedCharts } from './store/imported.ts';
 import { applyLocation, startUrlSync } from './store/url.ts';
 import './styles.css';
 
@@ -9,7 +10,12 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 startUrlSync();
-void loadBundledCharts(applyLocation);
+// Saved charts are restored before the address is applied, so a link to one of them works after a reload.
+const restored = restoreImportedCharts();
+void loadBundledCharts(async () => {
+  await restored;
+  applyLocation();
+});
 
 createRoot(container).render(
   <StrictMode>

@@ -3,10 +3,11 @@
  * focus by id, so panning or selecting re-renders a card or two, not all.
  */
 import { memo, useCallback, type MouseEvent } from 'react';
-import { readyIndex, useStore } from '../store/store.ts';
+import { paneIndex, useStore, type PaneId } from '../store/store.ts';
 import { estimateTextWidth, wrapText } from './text.ts';
 
 export interface NodeCardProps {
+  readonly pane: PaneId;
   readonly id: string;
   readonly x: number;
   readonly y: number;
@@ -26,6 +27,8 @@ export interface NodeCardProps {
   readonly setSize: number;
   readonly posInSet: number;
   readonly onPath: boolean;
+  readonly highlighted: boolean;
+  readonly badge: string | null;
 }
 
 const NAME_SIZE = 14;
@@ -33,9 +36,9 @@ const SMALL_SIZE = 12;
 const PAD_X = 12;
 
 export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
-  const { id, x, y, width, height, name, nativeName, nativeLang, kind, kindLabel, headLine, childCount, descendantCount, collapsed } = props;
-  const selected = useStore(useCallback((s) => (s.selectedId ?? readyIndex(s, s.activeChartId)?.rootId) === id, [id]));
-  const focused = useStore(useCallback((s) => s.focusedId === id, [id]));
+  const { pane, id, x, y, width, height, name, nativeName, nativeLang, kind, kindLabel, headLine, childCount, descendantCount, collapsed, badge } = props;
+  const selected = useStore(useCallback((s) => (s.panes[pane].selectedId ?? paneIndex(s, pane)?.rootId) === id, [id, pane]));
+  const focused = useStore(useCallback((s) => s.panes[pane].focusedId === id, [id, pane]));
   const select = useStore((s) => s.select);
   const toggleCollapsed = useStore((s) => s.toggleCollapsed);
 
@@ -62,16 +65,18 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
     nativeName,
     kindLabel,
     childCount > 0 ? `${descendantCount} unit${descendantCount === 1 ? '' : 's'} below${collapsed ? ', collapsed' : ''}` : null,
+    badge,
   ]
     .filter(Boolean)
     .join(', ');
 
+  const badgeWidth = badge ? estimateTextWidth(badge, SMALL_SIZE, 600) + 8 : 0;
   const toggleText = collapsed ? `+${descendantCount}` : '−';
   const toggleWidth = Math.max(24, estimateTextWidth(toggleText, SMALL_SIZE, 600) + 16);
-  const onClick = () => select(id);
+  const onClick = () => select(id, pane);
   const onToggle = (event: MouseEvent) => {
     event.stopPropagation();
-    toggleCollapsed(id);
+    toggleCollapsed(id, pane);
   };
 
   return (
@@ -86,7 +91,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
       tabIndex={focused ? 0 : -1}
       data-id={id}
       data-kind={kind}
-      className={`node${selected ? ' is-selected' : ''}${props.onPath ? ' is-on-path' : ''}`}
+      className={`node${selected ? ' is-selected' : ''}${props.onPath ? ' is-on-path' : ''}${props.highlighted ? ' is-highlighted' : ''}${badge ? ' has-badge' : ''}`}
       transform={`translate(${x},${y})`}
       onClick={onClick}
     >
@@ -94,8 +99,13 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
       <rect className="node-card" x={left} y={top} width={width} height={height} rx={10} />
       <rect className="node-accent" x={left} y={top} width={6} height={height} rx={3} />
       <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>
-        {wrapText(kindText, width - PAD_X * 2 - 4, SMALL_SIZE, 1, 600)[0]}
+        {wrapText(kindText, width - PAD_X * 2 - 4 - badgeWidth, SMALL_SIZE, 1, 600)[0]}
       </text>
+      {badge ? (
+        <text className="node-badge" x={width / 2 - PAD_X} y={kindY} fontSize={SMALL_SIZE} textAnchor="end">
+          {badge}
+        </text>
+      ) : null}
       <text className="node-name" x={left + PAD_X + 4} fontSize={NAME_SIZE}>
         {nameLines.map((line, i) => (
           <tspan key={i} x={left + PAD_X + 4} y={nameYs[i]}>

@@ -3,22 +3,38 @@
  * zoom.ts) owns only the pan/zoom listeners on the <svg>. The zoom transform
  * lives in the store and only <Viewport> reads it, so a pan re-renders one <g>.
  */
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { headLine, kindLabel } from '../model/present.ts';
 import { pathToRoot, visiblePreorder, type OrgIndex } from '../model/tree.ts';
-import { EMPTY_COLLAPSED, useStore } from '../store/store.ts';
+import { collapsedOf, useStore, type PaneId } from '../store/store.ts';
 import { layoutChart, type ChartLayout } from './layout.ts';
 import { NodeCard } from './NodeCard.tsx';
+import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
 import { createZoomController, type ZoomController } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
 
-export function OrgChart() {
-  const chartId = useStore((s) => s.activeChartId);
-  const slot = useStore((s) => (s.activeChartId === null ? undefined : s.charts[s.activeChartId]));
+export interface ChartDecorations {
+  /** Units to light up, e.g. the counterparts of what is pointed at on the other side. */
+  readonly highlighted?: ReadonlySet<string>;
+  /** Short badges drawn on cards, e.g. "Only here". */
+  readonly badges?: ReadonlyMap<string, string>;
+  /** Called with the unit under the pointer or keyboard focus, and null when it leaves. */
+  readonly onPoint?: (unitId: string | null) => void;
+}
+
+export interface OrgChartProps extends ChartDecorations {
+  readonly pane?: PaneId;
+  /** Names the chart region when several are on screen. */
+  readonly label?: string;
+}
+
+export function OrgChart({ pane = 'main', label, ...decorations }: OrgChartProps) {
+  const chartId = useStore((s) => s.panes[pane].chartId);
+  const slot = useStore((s) => (s.panes[pane].chartId === null ? undefined : s.charts[s.panes[pane].chartId ?? '']));
   const manifestError = useStore((s) => s.manifestError);
 
-  if (manifestError !== null) {
+  if (manifestError !== null && chartId === null) {
     return (
       <div className="chart-message" role="alert">
         <h2>The list of charts could not be loaded</h2>
@@ -42,16 +58,16 @@ export function OrgChart() {
       </div>
     );
   }
-  return <ChartCanvas key={chartId} chartId={chartId} index={slot.index} />;
+  return <ChartCanvas key={chartId} pane={pane} index={slot.index} label={label} decorations={decorations} />;
 }
 
-function Viewport({ children }: { children: ReactNode }) {
-  const transform = useStore((s) => s.transform);
+function Viewport({ pane, children }: { pane: PaneId; children: ReactNode }) {
+  const transform = useStore((s) => s.panes[pane].transform);
   return <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>{children}</g>;
 }
 
-function ZoomLevel() {
-  const k = useStore((s) => s.transform.k);
+function ZoomLevel({ pane }: { pane: PaneId }) {
+  const k = useStore((s) => s.panes[pane].transform.k);
   return (
     <output className="zoom-level" aria-live="off" title="Zoom level">
       {Math.round(k * 100)}%
@@ -59,17 +75,28 @@ function ZoomLevel() {
   );
 }
 
-function ChartCanvas({ chartId, index }: { chartId: string; index: OrgIndex }) {
-  const collapsed = useStore((s) => s.collapsedByChart[chartId] ?? EMPTY_COLLAPSED);
-  const selectedId = useStore((s) => s.selectedId);
-  const focusedId = useStore((s) => s.focusedId);
-  const viewRequest = useStore((s) => s.viewRequest);
+interface ChartCanvasProps {
+  readonly pane: PaneId;
+  readonly index: OrgIndex;
+  readonly label: string | undefined;
+  readonly decorations: ChartDecorations;
+}
+
+function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
+  const collapsed = useStore((s) => collapsedOf(s, pane));
+  const selectedId = useStore((s) => s.panes[pane].selectedId);
+  const focusedId = useStore((s) => s.panes[pane].focusedId);
+  const viewRequest = useStore((s) => s.panes[pane].viewRequest);
   const setTransform = useStore((s) => s.setTransform);
-  const select = useStore((s) => s.select);
-  const setFocused = useStore((s) => s.setFocused);
-  const setCollapsed = useStore((s) => s.setCollapsed);
+  const selectUnit = useStore((s) => s.select);
+  const focusUnit = useStore((s) => s.setFocused);
+  const setCollapsedIn = useStore((s) => s.setCollapsed);
   const expandAll = useStore((s) => s.expandAll);
   const collapseAll = useStore((s) => s.collapseAll);
+  const select = useCallback((id: string) => selectUnit(id, pane), [selectUnit, pane]);
+  const setFocused = useCallback((id: string) => focusUnit(id, pane), [focusUnit, pane]);
+  const setCollapsed = useCallback((id: string, value: boolean) => setCollapsedIn(id, value, pane), [setCollapsedIn, pane]);
+  const { highlighted, badges, onPoint } = decorations;
 
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomController | null>(null);
@@ -82,13 +109,24 @@ function ChartCanvas({ chartId, index }: { chartId: string; index: OrgIndex }) {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const controller = createZoomController(svg, setTransform);
+    const controller = createZoomController(svg, (transform, fromSync) => setTransform(pane, transform, fromSync));
     zoomRef.current = controller;
     return () => {
       controller.destroy();
       zoomRef.current = null;
     };
-  }, [setTransform]);
+  }, [setTransform, pane]);
+
+  // Linked views (compare): follow the other side's moves, but never echo a copied move back.
+  useEffect(() => {
+    if (pane === 'main') return;
+    const partner: PaneId = pane === 'left' ? 'right' : 'left';
+    return useStore.subscribe((state, previous) => {
+      const moved = state.panes[partner].transform !== previous.panes[partner].transform;
+      if (!state.linkedViews || !moved || state.panes[partner].transformFromSync) return;
+      zoomRef.current?.syncTo(state.panes[partner].transform);
+    });
+  }, [pane]);
 
   // Carry out view requests from the store once the layout they refer to is drawn.
   useEffect(() => {
@@ -178,6 +216,7 @@ function ChartCanvas({ chartId, index }: { chartId: string; index: OrgIndex }) {
         return (
           <NodeCard
             key={position.id}
+            pane={pane}
             id={position.id}
             x={position.x}
             y={position.y}
@@ -187,7 +226,7 @@ function ChartCanvas({ chartId, index }: { chartId: string; index: OrgIndex }) {
             nativeName={unit.nativeName?.text ?? null}
             nativeLang={unit.nativeName?.lang ?? null}
             kind={unit.kind ?? 'unit'}
-            kindLabel={kindLabel(unit.kind)}
+            kindLabel={unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind)}
             headLine={parentId === null ? headLine(unit) : null}
             childCount={index.childrenOf.get(position.id)?.length ?? 0}
             descendantCount={index.descendantCount.get(position.id) ?? 0}
@@ -196,10 +235,21 @@ function ChartCanvas({ chartId, index }: { chartId: string; index: OrgIndex }) {
             setSize={siblings.length}
             posInSet={siblings.indexOf(position.id) + 1}
             onPath={pathIds.has(position.id)}
+            highlighted={highlighted?.has(position.id) ?? false}
+            badge={badges?.get(position.id) ?? null}
           />
         );
       }),
-    [layout, index, collapsed, pathIds],
+    [layout, index, collapsed, pathIds, pane, highlighted, badges],
+  );
+
+  const pointAt = useCallback(
+    (target: EventTarget | null) => {
+      if (!onPoint) return;
+      const node = (target as Element | null)?.closest?.('[role="treeitem"]');
+      onPoint(node?.getAttribute('data-id') ?? null);
+    },
+    [onPoint],
   );
 
   const links = useMemo(
@@ -213,7 +263,7 @@ function ChartCanvas({ chartId, index }: { chartId: string; index: OrgIndex }) {
         <button type="button" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label="Zoom in" title="Zoom in (+)">
           +
         </button>
-        <ZoomLevel />
+        <ZoomLevel pane={pane} />
         <button type="button" onClick={() => zoomRef.current?.zoomBy(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out (−)">
           −
         </button>
@@ -221,33 +271,102 @@ function ChartCanvas({ chartId, index }: { chartId: string; index: OrgIndex }) {
           Fit to screen
         </button>
         <span className="toolbar-sep" aria-hidden="true" />
-        <button type="button" onClick={expandAll}>
+        <button type="button" onClick={() => expandAll(pane)}>
           Expand all
         </button>
-        <button type="button" onClick={collapseAll}>
+        <button type="button" onClick={() => collapseAll(pane)}>
           Collapse all
         </button>
+        <span className="toolbar-sep" aria-hidden="true" />
+        <ExportMenu index={index} layout={layout} collapsed={collapsed} svgRef={svgRef} zoomRef={zoomRef} />
       </div>
       <svg
         ref={svgRef}
         className="chart-svg"
         role="tree"
-        aria-label={`Org chart: ${index.chart.title}`}
-        aria-describedby="chart-help"
+        aria-label={label ?? `Org chart: ${index.chart.title}`}
+        aria-describedby={`chart-help-${pane}`}
         onKeyDown={onKeyDown}
+        onPointerOver={onPoint ? (event) => pointAt(event.target) : undefined}
+        onPointerLeave={onPoint ? () => onPoint(null) : undefined}
+        onFocus={onPoint ? (event) => pointAt(event.target) : undefined}
       >
-        <Viewport>
+        <Viewport pane={pane}>
           <g className="links" aria-hidden="true">
             {links}
           </g>
           <g className="nodes">{cards}</g>
         </Viewport>
       </svg>
-      <p id="chart-help" className="chart-help">
+      <p id={`chart-help-${pane}`} className="chart-help">
         Drag to pan, scroll or pinch to zoom. In the chart: arrow keys move, Enter selects, Right and Left expand and collapse, + and −
         zoom, 0 fits.
       </p>
     </div>
+  );
+}
+
+interface ExportMenuProps {
+  readonly index: OrgIndex;
+  readonly layout: ChartLayout;
+  readonly collapsed: ReadonlySet<string>;
+  readonly svgRef: RefObject<SVGSVGElement | null>;
+  readonly zoomRef: RefObject<ZoomController | null>;
+}
+
+function ExportMenu({ index, layout, collapsed, svgRef, zoomRef }: ExportMenuProps) {
+  const showNotice = useStore((s) => s.showNotice);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+
+  /** The part of the chart now on screen, in chart coordinates. */
+  const viewBounds = () => {
+    const svg = svgRef.current;
+    const t = zoomRef.current?.current();
+    if (!svg || !t) return layout.bounds;
+    return { minX: t.invertX(0), minY: t.invertY(0), maxX: t.invertX(svg.clientWidth), maxY: t.invertY(svg.clientHeight) };
+  };
+
+  const run = async (kind: 'svg' | 'svg-view' | 'png' | 'png-view' | 'json') => {
+    if (detailsRef.current) detailsRef.current.open = false;
+    try {
+      if (kind === 'json') {
+        // Points at the schema this app serves, so the file validates in editors.
+        const schemaUrl = new URL(`${import.meta.env.BASE_URL}schema/org-chart.schema.json`, window.location.href).toString();
+        const document = { ...index.chart, $schema: schemaUrl };
+        downloadBlob(new Blob([`${JSON.stringify(document, null, 2)}\n`], { type: 'application/json' }), exportFileName(index, 'json'));
+        return;
+      }
+      const clip = kind.endsWith('-view') ? viewBounds() : undefined;
+      const svg = chartToSvg(index, layout, collapsed, clip ? { clip } : {});
+      const suffix = clip ? '-view' : '';
+      if (kind.startsWith('svg')) downloadBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), exportFileName(index, 'svg', suffix));
+      else downloadBlob(await svgToPng(svg), exportFileName(index, 'png', suffix));
+    } catch (err) {
+      showNotice({ tone: 'error', text: `The export failed: ${err instanceof Error ? err.message : String(err)}.` });
+    }
+  };
+
+  return (
+    <details className="export-menu" ref={detailsRef}>
+      <summary>Export</summary>
+      <div className="export-options" role="group" aria-label="Export">
+        <button type="button" onClick={() => void run('svg')}>
+          SVG, whole chart
+        </button>
+        <button type="button" onClick={() => void run('svg-view')}>
+          SVG, current view
+        </button>
+        <button type="button" onClick={() => void run('png')}>
+          PNG, whole chart
+        </button>
+        <button type="button" onClick={() => void run('png-view')}>
+          PNG, current view
+        </button>
+        <button type="button" onClick={() => void run('json')}>
+          JSON (chart file)
+        </button>
+      </div>
+    </details>
   );
 }
 

@@ -16,6 +16,8 @@ export interface ZoomController {
   /** Pans the least distance that brings the box into view; does nothing when it is already visible. */
   reveal(box: Bounds): void;
   panBy(dx: number, dy: number): void;
+  /** Jumps to a transform copied from a linked view; reported to `onTransform` as a sync, not a user move. */
+  syncTo(transform: { x: number; y: number; k: number }): void;
   current(): ZoomTransform;
   destroy(): void;
 }
@@ -32,8 +34,9 @@ function prefersReducedMotion(): boolean {
 
 export function createZoomController(
   element: SVGSVGElement,
-  onTransform: (transform: { x: number; y: number; k: number }) => void,
+  onTransform: (transform: { x: number; y: number; k: number }, fromSync: boolean) => void,
 ): ZoomController {
+  let syncing = false;
   const size = (): [number, number] => [element.clientWidth || 800, element.clientHeight || 600];
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
@@ -51,7 +54,7 @@ export function createZoomController(
     })
     .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
       const { x, y, k } = event.transform;
-      onTransform({ x, y, k });
+      onTransform({ x, y, k }, syncing);
     });
 
   const selection: Selection<SVGSVGElement, unknown, null, undefined> = select(element);
@@ -105,6 +108,16 @@ export function createZoomController(
     panBy(dx, dy) {
       const t = this.current();
       selection.interrupt().call(behavior.transform, zoomIdentity.translate(t.x + dx, t.y + dy).scale(t.k));
+    },
+    syncTo(transform) {
+      const t = this.current();
+      if (t.x === transform.x && t.y === transform.y && t.k === transform.k) return;
+      syncing = true;
+      try {
+        selection.interrupt().call(behavior.transform, zoomIdentity.translate(transform.x, transform.y).scale(transform.k));
+      } finally {
+        syncing = false;
+      }
     },
     current() {
       return (element as SVGSVGElement & { __zoom?: ZoomTransform }).__zoom ?? zoomIdentity;

@@ -187,3 +187,24 @@ export function visiblePreorder(index: OrgIndex, collapsed: ReadonlySet<string>)
   }
   return out;
 }
+
+/**
+ * How a chart opens: fully expanded when small; otherwise folded at the
+ * deepest level that keeps about `maxVisible` units on screen (at least the
+ * root's children), with counts on the folded units.
+ */
+export function defaultCollapsed(index: OrgIndex, maxVisible = 150): Set<string> {
+  if (index.preorder.length <= maxVisible) return new Set();
+  const perDepth: number[] = [];
+  for (const id of index.preorder) {
+    const depth = index.depthOf.get(id) ?? 0;
+    perDepth[depth] = (perDepth[depth] ?? 0) + 1;
+  }
+  let depth = 1;
+  let visible = 1 + (perDepth[1] ?? 0);
+  while (depth + 1 < perDepth.length && visible + (perDepth[depth + 1] ?? 0) <= maxVisible) {
+    depth += 1;
+    visible += perDepth[depth] ?? 0;
+  }
+  return collapsedBeyondDepth(index, depth);
+}

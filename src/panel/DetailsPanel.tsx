@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { formatDate, kindLabel, leadersByTitle, unitsWord, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { pathToRoot, type OrgIndex } from '../model/tree.ts';
-import { readyIndex, useStore } from '../store/store.ts';
+import { paneIndex, useStore, type PaneId } from '../store/store.ts';
 
 /** The facts every unit is asked about, shown even when the source is silent. */
 const STANDARD_FACTS: readonly { keys: readonly string[]; label: string }[] = [
@@ -19,15 +19,26 @@ const STANDARD_FACTS: readonly { keys: readonly string[]; label: string }[] = [
 
 const NOT_STATED = 'Not stated in the source';
 
-export function DetailsPanel() {
-  const index = useStore((s) => readyIndex(s, s.activeChartId));
-  const selectedId = useStore((s) => s.selectedId);
+export interface DetailsPanelProps {
+  readonly pane?: PaneId;
+  /** The landmark's name; "Details" unless several panels are on screen. */
+  readonly label?: string;
+  readonly className?: string;
+}
+
+export function DetailsPanel({ pane = 'main', label = 'Details', className = 'panel' }: DetailsPanelProps) {
+  const index = useStore((s) => paneIndex(s, pane));
+  const selectedId = useStore((s) => s.panes[pane].selectedId);
   const unitId = selectedId ?? index?.rootId ?? null;
   const unit = unitId !== null ? index?.byId.get(unitId) : undefined;
 
   return (
-    <aside className="panel" aria-label="Details">
-      {index && unit ? <UnitDetails index={index} unit={unit} /> : <p className="panel-empty">Select a unit in the chart to see its details.</p>}
+    <aside className={className} aria-label={label}>
+      {index && unit ? (
+        <UnitDetails key={`${index.chart.id}:${unit.id}`} index={index} unit={unit} pane={pane} />
+      ) : (
+        <p className="panel-empty">Select a unit in the chart to see its details.</p>
+      )}
     </aside>
   );
 }
@@ -70,9 +81,27 @@ function useCitations(chart: OrgChart, unit: Unit) {
   }, [chart, unit]);
 }
 
-function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
+/** What kinds of statement this chart makes at all: a people chart has no "formed" or "functions" to miss. */
+const chartShapes = new WeakMap<OrgChart, { standardFacts: boolean; leaders: boolean; functions: boolean }>();
+function shapeOf(chart: OrgChart) {
+  let shape = chartShapes.get(chart);
+  if (!shape) {
+    const standardKeys = new Set(STANDARD_FACTS.flatMap((std) => std.keys));
+    shape = {
+      standardFacts: chart.units.some((u) => u.facts?.some((f) => f.key !== undefined && standardKeys.has(f.key))),
+      leaders: chart.units.some((u) => (u.leaders?.length ?? 0) > 0),
+      functions: chart.units.some((u) => (u.functions?.length ?? 0) > 0),
+    };
+    chartShapes.set(chart, shape);
+  }
+  return shape;
+}
+
+function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane: PaneId }) {
+  const shape = shapeOf(index.chart);
   const select = useStore((s) => s.select);
   const requestView = useStore((s) => s.requestView);
+  const idPrefix = `${pane}-`;
   const { numberOf, sources } = useCitations(index.chart, unit);
   const path = pathToRoot(index, unit.id);
   const children = index.childrenOf.get(unit.id) ?? [];
@@ -80,8 +109,8 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
   const facts = unit.facts ?? [];
   const otherFacts = facts.filter((f) => !STANDARD_FACTS.some((std) => f.key !== undefined && std.keys.includes(f.key)));
   const goTo = (id: string) => {
-    select(id);
-    requestView({ kind: 'center', id });
+    select(id, pane);
+    requestView({ kind: 'center', id }, pane);
   };
 
   const cite = (c: Citation | undefined) => {
@@ -110,7 +139,7 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
   };
 
   return (
-    <article className="details" aria-labelledby="details-title">
+    <article className="details" aria-labelledby={`${idPrefix}details-title`}>
       {path.length > 1 ? (
       <nav aria-label="Path" className="breadcrumbs">
         <ol>
@@ -134,7 +163,7 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
 
       <header className="details-header">
         <p className={`kind-badge kind-${unit.kind ?? 'unit'}`}>{kindLabel(unit.kind)}</p>
-        <h2 id="details-title" tabIndex={-1}>
+        <h2 id={`${idPrefix}details-title`} tabIndex={-1}>
           {unit.name}
         </h2>
         {unit.nativeName ? (
@@ -150,18 +179,18 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
       </header>
 
       {isGroup ? (
-        <section aria-labelledby="facts-title">
-          <h3 id="facts-title">Facts</h3>
+        <section aria-labelledby={`${idPrefix}facts-title`}>
+          <h3 id={`${idPrefix}facts-title`}>Facts</h3>
           <p>
             A heading in the source that groups {unitsWord(children.length)} of{' '}
             {index.byId.get(index.parentOf.get(unit.id) ?? '')?.name ?? 'the organization'}. {cite(unit.cite)}
           </p>
         </section>
       ) : (
-        <section aria-labelledby="facts-title">
-          <h3 id="facts-title">Facts</h3>
+        <section aria-labelledby={`${idPrefix}facts-title`}>
+          <h3 id={`${idPrefix}facts-title`}>Facts</h3>
           <dl className="facts">
-            {STANDARD_FACTS.map((std) => {
+            {(shape.standardFacts ? STANDARD_FACTS : []).map((std) => {
               const fact = facts.find((f) => f.key !== undefined && std.keys.includes(f.key));
               return (
                 <div key={std.label} className={fact ? undefined : 'is-missing'}>
@@ -198,9 +227,9 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
         </section>
       )}
 
-      {isGroup ? null : (
-        <section aria-labelledby="leaders-title">
-          <h3 id="leaders-title">Leaders</h3>
+      {isGroup || (!shape.leaders && !unit.leaders?.length) ? null : (
+        <section aria-labelledby={`${idPrefix}leaders-title`}>
+          <h3 id={`${idPrefix}leaders-title`}>Leaders</h3>
           {unit.leaders && unit.leaders.length > 0 ? (
             <>
               <dl className="leaders">
@@ -233,9 +262,9 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
         </section>
       )}
 
-      {isGroup ? null : (
-        <section aria-labelledby="functions-title">
-          <h3 id="functions-title">Functions</h3>
+      {isGroup || (!shape.functions && !unit.functions?.length) ? null : (
+        <section aria-labelledby={`${idPrefix}functions-title`}>
+          <h3 id={`${idPrefix}functions-title`}>Functions</h3>
           {unit.functions && unit.functions.length > 0 ? (
             <ol className="functions">
               {unit.functions.map((fn, i) => (
@@ -251,8 +280,8 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
       )}
 
       {children.length > 0 ? (
-        <section aria-labelledby="children-title">
-          <h3 id="children-title">
+        <section aria-labelledby={`${idPrefix}children-title`}>
+          <h3 id={`${idPrefix}children-title`}>
             Units under it <span className="count">({children.length})</span>
           </h3>
           <ul className="child-links">
@@ -277,8 +306,8 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
       ) : null}
 
       {unit.related && unit.related.length > 0 ? (
-        <section aria-labelledby="related-title">
-          <h3 id="related-title">See also</h3>
+        <section aria-labelledby={`${idPrefix}related-title`}>
+          <h3 id={`${idPrefix}related-title`}>See also</h3>
           <ul>
             {unit.related.map((body) => (
               <li key={body.name}>
@@ -300,8 +329,8 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
       ) : null}
 
       {unit.notes && unit.notes.length > 0 ? (
-        <section aria-labelledby="notes-title">
-          <h3 id="notes-title">Notes</h3>
+        <section aria-labelledby={`${idPrefix}notes-title`}>
+          <h3 id={`${idPrefix}notes-title`}>Notes</h3>
           <ul className="notes">
             {unit.notes.map((note, i) => (
               <li key={i}>
@@ -312,8 +341,8 @@ function UnitDetails({ index, unit }: { index: OrgIndex; unit: Unit }) {
         </section>
       ) : null}
 
-      <section aria-labelledby="sources-title">
-        <h3 id="sources-title">Sources</h3>
+      <section aria-labelledby={`${idPrefix}sources-title`}>
+        <h3 id={`${idPrefix}sources-title`}>Sources</h3>
         {sources.length > 0 ? (
           <ol className="sources">
             {sources.map((entry) => (

@@ -32,8 +32,8 @@ export async function loadChartFile(chartId: string, file: string): Promise<void
   setChartSlot(chartId, loaded.ok ? { status: 'ready', index: loaded.index } : { status: 'error', message: formatLoadError(loaded.error) });
 }
 
-/** Loads the manifest, then every chart it lists, in parallel. `onManifest` runs as soon as the list is known. */
-export async function loadBundledCharts(onManifest: () => void = () => undefined): Promise<void> {
+/** Loads the manifest, then every chart it lists, in parallel. `onManifest` runs as soon as the list is known, before the charts load. */
+export async function loadBundledCharts(onManifest: () => void | Promise<void> = () => undefined): Promise<void> {
   const store = useStore.getState();
   let text: string;
   try {
@@ -48,7 +48,10 @@ export async function loadBundledCharts(onManifest: () => void = () => undefined
     store.setManifestError(formatLoadError(manifest.error));
     return;
   }
-  store.setManifest(manifest.manifest.charts);
-  onManifest();
+  store.setCatalog([
+    ...manifest.manifest.charts.map((entry) => ({ id: entry.id, title: entry.title, shortTitle: entry.shortTitle, origin: 'bundled' as const })),
+    ...useStore.getState().catalog.filter((entry) => entry.origin === 'imported'),
+  ]);
+  await onManifest();
   await Promise.all(manifest.manifest.charts.map((entry) => loadChartFile(entry.id, entry.file)));
 }

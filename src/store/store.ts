@@ -2,15 +2,25 @@
  * The one app store. Views read single values from it and call its actions;
  * nothing else holds app state. Sets are replaced on update, never mutated,
  * so selectors comparing by identity see every change.
+ *
+ * A *pane* is one drawn chart with its own selection, focus and view: `main`
+ * in the normal view, `left` and `right` side by side in the compare view.
  */
 import { create } from 'zustand';
-import type { ManifestEntry } from '../model/schema.ts';
-import { branchIds, pathToRoot, type OrgIndex } from '../model/tree.ts';
+import { branchIds, defaultCollapsed, pathToRoot, type OrgIndex } from '../model/tree.ts';
 
 export type ChartSlot =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly index: OrgIndex }
   | { readonly status: 'error'; readonly message: string };
+
+export interface CatalogEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly shortTitle?: string | undefined;
+  /** Bundled with the app, or brought by the user (kept in the browser). */
+  readonly origin: 'bundled' | 'imported';
+}
 
 export interface ViewTransform {
   readonly x: number;
@@ -19,8 +29,8 @@ export interface ViewTransform {
 }
 
 /**
- * A request for the chart view to move. The chart component carries it out
- * through d3-zoom (so d3's own state stays the truth) and never the store.
+ * A request for a pane's view to move. The chart component carries it out
+ * through d3-zoom (so d3's own state stays the truth), never the store.
  * `nonce` makes two identical requests in a row both happen.
  */
 export type ViewRequest =
@@ -33,51 +43,98 @@ export interface Notice {
   readonly text: string;
 }
 
-export interface AppState {
-  readonly manifest: readonly ManifestEntry[];
-  readonly manifestError: string | null;
-  readonly charts: Readonly<Record<string, ChartSlot>>;
-  readonly activeChartId: string | null;
-  /** The selected unit of the active chart; null means the chart's root. */
+export type PaneId = 'main' | 'left' | 'right';
+export const PANE_IDS: readonly PaneId[] = ['main', 'left', 'right'];
+
+export interface PaneState {
+  readonly chartId: string | null;
+  /** The selected unit; null means the chart's root. */
   readonly selectedId: string | null;
   /** The unit holding keyboard focus in the tree (roving tabindex). */
   readonly focusedId: string | null;
-  /** A unit asked for in the URL before its chart had loaded. */
+  /** A unit asked for (by a link) before its chart had loaded. */
   readonly pendingUnitId: string | null;
-  readonly collapsedByChart: Readonly<Record<string, ReadonlySet<string>>>;
   readonly transform: ViewTransform;
+  /** True when the last move copied the other side's (linked views), so it is not copied back. */
+  readonly transformFromSync: boolean;
   readonly viewRequest: ViewRequest | null;
+}
+
+export interface AppState {
+  readonly catalog: readonly CatalogEntry[];
+  readonly manifestError: string | null;
+  readonly charts: Readonly<Record<string, ChartSlot>>;
+  readonly panes: Readonly<Record<PaneId, PaneState>>;
+  /** Folded units, per pane and chart (key from `collapseKey`). */
+  readonly collapsedByChart: Readonly<Record<string, ReadonlySet<string>>>;
+  readonly view: 'chart' | 'compare';
+  /** In the compare view, panning or zooming one side moves the other too. */
+  readonly linkedViews: boolean;
+  /** A unit pointed at in the compare view; its counterpart lights up on the other side. */
+  readonly hovered: { readonly pane: PaneId; readonly unitId: string } | null;
   readonly notice: Notice | null;
 
-  setManifest(entries: readonly ManifestEntry[]): void;
+  setCatalog(entries: readonly CatalogEntry[]): void;
   setManifestError(message: string): void;
   setChartSlot(chartId: string, slot: ChartSlot): void;
-  /** Show a chart, optionally with a unit selected (as from a link). */
-  openChart(chartId: string, unitId?: string | null): void;
-  select(unitId: string): void;
-  setFocused(unitId: string): void;
-  toggleCollapsed(unitId: string): void;
-  setCollapsed(unitId: string, collapsed: boolean): void;
-  expandAll(): void;
-  collapseAll(): void;
-  setTransform(transform: ViewTransform): void;
-  requestView(request: { kind: 'fit' } | { kind: 'center' | 'reveal'; id: string }): void;
+  /** Show a chart in a pane, optionally with a unit selected (as from a link). */
+  openChart(chartId: string, unitId?: string | null, pane?: PaneId): void;
+  select(unitId: string, pane?: PaneId): void;
+  setFocused(unitId: string, pane?: PaneId): void;
+  toggleCollapsed(unitId: string, pane?: PaneId): void;
+  setCollapsed(unitId: string, collapsed: boolean, pane?: PaneId): void;
+  expandAll(pane?: PaneId): void;
+  collapseAll(pane?: PaneId): void;
+  setTransform(pane: PaneId, transform: ViewTransform, fromSync?: boolean): void;
+  requestView(request: { kind: 'fit' } | { kind: 'center' | 'reveal'; id: string }, pane?: PaneId): void;
+  /** Switch to the compare view with these charts on the left and right. */
+  openCompare(leftChartId: string, rightChartId: string, units?: { left?: string | null; right?: string | null }): void;
+  closeCompare(): void;
+  swapCompare(): void;
+  setLinkedViews(linked: boolean): void;
+  setHovered(hovered: { pane: PaneId; unitId: string } | null): void;
   showNotice(notice: Notice | null): void;
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+export const EMPTY_COLLAPSED = EMPTY_SET;
 let nonce = 0;
+
+const emptyPane = (): PaneState => ({
+  chartId: null,
+  selectedId: null,
+  focusedId: null,
+  pendingUnitId: null,
+  transform: { x: 0, y: 0, k: 1 },
+  transformFromSync: false,
+  viewRequest: null,
+});
+
+/** Each pane keeps its own folds, so the compare view's sides collapse on their own. */
+export function collapseKey(pane: PaneId, chartId: string): string {
+  return `${pane}:${chartId}`;
+}
+
+export function readyIndex(state: Pick<AppState, 'charts'>, chartId: string | null | undefined): OrgIndex | null {
+  if (chartId == null) return null;
+  const slot = state.charts[chartId];
+  return slot?.status === 'ready' ? slot.index : null;
+}
+
+/** The ready chart shown in a pane, if any. */
+export function paneIndex(state: Pick<AppState, 'charts' | 'panes'>, pane: PaneId): OrgIndex | null {
+  return readyIndex(state, state.panes[pane].chartId);
+}
+
+export function collapsedOf(state: Pick<AppState, 'collapsedByChart' | 'panes'>, pane: PaneId): ReadonlySet<string> {
+  const chartId = state.panes[pane].chartId;
+  return chartId === null ? EMPTY_SET : (state.collapsedByChart[collapseKey(pane, chartId)] ?? EMPTY_SET);
+}
 
 /** Centre a selected unit; otherwise fit the whole chart when it has just come into view. */
 function viewFor(selectedId: string | null, chartJustShown: boolean): ViewRequest | null {
   if (selectedId !== null) return { kind: 'center', id: selectedId, nonce: ++nonce };
   return chartJustShown ? { kind: 'fit', nonce: ++nonce } : null;
-}
-
-export function readyIndex(state: Pick<AppState, 'charts'>, chartId: string | null): OrgIndex | null {
-  if (chartId === null) return null;
-  const slot = state.charts[chartId];
-  return slot?.status === 'ready' ? slot.index : null;
 }
 
 /** The collapsed set without any ancestor of `unitId`, so the unit is on screen. */
@@ -89,138 +146,211 @@ function withAncestorsExpanded(index: OrgIndex, collapsed: ReadonlySet<string>, 
   return next;
 }
 
-function chartTitle(state: AppState, chartId: string): string {
-  return state.manifest.find((m) => m.id === chartId)?.title ?? readyIndex(state, chartId)?.chart.title ?? chartId;
+export function chartTitle(state: Pick<AppState, 'catalog' | 'charts'>, chartId: string): string {
+  return state.catalog.find((m) => m.id === chartId)?.title ?? readyIndex(state, chartId)?.chart.title ?? chartId;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export const useStore = create<AppState>()((set, get) => {
-  /** Select `unitId` in the active chart if it exists, else say so and show the whole chart. */
-  const resolveUnit = (chartId: string, unitId: string | null): Partial<AppState> => {
-    const state = get();
+  const withPane = (state: AppState, pane: PaneId, patch: Partial<PaneState>): AppState['panes'] => ({
+    ...state.panes,
+    [pane]: { ...state.panes[pane], ...patch },
+  });
+
+  /**
+   * Where a pane lands when asked for `unitId` in `chartId`: the unit selected
+   * with its ancestors unfolded, or the root with a notice when it does not exist.
+   */
+  const resolveUnit = (
+    state: AppState,
+    pane: PaneId,
+    chartId: string,
+    unitId: string | null,
+  ): { pane: Partial<PaneState>; collapsedByChart?: AppState['collapsedByChart']; notice?: Notice } => {
     const index = readyIndex(state, chartId);
-    if (index === null) return { pendingUnitId: unitId };
-    if (unitId === null || unitId === index.rootId) {
-      return { selectedId: null, focusedId: index.rootId, pendingUnitId: null };
-    }
+    if (index === null) return { pane: { pendingUnitId: unitId } };
+    // A chart seen for the first time in this pane opens folded to a readable size.
+    const key = collapseKey(pane, chartId);
+    const firstShown = state.collapsedByChart[key] === undefined ? { collapsedByChart: { ...state.collapsedByChart, [key]: defaultCollapsed(index) } } : {};
+    if (unitId === null || unitId === index.rootId) return { pane: { selectedId: null, focusedId: index.rootId, pendingUnitId: null }, ...firstShown };
     if (!index.byId.has(unitId)) {
       return {
-        selectedId: null,
-        focusedId: index.rootId,
-        pendingUnitId: null,
+        pane: { selectedId: null, focusedId: index.rootId, pendingUnitId: null },
         notice: { tone: 'warning', text: `No unit with the id “${unitId}” in ${chartTitle(state, chartId)}. Showing the whole chart instead.` },
+        ...firstShown,
       };
     }
-    const collapsed = state.collapsedByChart[chartId] ?? EMPTY_SET;
+    const collapsed = state.collapsedByChart[key] ?? defaultCollapsed(index);
     return {
-      selectedId: unitId,
-      focusedId: unitId,
-      pendingUnitId: null,
-      collapsedByChart: { ...state.collapsedByChart, [chartId]: withAncestorsExpanded(index, collapsed, unitId) },
+      pane: { selectedId: unitId, focusedId: unitId, pendingUnitId: null },
+      collapsedByChart: { ...state.collapsedByChart, [key]: withAncestorsExpanded(index, collapsed, unitId) },
     };
   };
 
+  const showInPane = (pane: PaneId, chartId: string, unitId: string | null): Partial<AppState> => {
+    const state = get();
+    const switching = state.panes[pane].chartId !== chartId;
+    const resolved = resolveUnit(state, pane, chartId, unitId);
+    const ready = readyIndex(state, chartId) !== null;
+    const view = ready ? viewFor(resolved.pane.selectedId ?? null, switching) : null;
+    return {
+      panes: withPane(state, pane, { chartId, ...resolved.pane, ...(view ? { viewRequest: view } : {}) }),
+      ...(resolved.collapsedByChart ? { collapsedByChart: resolved.collapsedByChart } : {}),
+      ...(resolved.notice ? { notice: resolved.notice } : switching && pane === 'main' ? { notice: null } : {}),
+    };
+  };
+
+  /** A unit folded away moves the pane's selection and focus up to the fold. */
+  const liftHidden = (index: OrgIndex, paneState: PaneState, hidden: (id: string) => string | null): Partial<PaneState> => {
+    const patch: Mutable<Partial<PaneState>> = {};
+    if (paneState.selectedId !== null) {
+      const lifted = hidden(paneState.selectedId);
+      if (lifted !== null) patch.selectedId = lifted === index.rootId ? null : lifted;
+    }
+    if (paneState.focusedId !== null) {
+      const lifted = hidden(paneState.focusedId);
+      if (lifted !== null) patch.focusedId = lifted;
+    }
+    return patch;
+  };
+
   return {
-    manifest: [],
+    catalog: [],
     manifestError: null,
     charts: {},
-    activeChartId: null,
-    selectedId: null,
-    focusedId: null,
-    pendingUnitId: null,
+    panes: { main: emptyPane(), left: emptyPane(), right: emptyPane() },
     collapsedByChart: {},
-    transform: { x: 0, y: 0, k: 1 },
-    viewRequest: null,
+    view: 'chart',
+    linkedViews: false,
+    hovered: null,
     notice: null,
 
-    setManifest: (entries) => set({ manifest: entries }),
+    setCatalog: (entries) => set({ catalog: entries }),
     setManifestError: (message) => set({ manifestError: message }),
 
     setChartSlot: (chartId, slot) => {
       set((state) => ({ charts: { ...state.charts, [chartId]: slot } }));
-      const state = get();
-      if (slot.status === 'ready' && state.activeChartId === chartId) {
-        const patch = resolveUnit(chartId, state.pendingUnitId);
-        set({ ...patch, viewRequest: viewFor(patch.selectedId ?? null, true) });
+      if (slot.status !== 'ready') return;
+      for (const pane of PANE_IDS) {
+        const paneState = get().panes[pane];
+        if (paneState.chartId !== chartId) continue;
+        const state = get();
+        const resolved = resolveUnit(state, pane, chartId, paneState.pendingUnitId);
+        set({
+          panes: withPane(state, pane, { ...resolved.pane, viewRequest: viewFor(resolved.pane.selectedId ?? null, true) }),
+          ...(resolved.collapsedByChart ? { collapsedByChart: resolved.collapsedByChart } : {}),
+          ...(resolved.notice ? { notice: resolved.notice } : {}),
+        });
       }
     },
 
-    openChart: (chartId, unitId = null) => {
+    openChart: (chartId, unitId = null, pane = 'main') => {
       const state = get();
-      const known = state.manifest.some((m) => m.id === chartId) || chartId in state.charts;
+      const known = state.catalog.some((m) => m.id === chartId) || chartId in state.charts;
       if (!known) {
-        const fallback = state.manifest[0]?.id ?? null;
-        if (fallback !== null && fallback !== chartId) get().openChart(fallback, null);
+        const fallback = state.catalog[0]?.id ?? null;
+        if (fallback !== null && fallback !== chartId) get().openChart(fallback, null, pane);
         set({
           notice: { tone: 'warning', text: `No chart with the id “${chartId}”. Showing ${fallback ? chartTitle(state, fallback) : 'the first chart'} instead.` },
         });
         return;
       }
-      const switching = state.activeChartId !== chartId;
-      const patch = resolveUnit(chartId, unitId);
-      const ready = readyIndex(state, chartId) !== null;
-      const view = ready ? viewFor(patch.selectedId ?? null, switching) : null;
       // One update, so the address bar never records a half-switched state.
-      set({ activeChartId: chartId, ...(switching ? { notice: null } : {}), ...patch, ...(view ? { viewRequest: view } : {}) });
+      set({ ...showInPane(pane, chartId, unitId), ...(pane === 'main' ? { view: 'chart' as const } : {}) });
     },
 
-    select: (unitId) => {
+    select: (unitId, pane = 'main') => {
       const state = get();
-      const index = readyIndex(state, state.activeChartId);
+      const index = paneIndex(state, pane);
       if (index === null || !index.byId.has(unitId)) return;
-      set({ selectedId: unitId === index.rootId ? null : unitId, focusedId: unitId, notice: null });
+      set({ panes: withPane(state, pane, { selectedId: unitId === index.rootId ? null : unitId, focusedId: unitId }), notice: null });
     },
 
-    setFocused: (unitId) => set({ focusedId: unitId }),
+    setFocused: (unitId, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { focusedId: unitId }) })),
 
-    toggleCollapsed: (unitId) => {
-      const { activeChartId, collapsedByChart } = get();
-      if (activeChartId === null) return;
-      const current = collapsedByChart[activeChartId] ?? EMPTY_SET;
-      get().setCollapsed(unitId, !current.has(unitId));
+    toggleCollapsed: (unitId, pane = 'main') => {
+      get().setCollapsed(unitId, !collapsedOf(get(), pane).has(unitId), pane);
     },
 
-    setCollapsed: (unitId, collapsed) => {
+    setCollapsed: (unitId, collapsed, pane = 'main') => {
       const state = get();
-      const chartId = state.activeChartId;
-      const index = readyIndex(state, chartId);
-      if (chartId === null || index === null || (index.childrenOf.get(unitId)?.length ?? 0) === 0) return;
-      const current = state.collapsedByChart[chartId] ?? EMPTY_SET;
+      const paneState = state.panes[pane];
+      const index = paneIndex(state, pane);
+      if (paneState.chartId === null || index === null || (index.childrenOf.get(unitId)?.length ?? 0) === 0) return;
+      const current = collapsedOf(state, pane);
       if (current.has(unitId) === collapsed) return;
       const next = new Set(current);
       if (collapsed) next.add(unitId);
       else next.delete(unitId);
-      const patch: { -readonly [K in keyof AppState]?: AppState[K] } = { collapsedByChart: { ...state.collapsedByChart, [chartId]: next } };
-      // A selection or focus hidden inside the folded subtree moves up to the unit folded.
-      const hides = (id: string | null) => id !== null && id !== unitId && collapsed && pathToRoot(index, id).includes(unitId);
-      if (hides(state.selectedId)) patch.selectedId = unitId === index.rootId ? null : unitId;
-      if (hides(state.focusedId)) patch.focusedId = unitId;
-      set(patch);
-    },
-
-    expandAll: () => {
-      const { activeChartId, collapsedByChart } = get();
-      if (activeChartId === null) return;
-      set({ collapsedByChart: { ...collapsedByChart, [activeChartId]: EMPTY_SET }, viewRequest: { kind: 'fit', nonce: ++nonce } });
-    },
-
-    collapseAll: () => {
-      const state = get();
-      const index = readyIndex(state, state.activeChartId);
-      if (index === null || state.activeChartId === null) return;
-      // Everything below the root folds; the root's own children stay in view.
-      const next = new Set(branchIds(index).filter((id) => id !== index.rootId));
+      const lifted = collapsed
+        ? liftHidden(index, paneState, (id) => (id !== unitId && pathToRoot(index, id).includes(unitId) ? unitId : null))
+        : {};
       set({
-        collapsedByChart: { ...state.collapsedByChart, [state.activeChartId]: next },
-        selectedId: state.selectedId !== null && (index.depthOf.get(state.selectedId) ?? 0) > 1 ? (pathToRoot(index, state.selectedId)[1] ?? null) : state.selectedId,
-        focusedId: state.focusedId !== null && (index.depthOf.get(state.focusedId) ?? 0) > 1 ? (pathToRoot(index, state.focusedId)[1] ?? null) : state.focusedId,
-        viewRequest: { kind: 'fit', nonce: ++nonce },
+        collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
+        panes: withPane(state, pane, lifted),
       });
     },
 
-    setTransform: (transform) => set({ transform }),
-    requestView: (request) => set({ viewRequest: { ...request, nonce: ++nonce } }),
+    expandAll: (pane = 'main') => {
+      const state = get();
+      const chartId = state.panes[pane].chartId;
+      if (chartId === null) return;
+      set({
+        collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, chartId)]: EMPTY_SET },
+        panes: withPane(state, pane, { viewRequest: { kind: 'fit', nonce: ++nonce } }),
+      });
+    },
+
+    collapseAll: (pane = 'main') => {
+      const state = get();
+      const paneState = state.panes[pane];
+      const index = paneIndex(state, pane);
+      if (index === null || paneState.chartId === null) return;
+      // Everything below the root's children folds; those children stay in view.
+      const next = new Set(branchIds(index).filter((id) => id !== index.rootId));
+      const lifted = liftHidden(index, paneState, (id) => ((index.depthOf.get(id) ?? 0) > 1 ? (pathToRoot(index, id)[1] ?? null) : null));
+      set({
+        collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
+        panes: withPane(state, pane, { ...lifted, viewRequest: { kind: 'fit', nonce: ++nonce } }),
+      });
+    },
+
+    setTransform: (pane, transform, fromSync = false) => set((state) => ({ panes: withPane(state, pane, { transform, transformFromSync: fromSync }) })),
+
+    requestView: (request, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { viewRequest: { ...request, nonce: ++nonce } }) })),
+
+    openCompare: (leftChartId, rightChartId, units = {}) => {
+      const known = (id: string) => get().catalog.some((m) => m.id === id) || id in get().charts;
+      const missing = [leftChartId, rightChartId].filter((id) => !known(id));
+      if (missing.length > 0) {
+        set({ notice: { tone: 'warning', text: `No chart with the id ${missing.map((id) => `“${id}”`).join(' or ')} to compare.` } });
+        const fallbackLeft = known(leftChartId) ? leftChartId : get().catalog[0]?.id;
+        const fallbackRight = known(rightChartId) ? rightChartId : (get().catalog.find((c) => c.id !== fallbackLeft)?.id ?? fallbackLeft);
+        if (fallbackLeft === undefined || fallbackRight === undefined) return;
+        leftChartId = fallbackLeft;
+        rightChartId = fallbackRight;
+      } else {
+        set({ notice: null });
+      }
+      set({ ...showInPane('left', leftChartId, units.left ?? null), view: 'compare' });
+      set({ ...showInPane('right', rightChartId, units.right ?? null), view: 'compare', hovered: null });
+    },
+
+    closeCompare: () => set({ view: 'chart', hovered: null }),
+
+    swapCompare: () => {
+      const { left, right } = get().panes;
+      if (left.chartId === null || right.chartId === null) return;
+      get().openCompare(right.chartId, left.chartId, { left: right.selectedId, right: left.selectedId });
+    },
+
+    setLinkedViews: (linked) => set({ linkedViews: linked }),
+    setHovered: (hovered) => {
+      const current = get().hovered;
+      if (current?.pane === hovered?.pane && current?.unitId === hovered?.unitId) return;
+      set({ hovered });
+    },
     showNotice: (notice) => set({ notice }),
   };
 });
-
-export const EMPTY_COLLAPSED = EMPTY_SET;

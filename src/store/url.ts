@@ -1,33 +1,65 @@
 /**
  * The address bar mirrors what a person would want to share: which chart and
- * which unit. Selecting pushes a history entry; back and forward restore it.
+ * unit, or which two charts are compared. Selecting pushes a history entry;
+ * back and forward restore it.
  */
 import { useStore, type AppState } from './store.ts';
 
 export interface LocationState {
   readonly chartId: string | null;
   readonly unitId: string | null;
+  /** `?compare=A,B`: the charts on the left and right. */
+  readonly compare: readonly [string, string] | null;
+  readonly leftUnitId: string | null;
+  readonly rightUnitId: string | null;
 }
 
 export function readLocation(search: string): LocationState {
   const params = new URLSearchParams(search);
-  return { chartId: params.get('chart'), unitId: params.get('unit') };
+  const compareParam = params.get('compare');
+  let compare: [string, string] | null = null;
+  if (compareParam !== null) {
+    const [left = '', right = ''] = compareParam.split(',').map((part) => part.trim());
+    compare = [left, right];
+  }
+  return { chartId: params.get('chart'), unitId: params.get('unit'), compare, leftUnitId: params.get('left'), rightUnitId: params.get('right') };
 }
 
-export function locationFor(state: Pick<AppState, 'activeChartId' | 'selectedId'>): string {
+export function locationFor(state: Pick<AppState, 'view' | 'panes'>): string {
   const params = new URLSearchParams();
-  if (state.activeChartId !== null) params.set('chart', state.activeChartId);
-  if (state.selectedId !== null) params.set('unit', state.selectedId);
-  const query = params.toString();
-  return query === '' ? window.location.pathname : `?${query}`;
+  if (state.view === 'compare') {
+    const { left, right } = state.panes;
+    params.set('compare', `${left.chartId ?? ''},${right.chartId ?? ''}`);
+    if (left.selectedId !== null) params.set('left', left.selectedId);
+    if (right.selectedId !== null) params.set('right', right.selectedId);
+  } else {
+    const main = state.panes.main;
+    if (main.chartId !== null) params.set('chart', main.chartId);
+    if (main.selectedId !== null) params.set('unit', main.selectedId);
+  }
+  // Commas in the compare pair read better unescaped.
+  return `?${params.toString().replace(/%2C/g, ',')}`;
 }
 
 /** Applies the current address to the store (on start and on back/forward). */
 export function applyLocation(): void {
-  const { chartId, unitId } = readLocation(window.location.search);
+  const location = readLocation(window.location.search);
   const state = useStore.getState();
-  const target = chartId ?? state.manifest[0]?.id ?? null;
-  if (target !== null) state.openChart(target, unitId);
+  const first = state.catalog[0]?.id ?? null;
+  if (location.compare !== null) {
+    const [left, right] = location.compare;
+    const second = state.catalog.find((entry) => entry.id !== (left || first))?.id ?? first;
+    if (first === null || second === null) return;
+    state.openCompare(left || first, right || second, { left: location.leftUnitId, right: location.rightUnitId });
+    return;
+  }
+  const target = location.chartId ?? first;
+  if (target !== null) state.openChart(target, location.unitId);
+}
+
+function isPending(state: AppState): boolean {
+  const panes = state.view === 'compare' ? [state.panes.left, state.panes.right] : [state.panes.main];
+  return panes.some((pane) => pane.pendingUnitId !== null || pane.chartId === null);
 }
 
 /** Keeps the URL in step with the store. Returns a function that stops it. */
@@ -42,17 +74,23 @@ export function startUrlSync(): () => void {
     }
   };
   window.addEventListener('popstate', onPopState);
-  const unsubscribe = useStore.subscribe((state, previous) => {
-    if (applying || state.pendingUnitId !== null) return;
-    if (state.activeChartId === previous.activeChartId && state.selectedId === previous.selectedId) return;
-    if (state.activeChartId === null) return;
+  let wasPending = true;
+  const unsubscribe = useStore.subscribe((state) => {
+    if (applying) return;
+    if (isPending(state)) {
+      wasPending = true;
+      return;
+    }
     const next = locationFor(state);
-    const current = `${window.location.search}`;
-    if (next === current) return;
-    // The first chart shown, or a link resolved once its chart loaded, replaces the address
-    // rather than adding a step to go back through.
-    if (previous.activeChartId === null || previous.pendingUnitId !== null) window.history.replaceState(null, '', next);
+    if (next === window.location.search) {
+      wasPending = false;
+      return;
+    }
+    // The first view shown, or a link resolved once its chart loaded, replaces
+    // the address rather than adding a step to go back through.
+    if (wasPending) window.history.replaceState(null, '', next);
     else window.history.pushState(null, '', next);
+    wasPending = false;
   });
   return () => {
     window.removeEventListener('popstate', onPopState);

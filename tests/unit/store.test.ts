@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readyIndex, useStore } from '../../src/store/store.ts';
+import { collapsedOf, readyIndex, useStore } from '../../src/store/store.ts';
 import { loadBundledIndex } from './helpers.ts';
 
 function loadBoth() {
   const store = useStore.getState();
-  store.setManifest([
-    { id: 'npcsc-general-office', title: 'NPC', file: 'npcsc-general-office.json' },
-    { id: 'state-council-general-office', title: 'SC', file: 'state-council-general-office.json' },
+  store.setCatalog([
+    { id: 'npcsc-general-office', title: 'NPC', origin: 'bundled' },
+    { id: 'state-council-general-office', title: 'SC', origin: 'bundled' },
   ]);
   store.setChartSlot('npcsc-general-office', { status: 'ready', index: loadBundledIndex('npcsc-general-office.json') });
   store.setChartSlot('state-council-general-office', { status: 'ready', index: loadBundledIndex('state-council-general-office.json') });
@@ -18,14 +18,14 @@ describe('the app store', () => {
   });
 
   it('selects a unit asked for before its chart loaded, once it loads', () => {
-    useStore.getState().setManifest([{ id: 'npcsc-general-office', title: 'NPC', file: 'x.json' }]);
+    useStore.getState().setCatalog([{ id: 'npcsc-general-office', title: 'NPC', origin: 'bundled' }]);
     useStore.getState().openChart('npcsc-general-office', 'liaison-bureau');
-    expect(useStore.getState().pendingUnitId).toBe('liaison-bureau');
+    expect(useStore.getState().panes.main.pendingUnitId).toBe('liaison-bureau');
     useStore.getState().setChartSlot('npcsc-general-office', { status: 'ready', index: loadBundledIndex('npcsc-general-office.json') });
-    const state = useStore.getState();
-    expect(state.selectedId).toBe('liaison-bureau');
-    expect(state.pendingUnitId).toBeNull();
-    expect(state.viewRequest).toMatchObject({ kind: 'center', id: 'liaison-bureau' });
+    const main = useStore.getState().panes.main;
+    expect(main.selectedId).toBe('liaison-bureau');
+    expect(main.pendingUnitId).toBeNull();
+    expect(main.viewRequest).toMatchObject({ kind: 'center', id: 'liaison-bureau' });
   });
 
   it('expands the folded ancestors of a unit opened from a link', () => {
@@ -34,14 +34,14 @@ describe('the app store', () => {
     store.openChart('npcsc-general-office');
     store.setCollapsed('departments', true);
     store.openChart('npcsc-general-office', 'secretariat');
-    expect(useStore.getState().collapsedByChart['npcsc-general-office']?.has('departments')).toBe(false);
+    expect(collapsedOf(useStore.getState(), 'main').has('departments')).toBe(false);
   });
 
   it('says which unit id was not found and falls back to the root', () => {
     loadBoth();
     useStore.getState().openChart('state-council-general-office', 'nope');
     const state = useStore.getState();
-    expect(state.selectedId).toBeNull();
+    expect(state.panes.main.selectedId).toBeNull();
     expect(state.notice?.text).toBe('No unit with the id “nope” in SC. Showing the whole chart instead.');
   });
 
@@ -50,19 +50,19 @@ describe('the app store', () => {
     const store = useStore.getState();
     store.openChart('npcsc-general-office', 'liaison-bureau');
     store.setCollapsed('departments', true);
-    expect(useStore.getState().selectedId).toBe('departments');
+    expect(useStore.getState().panes.main.selectedId).toBe('departments');
   });
 
   it('replaces the collapsed set instead of mutating it', () => {
     loadBoth();
     const store = useStore.getState();
     store.openChart('npcsc-general-office');
-    const before = useStore.getState().collapsedByChart['npcsc-general-office'];
+    const before = collapsedOf(useStore.getState(), 'main');
     store.toggleCollapsed('departments');
-    const after = useStore.getState().collapsedByChart['npcsc-general-office'];
+    const after = collapsedOf(useStore.getState(), 'main');
     expect(after).not.toBe(before);
-    expect(after?.has('departments')).toBe(true);
-    expect(before?.has('departments') ?? false).toBe(false);
+    expect(after.has('departments')).toBe(true);
+    expect(before.has('departments')).toBe(false);
   });
 
   it('collapses everything below the root’s children and expands it all back', () => {
@@ -71,11 +71,44 @@ describe('the app store', () => {
     store.openChart('npcsc-general-office', 'liaison-bureau');
     store.collapseAll();
     let state = useStore.getState();
-    expect([...(state.collapsedByChart['npcsc-general-office'] ?? [])].sort()).toEqual(['affiliated-institutions', 'departments']);
-    expect(state.selectedId).toBe('departments');
+    expect([...collapsedOf(state, 'main')].sort()).toEqual(['affiliated-institutions', 'departments']);
+    expect(state.panes.main.selectedId).toBe('departments');
     store.expandAll();
     state = useStore.getState();
-    expect(state.collapsedByChart['npcsc-general-office']?.size).toBe(0);
+    expect(collapsedOf(state, 'main').size).toBe(0);
     expect(readyIndex(state, 'npcsc-general-office')?.rootId).toBe('npcsc-general-office');
+  });
+});
+
+describe('the compare view in the store', () => {
+  beforeEach(() => {
+    useStore.setState(useStore.getInitialState(), true);
+  });
+
+  it('shows two charts side by side, each folding on its own, and swaps them', () => {
+    loadBoth();
+    const store = useStore.getState();
+    store.openCompare('npcsc-general-office', 'state-council-general-office');
+    let state = useStore.getState();
+    expect(state.view).toBe('compare');
+    expect(state.panes.left.chartId).toBe('npcsc-general-office');
+    expect(state.panes.right.chartId).toBe('state-council-general-office');
+    store.setCollapsed('departments', true, 'left');
+    expect(collapsedOf(useStore.getState(), 'left').has('departments')).toBe(true);
+    expect(collapsedOf(useStore.getState(), 'main').has('departments')).toBe(false);
+    store.select('china-government-network-operation-center', 'right');
+    store.swapCompare();
+    state = useStore.getState();
+    expect(state.panes.left.chartId).toBe('state-council-general-office');
+    expect(state.panes.left.selectedId).toBe('china-government-network-operation-center');
+    expect(state.panes.right.chartId).toBe('npcsc-general-office');
+  });
+
+  it('falls back to known charts and says which id was unknown', () => {
+    loadBoth();
+    useStore.getState().openCompare('npcsc-general-office', 'mars-office');
+    const state = useStore.getState();
+    expect(state.notice?.text).toBe('No chart with the id “mars-office” to compare.');
+    expect(state.panes.right.chartId).toBe('state-council-general-office');
   });
 });

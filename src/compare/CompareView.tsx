@@ -1,0 +1,313 @@
+/**
+ * Two charts side by side with their counterparts matched, and a table of what
+ * the sources say about each, row by row. The charts and details panels are
+ * passed in by App (feature folders do not import each other).
+ */
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { compareCharts, counterpartsOf, type CompareCell, type Comparison } from '../model/compare.ts';
+import type { OrgIndex } from '../model/tree.ts';
+import { chartTitle, paneIndex, useStore, type PaneId } from '../store/store.ts';
+
+export interface PaneDecorations {
+  readonly highlighted: ReadonlySet<string>;
+  readonly badges: ReadonlyMap<string, string>;
+  readonly onPoint: (unitId: string | null) => void;
+}
+
+export interface CompareViewProps {
+  readonly renderChart: (pane: 'left' | 'right', decorations: PaneDecorations, label: string) => ReactNode;
+  readonly renderDetails: (pane: 'left' | 'right', label: string) => ReactNode;
+}
+
+const UNIQUE_BADGE = 'Unique';
+const EMPTY: ReadonlySet<string> = new Set();
+
+export function CompareToggle() {
+  const view = useStore((s) => s.view);
+  const openCompare = useStore((s) => s.openCompare);
+  const closeCompare = useStore((s) => s.closeCompare);
+  const catalog = useStore((s) => s.catalog);
+  const mainChart = useStore((s) => s.panes.main.chartId);
+  const leftChart = useStore((s) => s.panes.left.chartId);
+  const rightChart = useStore((s) => s.panes.right.chartId);
+  const open = () => {
+    // By default the two bundled offices; if the user has a chart open, it goes on the left.
+    const bundled = catalog.filter((entry) => entry.origin === 'bundled').map((entry) => entry.id);
+    const left = leftChart ?? bundled[0] ?? mainChart;
+    const right = rightChart ?? bundled.find((id) => id !== left) ?? left;
+    if (left && right) openCompare(left, right);
+  };
+  return (
+    <button type="button" className="header-button" aria-pressed={view === 'compare'} onClick={view === 'compare' ? closeCompare : open} disabled={catalog.length === 0}>
+      Compare
+    </button>
+  );
+}
+
+function shortName(state: Parameters<typeof chartTitle>[0], chartId: string | null): string {
+  if (chartId === null) return '';
+  return state.catalog.find((entry) => entry.id === chartId)?.shortTitle ?? chartTitle(state, chartId);
+}
+
+export function CompareView({ renderChart, renderDetails }: CompareViewProps) {
+  const left = useStore((s) => paneIndex(s, 'left'));
+  const right = useStore((s) => paneIndex(s, 'right'));
+  const leftLabel = useStore((s) => shortName(s, s.panes.left.chartId));
+  const rightLabel = useStore((s) => shortName(s, s.panes.right.chartId));
+  const hovered = useStore((s) => s.hovered);
+  const leftSelected = useStore((s) => s.panes.left.selectedId);
+  const rightSelected = useStore((s) => s.panes.right.selectedId);
+  const setHovered = useStore((s) => s.setHovered);
+
+  const comparison = useMemo(() => (left && right ? compareCharts(left, right, new Date()) : null), [left, right]);
+
+  // What lights up on each side: the counterparts of what is pointed at (or else selected) on the other.
+  const highlightFor = useCallback(
+    (side: 'left' | 'right'): ReadonlySet<string> => {
+      if (!comparison) return EMPTY;
+      const other: 'left' | 'right' = side === 'left' ? 'right' : 'left';
+      const otherIndex = other === 'left' ? left : right;
+      const pointed = hovered?.pane === other ? hovered.unitId : null;
+      const selected = (other === 'left' ? leftSelected : rightSelected) ?? otherIndex?.rootId ?? null;
+      const source = pointed ?? selected;
+      return source === null ? EMPTY : new Set(counterpartsOf(comparison, other, source));
+    },
+    [comparison, hovered, leftSelected, rightSelected, left, right],
+  );
+  const leftHighlighted = useMemo(() => highlightFor('left'), [highlightFor]);
+  const rightHighlighted = useMemo(() => highlightFor('right'), [highlightFor]);
+  const leftBadges = useMemo(() => new Map((comparison?.uniqueLeft ?? []).map((id) => [id, UNIQUE_BADGE])), [comparison]);
+  const rightBadges = useMemo(() => new Map((comparison?.uniqueRight ?? []).map((id) => [id, UNIQUE_BADGE])), [comparison]);
+  const pointLeft = useCallback((unitId: string | null) => setHovered(unitId === null ? null : { pane: 'left', unitId }), [setHovered]);
+  const pointRight = useCallback((unitId: string | null) => setHovered(unitId === null ? null : { pane: 'right', unitId }), [setHovered]);
+
+  return (
+    <div className="compare">
+      <CompareToolbar />
+      <div className="compare-sides">
+        <section className="compare-side" aria-label={`Left: ${leftLabel}`}>
+          <div className="compare-chart">
+            {renderChart('left', { highlighted: leftHighlighted, badges: leftBadges, onPoint: pointLeft }, `Org chart (left): ${leftLabel}`)}
+          </div>
+          {renderDetails('left', `Details: ${leftLabel}`)}
+        </section>
+        <section className="compare-side" aria-label={`Right: ${rightLabel}`}>
+          <div className="compare-chart">
+            {renderChart('right', { highlighted: rightHighlighted, badges: rightBadges, onPoint: pointRight }, `Org chart (right): ${rightLabel}`)}
+          </div>
+          {renderDetails('right', `Details: ${rightLabel}`)}
+        </section>
+      </div>
+      {comparison && left && right ? (
+        <ComparisonTables comparison={comparison} left={left} right={right} leftLabel={leftLabel} rightLabel={rightLabel} />
+      ) : (
+        <p role="status" className="compare-waiting">
+          Loading both charts…
+        </p>
+      )}
+    </div>
+  );
+}
+
+function CompareToolbar() {
+  const catalog = useStore((s) => s.catalog);
+  const leftChart = useStore((s) => s.panes.left.chartId);
+  const rightChart = useStore((s) => s.panes.right.chartId);
+  const linked = useStore((s) => s.linkedViews);
+  const openCompare = useStore((s) => s.openCompare);
+  const swapCompare = useStore((s) => s.swapCompare);
+  const setLinkedViews = useStore((s) => s.setLinkedViews);
+  const closeCompare = useStore((s) => s.closeCompare);
+
+  const picker = (side: 'left' | 'right', value: string | null) => (
+    <label className="compare-picker">
+      <span>{side === 'left' ? 'Left' : 'Right'}</span>
+      <select
+        value={value ?? ''}
+        onChange={(event) => {
+          const chosen = event.target.value;
+          if (side === 'left') openCompare(chosen, rightChart ?? chosen);
+          else openCompare(leftChart ?? chosen, chosen);
+        }}
+      >
+        {catalog.map((entry) => (
+          <option key={entry.id} value={entry.id}>
+            {entry.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="compare-toolbar" role="toolbar" aria-label="Compare">
+      {picker('left', leftChart)}
+      <button type="button" onClick={swapCompare} aria-label="Swap sides" title="Swap sides">
+        ⇄ Swap
+      </button>
+      {picker('right', rightChart)}
+      <label className="compare-link">
+        <input type="checkbox" checked={linked} onChange={(event) => setLinkedViews(event.target.checked)} />
+        Link views
+      </label>
+      <button type="button" onClick={closeCompare}>
+        Close compare
+      </button>
+    </div>
+  );
+}
+
+function Cell({ cell }: { cell: CompareCell }) {
+  if (!cell.stated) return <span className="not-stated">not stated</span>;
+  return (
+    <>
+      <span>{cell.text}</span>
+      {cell.items && cell.items.length > 0 && cell.items.join(', ') !== cell.text ? (
+        <ul className="cell-items">
+          {cell.items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+interface TablesProps {
+  readonly comparison: Comparison;
+  readonly left: OrgIndex;
+  readonly right: OrgIndex;
+  readonly leftLabel: string;
+  readonly rightLabel: string;
+}
+
+function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: TablesProps) {
+  const select = useStore((s) => s.select);
+  const requestView = useStore((s) => s.requestView);
+  const setHovered = useStore((s) => s.setHovered);
+  const goTo = (pane: PaneId, unitId: string) => {
+    select(unitId, pane);
+    requestView({ kind: 'center', id: unitId }, pane);
+  };
+  const nameOf = (index: OrgIndex, id: string) => index.byId.get(id)?.name ?? id;
+  const unitButton = (pane: 'left' | 'right', index: OrgIndex, id: string) => (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => goTo(pane, id)}
+      onMouseEnter={() => setHovered({ pane, unitId: id })}
+      onMouseLeave={() => setHovered(null)}
+      onFocus={() => setHovered({ pane, unitId: id })}
+      onBlur={() => setHovered(null)}
+    >
+      {nameOf(index, id)}
+    </button>
+  );
+
+  return (
+    <section className="compare-tables" aria-labelledby="comparison-title">
+      <h2 id="comparison-title">What the sources say, side by side</h2>
+      <table className="compare-table">
+        <caption className="visually-hidden">
+          Comparison of {leftLabel} and {rightLabel}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Aspect</th>
+            <th scope="col">{leftLabel}</th>
+            <th scope="col">{rightLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {comparison.rows.map((row) => (
+            <tr key={row.id} className={row.differs ? 'differs' : undefined} data-row={row.id}>
+              <th scope="row">
+                {row.label}
+                {row.differs ? <span className="differs-mark"> · differs</span> : null}
+              </th>
+              <td>
+                <Cell cell={row.left} />
+              </td>
+              <td>
+                <Cell cell={row.right} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Units by kind</h3>
+      <table className="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            <th scope="col">{leftLabel}</th>
+            <th scope="col">{rightLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {comparison.kindGroups.map((group) => (
+            <tr key={group.key} className={group.leftIds.length !== group.rightIds.length ? 'differs' : undefined}>
+              <th scope="row">
+                {group.label}: {group.leftIds.length} vs {group.rightIds.length}
+              </th>
+              <td>
+                <ul className="cell-items">
+                  {group.leftIds.map((id) => (
+                    <li key={id}>{unitButton('left', left, id)}</li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <ul className="cell-items">
+                  {group.rightIds.map((id) => (
+                    <li key={id}>{unitButton('right', right, id)}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Counterparts</h3>
+      {comparison.counterparts.length > 0 ? (
+        <ul className="counterparts">
+          {comparison.counterparts.map((pair) => (
+            <li key={`${pair.leftId}|${pair.rightId}`}>
+              {unitButton('left', left, pair.leftId)} ↔ {unitButton('right', right, pair.rightId)} <span className="muted">({pair.reason})</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No units match across the two charts.</p>
+      )}
+      <div className="compare-unique">
+        <div>
+          <h3>Only in {leftLabel}</h3>
+          {comparison.uniqueLeft.length > 0 ? (
+            <ul className="cell-items">
+              {comparison.uniqueLeft.map((id) => (
+                <li key={id}>{unitButton('left', left, id)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Every unit has a counterpart.</p>
+          )}
+        </div>
+        <div>
+          <h3>Only in {rightLabel}</h3>
+          {comparison.uniqueRight.length > 0 ? (
+            <ul className="cell-items">
+              {comparison.uniqueRight.map((id) => (
+                <li key={id}>{unitButton('right', right, id)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Every unit has a counterpart.</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * Find any unit in any loaded chart: an ARIA 1.2 combobox with a listbox of
+ * results. `/` or Ctrl/Cmd+K focuses it from anywhere; choosing a result opens
+ * its chart, unfolds its ancestors, selects it and centres it.
+ */
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type * as SearchModule from '../model/search.ts';
+import type { SearchResult } from '../model/search.ts';
+import type { OrgIndex } from '../model/tree.ts';
+import { useStore, type ChartSlot } from '../store/store.ts';
+
+const RESULT_LIMIT = 12;
+
+const FIELD_LABELS: Record<string, string> = {
+  nativeName: 'Chinese name',
+  pinyin: 'Pinyin',
+  initials: 'Pinyin initials',
+  leader: 'Leader',
+  function: 'Function',
+  fact: 'Fact',
+};
+
+function readyIndexes(charts: Readonly<Record<string, ChartSlot>>): OrgIndex[] {
+  return Object.values(charts).flatMap((slot) => (slot.status === 'ready' ? [slot.index] : []));
+}
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
+}
+
+type SearchEngine = typeof SearchModule;
+let enginePromise: Promise<SearchEngine> | null = null;
+/** The search code and its pinyin dictionary load on first use, keeping them out of the initial download. */
+function loadEngine(): Promise<SearchEngine> {
+  enginePromise ??= import('../model/search.ts');
+  return enginePromise;
+}
+
+function Highlighted({ engine, text, ranges }: { engine: SearchEngine; text: string; ranges: SearchResult['highlights'] }) {
+  return (
+    <>
+      {engine.highlightSegments(text, ranges).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
+    </>
+  );
+}
+
+export function SearchBox() {
+  const charts = useStore((s) => s.charts);
+  const openChart = useStore((s) => s.openChart);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [engine, setEngine] = useState<SearchEngine | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const statusId = useId();
+
+  const wantEngine = () => {
+    if (engine === null) void loadEngine().then(setEngine);
+  };
+  // Rebuilt only when the set of loaded charts changes; typing reuses it.
+  const index = useMemo(() => (engine ? engine.buildSearchIndex(readyIndexes(charts)) : null), [engine, charts]);
+  const deferredQuery = useDeferredValue(query);
+  const results = useMemo(
+    () => (engine === null || index === null || deferredQuery.trim() === '' ? [] : engine.searchUnits(index, deferredQuery, RESULT_LIMIT)),
+    [engine, index, deferredQuery],
+  );
+  const searching = query.trim() !== '' && (index === null || deferredQuery !== query);
+  const showPopup = open && query.trim() !== '';
+  const activeIndex = Math.min(active, Math.max(0, results.length - 1));
+
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
+      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingTarget(event.target);
+      if (!commandK && !slash) return;
+      event.preventDefault();
+      void loadEngine().then(setEngine);
+      inputRef.current?.focus();
+      inputRef.current?.select();
+      setOpen(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const choose = (result: SearchResult | undefined) => {
+    if (!result) return;
+    openChart(result.chartId, result.unitId);
+    setOpen(false);
+    setQuery(result.name);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        setOpen(true);
+        setActive(results.length === 0 ? 0 : (activeIndex + 1) % results.length);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        setOpen(true);
+        setActive(results.length === 0 ? 0 : (activeIndex - 1 + results.length) % results.length);
+        break;
+      case 'Enter':
+        if (showPopup && results.length > 0) {
+          event.preventDefault();
+          choose(results[activeIndex]);
+        }
+        break;
+      case 'Escape':
+        if (showPopup) {
+          event.preventDefault();
+          setOpen(false);
+        } else if (query !== '') {
+          event.preventDefault();
+          setQuery('');
+        }
+        break;
+      default:
+        break;
+    }
+  };
+
+  const optionId = (i: number) => `${listId}-option-${i}`;
+
+  return (
+    <div className="search">
+      <label className="visually-hidden" htmlFor={`${listId}-input`}>
+        Search
+      </label>
+      <input
+        ref={inputRef}
+        id={`${listId}-input`}
+        className="search-input"
+        type="text"
+        role="combobox"
+        aria-label="Search"
+        aria-autocomplete="list"
+        aria-expanded={showPopup && results.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={showPopup && results.length > 0 ? optionId(activeIndex) : undefined}
+        aria-describedby={statusId}
+        placeholder="Search units, people, functions…  ( / )"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(event) => {
+          wantEngine();
+          setQuery(event.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => {
+          wantEngine();
+          setOpen(true);
+        }}
+        onPointerEnter={wantEngine}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label="Search results" className="search-results" hidden={!showPopup || results.length === 0}>
+        {showPopup
+          ? results.map((result, i) => {
+              const nameMatched = result.field === 'name' || result.matchedText === result.name;
+              return (
+                <li
+                  key={`${result.chartId}/${result.unitId}`}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === activeIndex}
+                  className={i === activeIndex ? 'is-active' : undefined}
+                  // mousedown, not click: choosing must happen before the input's blur closes the list.
+                  onMouseDown={(event) => {
+                    event.preventDefault();
+                    choose(result);
+                  }}
+                  onMouseMove={() => setActive(i)}
+                >
+                  <span className="result-name">{nameMatched ? <Highlighted engine={engine as SearchEngine} text={result.name} ranges={result.highlights} /> : result.name}</span>
+                  {result.nativeName && result.field !== 'nativeName' && !['pinyin', 'initials'].includes(result.field) ? (
+                    <span className="result-native" lang="zh">
+                      {' '}
+                      {result.nativeName}
+                    </span>
+                  ) : null}
+                  {!nameMatched ? (
+                    <span className="result-match">
+                      <span className="result-field">{FIELD_LABELS[result.field] ?? result.field}: </span>
+                      <Highlighted engine={engine as SearchEngine} text={result.matchedText} ranges={result.highlights} />
+                    </span>
+                  ) : null}
+                  <span className="result-path">{result.path.join(' › ')}</span>
+                </li>
+              );
+            })
+          : null}
+      </ul>
+      <div id={statusId} className="search-status" role="status" hidden={!showPopup || results.length > 0}>
+        {showPopup && results.length === 0 && searching ? 'Searching…' : null}
+        {showPopup && results.length === 0 && !searching ? (
+          <>
+            <strong>No unit matches “{query.trim()}”.</strong> Try fewer words, an English or Chinese name, pinyin (e.g. guowuyuan) or its
+            initials (gwy), or a leader’s name.
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Charts the user brings: added beside the bundled ones, kept in the browser,
+ * renamed and deleted. Storage trouble is told plainly; the chart still works
+ * for the session.
+ */
+import type { OrgChart } from '../model/schema.ts';
+import { loadChart, formatLoadError } from '../model/load.ts';
+import type { OrgIndex } from '../model/tree.ts';
+import { deleteStoredChart, loadStoredCharts, saveChart } from './persist.ts';
+import { useStore, type CatalogEntry } from './store.ts';
+
+function withEntry(entries: readonly CatalogEntry[], entry: CatalogEntry): CatalogEntry[] {
+  const others = entries.filter((e) => e.id !== entry.id);
+  return [...others, entry];
+}
+
+export function takenChartIds(): Set<string> {
+  const state = useStore.getState();
+  return new Set([...state.catalog.map((entry) => entry.id), ...Object.keys(state.charts)]);
+}
+
+/** Adds an imported chart, shows it, and saves it. Resolves once saving has been tried. */
+export async function addImportedChart(index: OrgIndex, fileName: string, notices: readonly string[]): Promise<void> {
+  const store = useStore.getState();
+  const chart = index.chart;
+  store.setCatalog(withEntry(store.catalog, { id: chart.id, title: chart.title, shortTitle: chart.shortTitle ?? chart.title, origin: 'imported' }));
+  store.setChartSlot(chart.id, { status: 'ready', index });
+  useStore.getState().openChart(chart.id);
+  const count = index.byId.size.toLocaleString('en');
+  const told = [`Imported “${fileName}”: ${count} unit${index.byId.size === 1 ? '' : 's'}.`, ...notices];
+  const saved = await saveChart({ chart, title: chart.title, savedAt: Date.now() });
+  if (!saved.ok) told.push(saved.message);
+  useStore.getState().showNotice({ tone: saved.ok ? 'info' : 'warning', text: told.join(' ') });
+}
+
+export async function renameImportedChart(chartId: string, title: string): Promise<void> {
+  const store = useStore.getState();
+  const slot = store.charts[chartId];
+  const trimmed = title.trim();
+  if (trimmed === '' || slot?.status !== 'ready') return;
+  const chart: OrgChart = { ...slot.index.chart, title: trimmed, shortTitle: trimmed };
+  const reloaded = loadChart(chart, chart.id);
+  if (!reloaded.ok) return;
+  store.setCatalog(store.catalog.map((entry) => (entry.id === chartId ? { ...entry, title: trimmed, shortTitle: trimmed } : entry)));
+  store.setChartSlot(chartId, { status: 'ready', index: reloaded.index });
+  const saved = await saveChart({ chart, title: trimmed, savedAt: Date.now() });
+  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: saved.message });
+}
+
+export async function removeImportedChart(chartId: string): Promise<void> {
+  const store = useStore.getState();
+  const remaining = store.catalog.filter((entry) => entry.id !== chartId);
+  const charts = Object.fromEntries(Object.entries(store.charts).filter(([id]) => id !== chartId));
+  useStore.setState({ catalog: remaining, charts });
+  const fallback = remaining[0]?.id;
+  const state = useStore.getState();
+  if (state.panes.main.chartId === chartId && fallback) state.openChart(fallback);
+  if (state.view === 'compare' && (state.panes.left.chartId === chartId || state.panes.right.chartId === chartId)) state.closeCompare();
+  const removed = await deleteStoredChart(chartId);
+  useStore.getState().showNotice(removed.ok ? { tone: 'info', text: 'Chart deleted.' } : { tone: 'warning', text: removed.message });
+}
+
+/** Brings back the charts saved in earlier visits. Runs at start-up, beside the bundled charts. */
+export async function restoreImportedCharts(): Promise<void> {
+  const stored = await loadStoredCharts();
+  const store = useStore.getState();
+  if (!stored.ok) {
+    store.showNotice({ tone: 'warning', text: stored.message.replace('the chart could not be loaded', 'your saved charts could not be loaded') });
+    return;
+  }
+  const problems: string[] = [];
+  for (const entry of stored.charts) {
+    const loaded = loadChart(entry.chart, entry.title);
+    if (!loaded.ok) {
+      problems.push(formatLoadError(loaded.error));
+      continue;
+    }
+    const chart = loaded.index.chart;
+    const current = useStore.getState();
+    current.setCatalog(withEntry(current.catalog, { id: chart.id, title: entry.title, shortTitle: entry.title, origin: 'imported' }));
+    current.setChartSlot(chart.id, { status: 'ready', index: loaded.index });
+  }
+  if (problems.length > 0) useStore.getState().showNotice({ tone: 'warning', text: `A saved chart could not be restored: ${problems.join('; ')}` });
+}
