@@ -29,6 +29,8 @@ export interface NodeCardProps {
   readonly onPath: boolean;
   readonly highlighted: boolean;
   readonly badge: string | null;
+  /** Where the collapse toggle sits: under the card (top-down charts) or at its right (left-to-right). */
+  readonly toggleAt: 'bottom' | 'right';
 }
 
 const NAME_SIZE = 14;
@@ -125,7 +127,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
           aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${name}`}
           aria-expanded={!collapsed}
           data-no-zoom=""
-          transform={`translate(0,${height / 2})`}
+          transform={props.toggleAt === 'right' ? `translate(${width / 2},0)` : `translate(0,${height / 2})`}
           onClick={onToggle}
         >
           <rect x={-toggleWidth / 2} y={-12} width={toggleWidth} height={24} rx={12} />

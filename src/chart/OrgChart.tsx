@@ -3,16 +3,46 @@
  * zoom.ts) owns only the pan/zoom listeners on the <svg>. The zoom transform
  * lives in the store and only <Viewport> reads it, so a pan re-renders one <g>.
  */
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { headLine, kindLabel } from '../model/present.ts';
 import { pathToRoot, visiblePreorder, type OrgIndex } from '../model/tree.ts';
-import { collapsedOf, useStore, type PaneId } from '../store/store.ts';
-import { layoutChart, type ChartLayout } from './layout.ts';
+import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
+import { layoutChart, type Bounds, type ChartLayout } from './layout.ts';
 import { NodeCard } from './NodeCard.tsx';
+import { LodCanvas, Minimap } from './canvasLayers.tsx';
+import { buildSpatialGrid } from './spatial.ts';
 import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
 import { createZoomController, type ZoomController } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
+/** More cards than this near the screen and text would be unreadable: draw boxes on a canvas instead. */
+const LOD_CARD_LIMIT = 700;
+/** Below this fitted scale a chart opens at its top instead of fitted whole. */
+const READABLE_SCALE = 0.4;
+const OPENING_SCALE = 0.85;
+
+/**
+ * The area to draw cards for: the screen plus half a screen on every side,
+ * snapped to steps of half a screen, as a string so the store selector only
+ * changes (and React only re-renders) when the snapped window moves.
+ */
+function cullingWindowKey(t: ViewTransform, width: number, height: number): string {
+  const minX = -t.x / t.k;
+  const minY = -t.y / t.k;
+  const spanX = width / t.k;
+  const spanY = height / t.k;
+  const step = 2 ** Math.ceil(Math.log2(Math.max(spanX, spanY, 1) / 2));
+  const x0 = Math.floor((minX - spanX / 2) / step);
+  const y0 = Math.floor((minY - spanY / 2) / step);
+  const x1 = Math.ceil((minX + spanX * 1.5) / step);
+  const y1 = Math.ceil((minY + spanY * 1.5) / step);
+  return `${step}|${x0}|${y0}|${x1}|${y1}`;
+}
+
+function boundsOfWindowKey(key: string): Bounds {
+  const [step = 1, x0 = 0, y0 = 0, x1 = 0, y1 = 0] = key.split('|').map(Number);
+  return { minX: x0 * step, minY: y0 * step, maxX: x1 * step, maxY: y1 * step };
+}
 
 export interface ChartDecorations {
   /** Units to light up, e.g. the counterparts of what is pointed at on the other side. */
@@ -102,7 +132,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const zoomRef = useRef<ZoomController | null>(null);
   const handledRequest = useRef<number | null>(null);
 
-  const layout: ChartLayout = useMemo(() => layoutChart(index, collapsed), [index, collapsed]);
+  const orientation = useStore((s) => s.orientation);
+  const setOrientation = useStore((s) => s.setOrientation);
+  const layout: ChartLayout = useMemo(() => layoutChart(index, collapsed, orientation), [index, collapsed, orientation]);
   const order = useMemo(() => visiblePreorder(index, collapsed), [index, collapsed]);
   const pathIds = useMemo(() => new Set(pathToRoot(index, selectedId ?? index.rootId)), [index, selectedId]);
 
@@ -135,14 +167,17 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     const firstView = handledRequest.current === null;
     handledRequest.current = viewRequest.nonce;
     if (viewRequest.kind === 'fit') {
-      controller.fit(layout.bounds, 1, !firstView);
+      const root = layout.positionOf.get(index.rootId);
+      // A chart too big to read when fitted opens at its top, readable; "Fit to screen" still shows it all.
+      if (firstView && root && controller.fitScale(layout.bounds) < READABLE_SCALE) controller.showTop(root.x, root.y - root.height / 2, OPENING_SCALE, false);
+      else controller.fit(layout.bounds, 1, !firstView);
       return;
     }
     const position = layout.positionOf.get(viewRequest.id);
     if (!position) return;
     if (viewRequest.kind === 'center') controller.centerOn(position.x, position.y, undefined, !firstView);
     else controller.reveal(boxOf(position));
-  }, [viewRequest, layout]);
+  }, [viewRequest, layout, index]);
 
   // Keyboard focus follows the roving tabindex into view.
   useEffect(() => {
@@ -206,18 +241,43 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     [focusedId, layout, order, index, collapsed, select, setFocused, setCollapsed],
   );
 
+  // Culling: only cards near the screen are drawn. The window is snapped to a
+  // coarse grid so panning re-renders the card list once every half screen,
+  // not every frame; when too many cards would be on screen to read, a canvas
+  // draws plain boxes instead (level of detail).
+  const [size, setSize] = useState({ width: 800, height: 600 });
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setSize({ width: svg.clientWidth || 800, height: svg.clientHeight || 600 }));
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
+  const grid = useMemo(() => buildSpatialGrid(layout.nodes), [layout]);
+  const windowKey = useStore(useCallback((s) => cullingWindowKey(s.panes[pane].transform, size.width, size.height), [pane, size]));
+  const inWindow = useMemo(() => grid.query(boundsOfWindowKey(windowKey)), [grid, windowKey]);
+  const levelOfDetail = inWindow.length > LOD_CARD_LIMIT;
+  const shownIds = useMemo(() => {
+    // The selected and focused units are always real cards: keyboard focus and screen readers need them.
+    const always = [selectedId ?? index.rootId, focusedId].filter((id): id is string => id !== null && layout.positionOf.has(id));
+    if (levelOfDetail) return [...new Set(always)];
+    const ids = new Set(inWindow);
+    for (const id of always) ids.add(id);
+    return [...ids];
+  }, [inWindow, levelOfDetail, selectedId, focusedId, index, layout]);
+
   const cards = useMemo(
     () =>
-      layout.nodes.map((position) => {
-        const unit = index.byId.get(position.id);
-        if (!unit) return null;
-        const parentId = index.parentOf.get(position.id) ?? null;
-        const siblings = parentId === null ? [position.id] : (index.childrenOf.get(parentId) ?? []);
+      shownIds.map((id) => {
+        const position = layout.positionOf.get(id);
+        const unit = index.byId.get(id);
+        if (!unit || !position) return null;
+        const parentId = index.parentOf.get(id) ?? null;
         return (
           <NodeCard
-            key={position.id}
+            key={id}
             pane={pane}
-            id={position.id}
+            id={id}
             x={position.x}
             y={position.y}
             width={position.width}
@@ -228,20 +288,30 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             kind={unit.kind ?? 'unit'}
             kindLabel={unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind)}
             headLine={parentId === null ? headLine(unit) : null}
-            childCount={index.childrenOf.get(position.id)?.length ?? 0}
-            descendantCount={index.descendantCount.get(position.id) ?? 0}
-            collapsed={collapsed.has(position.id)}
+            childCount={index.childrenOf.get(id)?.length ?? 0}
+            descendantCount={index.descendantCount.get(id) ?? 0}
+            collapsed={collapsed.has(id)}
             level={position.depth + 1}
-            setSize={siblings.length}
-            posInSet={siblings.indexOf(position.id) + 1}
-            onPath={pathIds.has(position.id)}
-            highlighted={highlighted?.has(position.id) ?? false}
-            badge={badges?.get(position.id) ?? null}
+            setSize={parentId === null ? 1 : (index.childrenOf.get(parentId)?.length ?? 1)}
+            posInSet={(index.siblingIndex.get(id) ?? 0) + 1}
+            onPath={pathIds.has(id)}
+            highlighted={highlighted?.has(id) ?? false}
+            badge={badges?.get(id) ?? null}
+            toggleAt={orientation === 'left-right' ? 'right' : 'bottom'}
           />
         );
       }),
-    [layout, index, collapsed, pathIds, pane, highlighted, badges],
+    [shownIds, layout, index, collapsed, pathIds, pane, highlighted, badges, orientation],
   );
+
+  const links = useMemo(() => {
+    if (levelOfDetail) return null;
+    const linkOf = new Map(layout.links.map((link) => [link.id, link]));
+    return shownIds.map((id) => {
+      const link = linkOf.get(id);
+      return link ? <path key={id} d={link.d} className={pathIds.has(id) ? 'link is-on-path' : 'link'} /> : null;
+    });
+  }, [levelOfDetail, layout, shownIds, pathIds]);
 
   const pointAt = useCallback(
     (target: EventTarget | null) => {
@@ -250,11 +320,6 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       onPoint(node?.getAttribute('data-id') ?? null);
     },
     [onPoint],
-  );
-
-  const links = useMemo(
-    () => layout.links.map((link) => <path key={link.id} d={link.d} className={pathIds.has(link.id) ? 'link is-on-path' : 'link'} />),
-    [layout, pathIds],
   );
 
   return (
@@ -277,9 +342,18 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
         <button type="button" onClick={() => collapseAll(pane)}>
           Collapse all
         </button>
+        <button
+          type="button"
+          aria-pressed={orientation === 'left-right'}
+          onClick={() => setOrientation(orientation === 'left-right' ? 'top-down' : 'left-right')}
+          title="Draw the chart from left to right instead of top down"
+        >
+          Left to right
+        </button>
         <span className="toolbar-sep" aria-hidden="true" />
         <ExportMenu index={index} layout={layout} collapsed={collapsed} svgRef={svgRef} zoomRef={zoomRef} />
       </div>
+      <LodCanvas pane={pane} index={index} layout={layout} grid={grid} active={levelOfDetail} width={size.width} height={size.height} />
       <svg
         ref={svgRef}
         className="chart-svg"
@@ -298,6 +372,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           <g className="nodes">{cards}</g>
         </Viewport>
       </svg>
+      <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} />
       <p id={`chart-help-${pane}`} className="chart-help">
         Drag to pan, scroll or pinch to zoom. In the chart: arrow keys move, Enter selects, Right and Left expand and collapse, + and −
         zoom, 0 fits.

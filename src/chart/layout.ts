@@ -77,7 +77,81 @@ function stackLevels(rows: number): number {
   return levels;
 }
 
-export function layoutChart(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLayout {
+export type Orientation = 'top-down' | 'left-right';
+
+export function layoutChart(index: OrgIndex, collapsed: ReadonlySet<string>, orientation: Orientation = 'top-down'): ChartLayout {
+  return orientation === 'left-right' ? layoutLeftToRight(index, collapsed) : layoutTopDown(index, collapsed);
+}
+
+/** Collects positions and the chart's bounds as nodes are placed. */
+function collector() {
+  const nodes: NodePosition[] = [];
+  const links: LinkPath[] = [];
+  const positionOf = new Map<string, NodePosition>();
+  const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  const place = (position: NodePosition) => {
+    nodes.push(position);
+    positionOf.set(position.id, position);
+    bounds.minX = Math.min(bounds.minX, position.x - position.width / 2);
+    bounds.maxX = Math.max(bounds.maxX, position.x + position.width / 2);
+    bounds.minY = Math.min(bounds.minY, position.y - position.height / 2);
+    bounds.maxY = Math.max(bounds.maxY, position.y + position.height / 2);
+  };
+  const done = (): ChartLayout => ({ nodes, links, positionOf, bounds: { ...bounds } });
+  return { links, positionOf, place, done };
+}
+
+const LEVEL_WIDTH = NODE_WIDTH + 72;
+const GAP_Y = 16;
+
+/**
+ * Left to right: depth runs across, siblings down. Long lists of siblings
+ * already read as a column, so nothing is stacked.
+ */
+function layoutLeftToRight(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLayout {
+  const rootDatum: LayoutDatum = { id: index.rootId, halfWidth: ROOT_HEIGHT / 2, children: [] };
+  const pending: LayoutDatum[] = [rootDatum];
+  while (pending.length > 0) {
+    const datum = pending.pop() as LayoutDatum;
+    if (datum.id === null || collapsed.has(datum.id)) continue;
+    for (const kid of index.childrenOf.get(datum.id) ?? []) {
+      const child: LayoutDatum = { id: kid, halfWidth: NODE_HEIGHT / 2, children: [] };
+      datum.children.push(child);
+      pending.push(child);
+    }
+  }
+  const laidOut = tree<LayoutDatum>()
+    .nodeSize([1, LEVEL_WIDTH])
+    .separation((a, b) => a.data.halfWidth + b.data.halfWidth + (a.parent === b.parent ? GAP_Y : GAP_Y * 2))(hierarchy<LayoutDatum>(rootDatum, (d) => d.children));
+  const out = collector();
+  // The root card is wider than the others: shift every level after it so the first gap matches the rest.
+  const rootExtra = (ROOT_WIDTH - NODE_WIDTH) / 2;
+  laidOut.each((node: HierarchyPointNode<LayoutDatum>) => {
+    const id = node.data.id;
+    if (id === null) return;
+    const isRoot = node.parent === null;
+    const position: NodePosition = {
+      id,
+      x: isRoot ? 0 : node.y + rootExtra,
+      y: node.x,
+      depth: node.depth,
+      width: isRoot ? ROOT_WIDTH : NODE_WIDTH,
+      height: isRoot ? ROOT_HEIGHT : NODE_HEIGHT,
+    };
+    out.place(position);
+    const parentId = node.parent?.data.id;
+    const parent = parentId != null ? out.positionOf.get(parentId) : undefined;
+    if (parent) {
+      const parentRight = parent.x + parent.width / 2;
+      const childLeft = position.x - position.width / 2;
+      const midX = (parentRight + childLeft) / 2;
+      out.links.push({ id, d: `M${parentRight},${parent.y}H${midX}V${position.y}H${childLeft}` });
+    }
+  });
+  return out.done();
+}
+
+function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLayout {
   const visibleChildren = (id: string): readonly string[] => (collapsed.has(id) ? [] : (index.childrenOf.get(id) ?? []));
   const isStacked = (id: string): boolean => {
     const kids = visibleChildren(id);

@@ -12,6 +12,10 @@ import type { Bounds } from './layout.ts';
 export interface ZoomController {
   zoomBy(factor: number): void;
   fit(bounds: Bounds, maxScale?: number, animate?: boolean): void;
+  /** The scale at which `bounds` would fit on screen. */
+  fitScale(bounds: Bounds): number;
+  /** Puts chart point (x, top) at the top centre of the screen, at `scale`. */
+  showTop(x: number, top: number, scale: number, animate?: boolean): void;
   centerOn(x: number, y: number, scale?: number, animate?: boolean): void;
   /** Pans the least distance that brings the box into view; does nothing when it is already visible. */
   reveal(box: Bounds): void;
@@ -72,14 +76,20 @@ export function createZoomController(
       if (duration === 0) selection.call(behavior.scaleBy, factor);
       else selection.transition().duration(duration).call(behavior.scaleBy, factor);
     },
-    fit(bounds, maxScale = 1, animate = true) {
+    fitScale(bounds) {
       const [width, height] = size();
       const boxWidth = Math.max(1, bounds.maxX - bounds.minX);
       const boxHeight = Math.max(1, bounds.maxY - bounds.minY);
-      const scale = Math.max(
-        MIN_SCALE,
-        Math.min(maxScale, (width - FIT_PADDING * 2) / boxWidth, (height - FIT_TOP - FIT_PADDING) / boxHeight),
-      );
+      return Math.max(MIN_SCALE, Math.min((width - FIT_PADDING * 2) / boxWidth, (height - FIT_TOP - FIT_PADDING) / boxHeight));
+    },
+    showTop(x, top, scale, animate = true) {
+      const [width] = size();
+      moveTo(zoomIdentity.translate(width / 2 - x * scale, FIT_TOP - top * scale).scale(scale), animate);
+    },
+    fit(bounds, maxScale = 1, animate = true) {
+      const [width, height] = size();
+      const boxHeight = Math.max(1, bounds.maxY - bounds.minY);
+      const scale = Math.min(maxScale, this.fitScale(bounds));
       const centerX = (bounds.minX + bounds.maxX) / 2;
       // Short charts sit near the top rather than floating mid-screen.
       const top = Math.max(FIT_TOP, (height - boxHeight * scale) / 2);

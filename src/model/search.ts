@@ -2,11 +2,17 @@
  * Search across every loaded chart, in English, Chinese and pinyin.
  *
  * Build once per set of charts (`buildSearchIndex`), query on every keystroke
- * (`searchUnits`). Everything that can be worked out ahead is worked out at
- * build time: folded (case-, accent- and apostrophe-free) text, the words of
- * each name, and the pinyin and pinyin initials of each Chinese name. A query
- * is then one linear scan of cheap `indexOf` checks; edit distance runs only
- * for words that matched nothing better, at most once per distinct word.
+ * (`searchUnits`).
+ *
+ * How it stays fast on a 10,000-unit chart: at build time each kind of text
+ * (names, native names, pinyin, initials, leaders, facts, functions) is folded
+ * — lower case, no accents, no apostrophes — and joined into one long string
+ * per kind, items separated by U+E000 (private use). A query word is then found with the
+ * engine's own `indexOf` running along those strings, instead of tens of
+ * thousands of small calls; each hit is charged to its unit by walking a table
+ * of item starts. Typos are checked once per distinct name word, never per
+ * unit. Only the units that make the final list are looked at again, to choose
+ * which of their texts to show and what in it to highlight.
  *
  * Ranking, best first (scores in `SCORE`):
  *   exact name > name prefix > a name word starting with the query > name substring
@@ -15,11 +21,12 @@
  * Ties go to the shorter name, then to chart order (charts as given, units top-down).
  *
  * A query is split into words on whitespace; every word must match somewhere in
- * the unit. A unit scores as its weakest word plus a little (under one tier) for
- * the others, and a query whose words appear together, in order, in the name (or
- * run together in the pinyin, e.g. "guo wu yuan") scores a little above that.
+ * the unit. A unit scores as its weakest word plus a little (under one tier)
+ * for the others; a query whose words appear together, in order, in the name
+ * (or run together in the pinyin: "guo wu yuan") scores a little more.
  */
 import { pinyin } from 'pinyin-pro';
+import type { Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
 
 export type SearchField = 'name' | 'nativeName' | 'pinyin' | 'initials' | 'leader' | 'function' | 'fact';
@@ -36,8 +43,8 @@ export interface SearchResult {
   /**
    * Where the unit sits, for a "Chart › group › unit" line: the chart's label
    * (`shortTitle`, else `title`) followed by the names of the unit's ancestors,
-   * leaving out the root (whose name the chart label stands for). So the root
-   * itself has `[label]`, and the Liaison Bureau has
+   * leaving out the root (the chart label stands for it). So the root itself
+   * has `[label]`, and the NPC's Liaison Bureau has
    * `['NPC Standing Committee', 'Departments']`.
    */
   readonly path: readonly string[];
@@ -50,7 +57,7 @@ export interface SearchResult {
    * (`fact`); or the function sentence (`function`).
    */
   readonly matchedText: string;
-  /** Ranges of `matchedText` to highlight, sorted and not overlapping. For pinyin and initials: the Chinese characters they spell. */
+  /** Ranges of `matchedText` to highlight, sorted and apart. For pinyin and initials: the Chinese characters they spell. */
   readonly highlights: readonly TextRange[];
   readonly score: number;
 }
@@ -91,12 +98,37 @@ export const SCORE = {
   functionSubstring: 100,
 } as const;
 
-/** Tiers are at least 10 apart; these bonuses stay below that, so they order units within a tier only. */
+/** Tiers are at least 10 apart; these bonuses stay below that, so they only order units within a tier. */
 const PHRASE_BONUS = 9.5;
 const SPREAD_DIVISOR = 100; // (average − weakest) / 100 ≤ 9
 
 // ---------------------------------------------------------------------------
-// Folding: lower case, no accents, no apostrophes, with a map back to the original.
+// Folding: lower case, no accents, no apostrophes.
+
+/**
+ * Characters that lower-casing alone does not fold: anything but plain ASCII
+ * (less ' and ` and control characters), CJK ideographs and punctuation,
+ * full-width forms and SEPARATOR. Runs of
+ * them go through `foldRun`.
+ */
+const NEEDS_FOLDING = /[^ -&(-_a-~\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff\ue000\uff01-\uff5e]+/g;
+const STRIPPED = /[\p{M}'`´‘’ʼ′]/gu;
+const IS_MARK = /^\p{M}$/u;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const IS_LETTER = /^\p{L}$/u;
+/** Words for typo matching: runs of letters. */
+const LETTER_RUNS = /\p{L}+/gu;
+/** Between items of a corpus: a private-use character, which folding keeps and no word contains. */
+const SEPARATOR = '\ue000';
+
+function foldRun(run: string): string {
+  return run.normalize('NFD').replace(STRIPPED, '').toLowerCase().replace(STRIPPED, '').replace(/ς/g, 'σ');
+}
+
+/** The searchable form of `text`: "People’s Café" → "peoples cafe". */
+export function foldForSearch(text: string): string {
+  return text.toLowerCase().replace(NEEDS_FOLDING, foldRun);
+}
 
 interface Folded {
   readonly text: string;
@@ -105,43 +137,17 @@ interface Folded {
   readonly to: Int32Array | null;
 }
 
-const PLAIN_ASCII = /^[\x20-\x26\x28-\x5f\x61-\x7e]*$/; // printable ASCII without ' and `
-const APOSTROPHES = /['`´‘’ʼ′]/;
-const APOSTROPHE_OR_MARK = /['`´‘’ʼ′\p{M}]/u;
-const MARKS = /\p{M}/gu;
-const IS_MARK = /^\p{M}$/u;
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const WORDS = /[\p{L}\p{N}]+/gu;
-
-const foldedChars = new Map<string, string>();
-
-function foldChar(ch: string): string {
-  let out = foldedChars.get(ch);
-  if (out === undefined) {
-    out = APOSTROPHES.test(ch) ? '' : ch.normalize('NFD').replace(MARKS, '').toLowerCase().replace(MARKS, '').replace(/ς/g, 'σ');
-    foldedChars.set(ch, out);
-  }
-  return out;
-}
-
-/** Case-, accent- and apostrophe-insensitive form of `text` ("People’s Café" → "peoples cafe"). */
-export function foldForSearch(text: string): string {
-  return fold(text).text;
-}
-
+/** `foldForSearch` with a map back to the original, for highlighting. */
 function fold(text: string): Folded {
-  if (PLAIN_ASCII.test(text)) return { text: text.toLowerCase(), from: null, to: null };
-  if (!APOSTROPHE_OR_MARK.test(text) && text.normalize('NFD') === text) {
-    const lower = text.toLowerCase();
-    // Same length and nothing decomposed: every character folded to exactly one.
-    if (lower.length === text.length && !APOSTROPHE_OR_MARK.test(lower)) return { text: lower.replace(/ς/g, 'σ'), from: null, to: null };
-  }
+  const folded = foldForSearch(text);
+  const lower = text.toLowerCase();
+  if (folded === lower && lower.length === text.length) return { text: folded, from: null, to: null };
   let out = '';
   const from: number[] = [];
   const to: number[] = [];
   for (let i = 0; i < text.length; ) {
     const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    const piece = foldChar(text.slice(i, i + width));
+    const piece = foldForSearch(text.slice(i, i + width));
     for (let j = 0; j < piece.length; j++) {
       from.push(i);
       to.push(i + width);
@@ -162,7 +168,7 @@ function unfold(original: string, folded: Folded, start: number, end: number): [
 }
 
 // ---------------------------------------------------------------------------
-// Matching one word of the query against one folded text.
+// How a word of the query sits in a text.
 
 const NONE = 0;
 const SUBSTRING = 1;
@@ -193,18 +199,23 @@ function findAt(text: string, token: string): number {
   return first;
 }
 
-const NAME_SCORES = [0, SCORE.nameSubstring, SCORE.nameWord, SCORE.namePrefix, SCORE.nameExact] as const;
-const NATIVE_SCORES = [0, SCORE.nativeSubstring, SCORE.nativeSubstring, SCORE.nativePrefix, SCORE.nativeExact] as const;
-const PINYIN_SCORES = [0, 0, SCORE.pinyinSyllable, SCORE.pinyinPrefix, SCORE.pinyinExact] as const;
-const INITIALS_SCORES = [0, SCORE.initialsSubstring, SCORE.initialsSubstring, SCORE.initialsPrefix, SCORE.initialsExact] as const;
-const LEADER_SCORES = [0, SCORE.leaderSubstring, SCORE.leaderWord, SCORE.leaderWord, SCORE.leaderWord] as const;
-const FACT_SCORES = [0, SCORE.factSubstring, SCORE.factWord, SCORE.factWord, SCORE.factWord] as const;
-const FUNCTION_SCORES = [0, SCORE.functionSubstring, SCORE.functionWord, SCORE.functionWord, SCORE.functionWord] as const;
+type Tiers = readonly [number, number, number, number, number];
+const NAME_SCORES: Tiers = [0, SCORE.nameSubstring, SCORE.nameWord, SCORE.namePrefix, SCORE.nameExact];
+const NATIVE_SCORES: Tiers = [0, SCORE.nativeSubstring, SCORE.nativeSubstring, SCORE.nativePrefix, SCORE.nativeExact];
+const PINYIN_SCORES: Tiers = [0, 0, SCORE.pinyinSyllable, SCORE.pinyinPrefix, SCORE.pinyinExact];
+const INITIALS_SCORES: Tiers = [0, SCORE.initialsSubstring, SCORE.initialsSubstring, SCORE.initialsPrefix, SCORE.initialsExact];
+const LEADER_SCORES: Tiers = [0, SCORE.leaderSubstring, SCORE.leaderWord, SCORE.leaderWord, SCORE.leaderWord];
+const FACT_SCORES: Tiers = [0, SCORE.factSubstring, SCORE.factWord, SCORE.factWord, SCORE.factWord];
+const FUNCTION_SCORES: Tiers = [0, SCORE.functionSubstring, SCORE.functionWord, SCORE.functionWord, SCORE.functionWord];
 
-/** Optimal-string-alignment distance (a swap of neighbours costs 1), or max + 1 once it must exceed `max`. */
 let rowA = new Int32Array(32);
 let rowB = new Int32Array(32);
 let rowC = new Int32Array(32);
+
+/**
+ * Damerau–Levenshtein distance in its optimal-string-alignment form (a swap of
+ * neighbours costs 1), or `max + 1` as soon as it must be more than `max`.
+ */
 export function typoDistance(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
@@ -238,14 +249,14 @@ export function typoDistance(a: string, b: string, max: number): number {
   return Math.min(prev[lb] ?? max + 1, max + 1);
 }
 
-/** Typos allowed in a query word: none below 4 letters, 1 up to 7, 2 from 8. */
+/** Typos allowed in a query word: none below 4 letters, 1 up to 7, 2 from 8. Only for words of letters. */
 function typosAllowed(token: string): number {
   if (token.length < 4 || !/^\p{L}+$/u.test(token)) return 0;
   return token.length >= 8 ? 2 : 1;
 }
 
 // ---------------------------------------------------------------------------
-// Pinyin, worked out once per distinct Chinese name.
+// Pinyin, worked out once per distinct Chinese name (and kept across builds).
 
 interface PinyinInfo {
   /** Toneless syllables run together: "zhonghuarenmingongheguo…". */
@@ -254,25 +265,25 @@ interface PinyinInfo {
   readonly syllableStart: Uint8Array;
   /** Start of each syllable in `full`, then `full.length`. */
   readonly starts: Int32Array;
-  /** First letter of each syllable: "zhrmghg…". Index i is syllable i. */
+  /** First letter of each syllable: "zhrmghg…". Letter i is syllable i. */
   readonly initials: string;
-  /** The native-text range [charFrom[i], charTo[i]) that syllable i spells. */
+  /** The range [charFrom[i], charTo[i]) of the native text that syllable i spells. */
   readonly charFrom: Int32Array;
   readonly charTo: Int32Array;
 }
 
 const HAN = /\p{Script=Han}/u;
 const PINYIN_SYLLABLE = /^[a-z0-9]+$/;
-const MAX_CACHED_PINYIN = 50_000;
+const MAX_CACHED = 50_000;
 const pinyinCache = new Map<string, PinyinInfo | null>();
 const plainSyllables = new Map<string, string>();
 
 function plainSyllable(item: string): string {
   let out = plainSyllables.get(item);
   if (out === undefined) {
-    const folded = fold(item).text;
+    const folded = foldForSearch(item);
     out = PINYIN_SYLLABLE.test(folded) ? folded : '';
-    if (plainSyllables.size < MAX_CACHED_PINYIN) plainSyllables.set(item, out);
+    if (plainSyllables.size < MAX_CACHED) plainSyllables.set(item, out);
   }
   return out;
 }
@@ -285,17 +296,17 @@ function pinyinOf(text: string): PinyinInfo | null {
   let info = pinyinCache.get(text);
   if (info === undefined) {
     info = computePinyin(text);
-    if (pinyinCache.size >= MAX_CACHED_PINYIN) pinyinCache.clear();
+    if (pinyinCache.size >= MAX_CACHED) pinyinCache.clear();
     pinyinCache.set(text, info);
   }
   return info;
 }
 
 function computePinyin(text: string): PinyinInfo | null {
-  // One item per code point. Tone marks are stripped here rather than with
-  // toneType 'none', which pinyin-pro does with a chain of regexes and is about
-  // twice as slow. Initials are the first letter of each syllable, which is
-  // exactly what pattern 'first' returns.
+  // One item per code point, Chinese or not. Tone marks are stripped here:
+  // toneType 'none' strips them with a chain of regexes and is about twice as
+  // slow. Initials are the first letter of each syllable, which is exactly what
+  // pattern 'first' returns, so one call gives both.
   const items = pinyin(text, { type: 'array' });
   let full = '';
   let initials = '';
@@ -357,6 +368,130 @@ function initialsRange(info: PinyinInfo, at: number, length: number): [number, n
 }
 
 // ---------------------------------------------------------------------------
+// Corpora: one folded string per kind of text.
+
+interface Corpus {
+  /** Folded items, each followed by SEPARATOR. */
+  readonly text: string;
+  /** Item i spans [starts[i], starts[i + 1] - 1); one more entry than there are items. */
+  readonly starts: Int32Array;
+  /** The unit (entry number) each item belongs to; never decreasing. */
+  readonly owner: Int32Array;
+  /** For pinyin: 1 where a syllable starts. Hits elsewhere do not count. */
+  readonly boundary: Uint8Array | null;
+}
+
+class CorpusBuilder {
+  readonly items: string[] = [];
+  readonly owners: number[] = [];
+  add(item: string, owner: number): void {
+    this.items.push(item);
+    this.owners.push(owner);
+  }
+  build(alreadyFolded = false): Corpus {
+    let items = this.items;
+    let text = joinFolded(items, alreadyFolded);
+    let starts = itemStarts(text, items.length);
+    if (starts === null) {
+      // An item held SEPARATOR itself.
+      items = items.map((item) => item.replaceAll(SEPARATOR, ' '));
+      text = joinFolded(items, alreadyFolded);
+      starts = itemStarts(text, items.length) ?? new Int32Array(items.length + 1);
+    }
+    return { text, starts, owner: Int32Array.from(this.owners), boundary: null };
+  }
+}
+
+function joinFolded(items: readonly string[], alreadyFolded: boolean): string {
+  if (items.length === 0) return '';
+  const joined = items.join(SEPARATOR) + SEPARATOR;
+  return alreadyFolded ? joined : foldForSearch(joined);
+}
+
+function itemStarts(text: string, count: number): Int32Array | null {
+  const starts = new Int32Array(count + 1);
+  let pos = 0;
+  for (let i = 0; i < count; i++) {
+    starts[i] = pos;
+    const end = text.indexOf(SEPARATOR, pos);
+    if (end < 0) return null;
+    pos = end + 1;
+  }
+  starts[count] = pos;
+  return pos === text.length ? starts : null;
+}
+
+/**
+ * The item holding text position `at`, searching forward from item `from`
+ * (known to start at or before `at`): galloping, so near hits cost a step or
+ * two and far ones a logarithm.
+ */
+function itemAt(starts: Int32Array, at: number, from: number): number {
+  let lo = from;
+  let step = 1;
+  let hi = lo + step;
+  const sentinel = starts.length - 1; // starts[sentinel] is the text length, past any hit
+  while (hi < sentinel && (starts[hi] ?? Infinity) <= at) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > sentinel) hi = sentinel;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? Infinity) <= at) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Charges every hit of `token` in the corpus to its unit: `best[unit]` becomes
+ * the best tier score among them. A hit at the start of an item is a prefix (or
+ * the whole item); any later hit in that item can at best start a word, so once
+ * the unit has that much the rest of the item is skipped.
+ */
+function scan(corpus: Corpus, token: string, tiers: Tiers, best: Uint16Array): void {
+  const { text, starts, owner, boundary } = corpus;
+  const length = token.length;
+  const wordTier = tiers[WORD_START];
+  let item = 0;
+  let at = text.indexOf(token);
+  while (at >= 0) {
+    if ((starts[item + 1] ?? Infinity) <= at) item = itemAt(starts, at, item + 1);
+    const start = starts[item] ?? 0;
+    const next = starts[item + 1] ?? text.length;
+    const unit = owner[item] ?? 0;
+    let kind: MatchKind;
+    if (at === start) kind = at + length === next - 1 ? EXACT : PREFIX;
+    else if (boundary !== null) kind = boundary[at] === 1 ? WORD_START : NONE;
+    else kind = isWordCharAt(text, at - 1) ? SUBSTRING : WORD_START;
+    const score = tiers[kind];
+    if (score > (best[unit] ?? 0)) best[unit] = score;
+    at = text.indexOf(token, (best[unit] ?? 0) >= wordTier ? next : at + 1);
+  }
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  return IS_LETTER.test(text[i] ?? '');
+}
+
+/** Raises `best[unit]` to `score` for units where `word` stands as a whole run of letters. */
+function scanWholeWord(corpus: Corpus, word: string, score: number, best: Uint16Array): void {
+  const { text, starts, owner } = corpus;
+  let item = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if ((at > 0 && isLetterAt(text, at - 1)) || isLetterAt(text, at + word.length)) continue;
+    if ((starts[item + 1] ?? Infinity) <= at) item = itemAt(starts, at, item + 1);
+    const unit = owner[item] ?? 0;
+    if (score > (best[unit] ?? 0)) best[unit] = score;
+  }
+}
+
+// ---------------------------------------------------------------------------
 // The index.
 
 interface ChartRecord {
@@ -364,37 +499,31 @@ interface ChartRecord {
   readonly label: string;
 }
 
-interface TextField {
-  readonly text: string;
-  readonly folded: Folded;
-}
-
-interface LeaderField {
-  /** "Title: Name". */
-  readonly line: TextField;
-  /** The name alone, for typos; it ends the line. */
-  readonly name: TextField;
-  readonly nameWords: Int32Array;
-  readonly native: TextField | null;
-}
-
 interface Entry {
   readonly chart: ChartRecord;
   readonly unitId: string;
-  readonly order: number;
-  readonly name: TextField;
-  readonly nameWords: Int32Array;
-  readonly native: TextField | null;
+  readonly unit: Unit;
   readonly pinyin: PinyinInfo | null;
-  readonly leaders: readonly LeaderField[];
-  readonly facts: readonly TextField[];
-  readonly functions: readonly TextField[];
+}
+
+/** The distinct words (runs of letters) of names and of leaders' names, for typos; listed on the first query that needs them. */
+interface TypoWords {
+  readonly nameWords: readonly string[];
+  readonly leaderWords: readonly string[];
 }
 
 interface IndexData {
   readonly entries: readonly Entry[];
-  /** Every distinct word of every name and leader name, for typo matching. */
-  readonly words: readonly string[];
+  readonly nameLength: Int32Array;
+  readonly names: Corpus;
+  readonly natives: Corpus;
+  readonly pinyins: Corpus;
+  readonly initials: Corpus;
+  readonly leaders: Corpus;
+  readonly leaderNames: Corpus;
+  readonly facts: Corpus;
+  readonly functions: Corpus;
+  typoWords: TypoWords | null;
 }
 
 const DATA: unique symbol = Symbol('search index');
@@ -406,13 +535,6 @@ export interface SearchIndex {
   readonly [DATA]: IndexData;
 }
 
-const EMPTY_FIELDS: readonly TextField[] = Object.freeze([]);
-const EMPTY_LEADERS: readonly LeaderField[] = Object.freeze([]);
-
-function textField(text: string): TextField {
-  return { text, folded: fold(text) };
-}
-
 /**
  * Indexes every unit of every chart, charts in the order given and units
  * top-down. A chart whose id was already given is skipped, so each
@@ -420,25 +542,17 @@ function textField(text: string): TextField {
  */
 export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
   const entries: Entry[] = [];
-  const words: string[] = [];
-  const wordIds = new Map<string, number>();
   const chartIds: string[] = [];
-
-  const wordsOf = (folded: string): Int32Array => {
-    const found = folded.match(WORDS);
-    if (found === null) return new Int32Array(0);
-    const ids = new Int32Array(found.length);
-    found.forEach((word, i) => {
-      let id = wordIds.get(word);
-      if (id === undefined) {
-        id = words.length;
-        words.push(word);
-        wordIds.set(word, id);
-      }
-      ids[i] = id;
-    });
-    return ids;
-  };
+  const nameLength: number[] = [];
+  const names = new CorpusBuilder();
+  const natives = new CorpusBuilder();
+  const pinyins = new CorpusBuilder();
+  const initials = new CorpusBuilder();
+  const pinyinInfos: PinyinInfo[] = [];
+  const leaders = new CorpusBuilder();
+  const leaderNames = new CorpusBuilder();
+  const facts = new CorpusBuilder();
+  const functions = new CorpusBuilder();
 
   for (const chartIndex of charts) {
     const chart = chartIndex.chart;
@@ -448,34 +562,71 @@ export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
     for (const unitId of chartIndex.preorder) {
       const unit = chartIndex.byId.get(unitId);
       if (unit === undefined) continue;
-      const name = textField(unit.name);
-      const nativeText = unit.nativeName?.text ?? null;
-      entries.push({
-        chart: record,
-        unitId,
-        order: entries.length,
-        name,
-        nameWords: wordsOf(name.folded.text),
-        native: nativeText === null ? null : textField(nativeText),
-        pinyin: nativeText !== null && wantsPinyin(nativeText, unit.nativeName?.lang) ? pinyinOf(nativeText) : null,
-        leaders:
-          unit.leaders === undefined || unit.leaders.length === 0
-            ? EMPTY_LEADERS
-            : unit.leaders.map((leader) => {
-                const leaderName = textField(leader.name);
-                return {
-                  line: textField(`${leader.title}: ${leader.name}`),
-                  name: leaderName,
-                  nameWords: wordsOf(leaderName.folded.text),
-                  native: leader.nativeName ? textField(leader.nativeName.text) : null,
-                };
-              }),
-        facts: unit.facts === undefined || unit.facts.length === 0 ? EMPTY_FIELDS : unit.facts.map((fact) => textField(`${fact.label}: ${fact.value}`)),
-        functions: unit.functions === undefined || unit.functions.length === 0 ? EMPTY_FIELDS : unit.functions.map((item) => textField(item.text)),
-      });
+      const e = entries.length;
+      const native = unit.nativeName;
+      const info = native !== undefined && wantsPinyin(native.text, native.lang) ? pinyinOf(native.text) : null;
+      entries.push({ chart: record, unitId, unit, pinyin: info });
+      nameLength.push(unit.name.length);
+      names.add(unit.name, e);
+      if (native !== undefined) natives.add(native.text, e);
+      if (info !== null) {
+        pinyins.add(info.full, e);
+        initials.add(info.initials, e);
+        pinyinInfos.push(info);
+      }
+      if (unit.leaders !== undefined) {
+        for (const leader of unit.leaders) {
+          leaders.add(`${leader.title}: ${leader.name}`, e);
+          if (leader.nativeName !== undefined) leaders.add(leader.nativeName.text, e);
+          leaderNames.add(leader.name, e);
+        }
+      }
+      if (unit.facts !== undefined) for (const fact of unit.facts) facts.add(`${fact.label}: ${fact.value}`, e);
+      if (unit.functions !== undefined) for (const item of unit.functions) functions.add(item.text, e);
     }
   }
-  return { chartIds, unitCount: entries.length, [DATA]: { entries, words } };
+
+  const pinyinCorpus = pinyins.build(true);
+  const boundary = new Uint8Array(pinyinCorpus.text.length);
+  pinyinInfos.forEach((info, i) => boundary.set(info.syllableStart, pinyinCorpus.starts[i] ?? 0));
+
+  const data: IndexData = {
+    entries,
+    nameLength: Int32Array.from(nameLength),
+    names: names.build(),
+    natives: natives.build(),
+    pinyins: { ...pinyinCorpus, boundary },
+    initials: initials.build(true),
+    leaders: leaders.build(),
+    leaderNames: leaderNames.build(),
+    facts: facts.build(),
+    functions: functions.build(),
+    typoWords: null,
+  };
+  return { chartIds, unitCount: entries.length, [DATA]: data };
+}
+
+/** Each distinct run of letters in `text`. (A hand-written loop: four times faster than a /\p{L}+/gu match here.) */
+function distinctWords(text: string): string[] {
+  const words = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isLetterAt(text, i)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.add(text.slice(start, i));
+      start = -1;
+    }
+  }
+  return [...words];
+}
+
+function typoWordsOf(data: IndexData): TypoWords {
+  data.typoWords ??= {
+    nameWords: distinctWords(data.names.text),
+    leaderWords: distinctWords(data.leaderNames.text),
+  };
+  return data.typoWords;
 }
 
 // ---------------------------------------------------------------------------
@@ -486,8 +637,6 @@ interface Token {
   /** The word as pinyin letters (v stands for ü), or null when it cannot be pinyin: not all letters, or a single letter. */
   readonly pinyin: string | null;
   readonly maxTypos: number;
-  /** Typos to each dictionary word, worked out on first need: -1 not yet, else the distance (maxTypos + 1 for too many). */
-  typos: Int8Array | null;
 }
 
 interface Query {
@@ -501,15 +650,14 @@ interface Query {
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 function parseQuery(query: string): Query {
-  const words = fold(query.slice(0, MAX_QUERY_LENGTH))
-    .text.split(/\s+/)
+  const words = foldForSearch(query.slice(0, MAX_QUERY_LENGTH).replace(/[\p{Cc}\ue000]/gu, ' '))
+    .split(/\s+/)
     .map((word) => word.replace(EDGE_PUNCTUATION, ''))
     .filter((word, i, all) => word !== '' && all.indexOf(word) === i);
   const tokens: Token[] = words.map((text) => ({
     text,
     pinyin: text.length >= 2 && /^[a-z]+$/.test(text) ? text.replace(/v/g, 'u') : null,
     maxTypos: typosAllowed(text),
-    typos: null,
   }));
   const several = tokens.length > 1;
   return {
@@ -519,100 +667,68 @@ function parseQuery(query: string): Query {
   };
 }
 
-/** Fewest typos between `token` and any of `wordIds`. */
-function fewestTypos(token: Token, wordIds: Int32Array, words: readonly string[]): number {
-  let table = token.typos;
-  if (table === null) {
-    table = new Int8Array(words.length).fill(-1);
-    token.typos = table;
+/**
+ * Raises `best[unit]` to a typo tier for units with a name word (or a word of
+ * a leader's name) within the allowed typos. Edit distance runs once per
+ * distinct word; units are then found by the close words themselves.
+ */
+function scanTypos(data: IndexData, t: Token, best: Uint16Array): void {
+  const { nameWords, leaderWords } = typoWordsOf(data);
+  for (const word of nameWords) {
+    const typos = typoDistance(t.text, word, t.maxTypos);
+    if (typos > 0 && typos <= t.maxTypos) scanWholeWord(data.names, word, typos === 1 ? SCORE.nameOneTypo : SCORE.nameTwoTypos, best);
   }
-  let best = token.maxTypos + 1;
-  for (const id of wordIds) {
-    let d = table[id] ?? -1;
-    if (d < 0) {
-      d = typoDistance(token.text, words[id] ?? '', token.maxTypos);
-      table[id] = d;
-    }
-    if (d < best) best = d;
+  for (const word of leaderWords) {
+    const typos = typoDistance(t.text, word, t.maxTypos);
+    if (typos > 0 && typos <= t.maxTypos) scanWholeWord(data.leaderNames, word, typos === 1 ? SCORE.leaderOneTypo : SCORE.leaderTwoTypos, best);
   }
+}
+
+/** The best score of one query word in every unit (0 where it does not occur). */
+function scoreToken(data: IndexData, t: Token): Uint16Array {
+  const best = new Uint16Array(data.entries.length);
+  scan(data.names, t.text, NAME_SCORES, best);
+  scan(data.natives, t.text, NATIVE_SCORES, best);
+  if (t.pinyin !== null) {
+    scan(data.pinyins, t.pinyin, PINYIN_SCORES, best);
+    scan(data.initials, t.pinyin, INITIALS_SCORES, best);
+  }
+  scan(data.leaders, t.text, LEADER_SCORES, best);
+  scan(data.facts, t.text, FACT_SCORES, best);
+  scan(data.functions, t.text, FUNCTION_SCORES, best);
+  if (t.maxTypos > 0) scanTypos(data, t, best);
   return best;
 }
 
-/** The best score of one query word in one unit: tiers are tried best first, and the first that matches wins. */
-function scoreToken(e: Entry, t: Token, words: readonly string[]): number {
-  let kind = matchKind(e.name.folded.text, t.text);
-  if (kind !== NONE) return NAME_SCORES[kind];
-  if (e.native !== null) {
-    kind = matchKind(e.native.folded.text, t.text);
-    if (kind !== NONE) return NATIVE_SCORES[kind];
-  }
-  if (e.pinyin !== null && t.pinyin !== null) {
-    kind = pinyinKind(e.pinyin, t.pinyin);
-    if (kind !== NONE) return PINYIN_SCORES[kind];
-    kind = matchKind(e.pinyin.initials, t.pinyin);
-    if (kind !== NONE) return INITIALS_SCORES[kind];
-  }
-  let best = 0;
-  for (const leader of e.leaders) {
-    kind = matchKind(leader.line.folded.text, t.text);
-    if (kind === NONE && leader.native !== null) kind = matchKind(leader.native.folded.text, t.text);
-    if (LEADER_SCORES[kind] > best) best = LEADER_SCORES[kind];
-  }
-  if (best > 0) return best;
-  if (t.maxTypos > 0) {
-    const typos = fewestTypos(t, e.nameWords, words);
-    if (typos <= t.maxTypos) return typos <= 1 ? SCORE.nameOneTypo : SCORE.nameTwoTypos;
-    let leaderTypos = t.maxTypos + 1;
-    for (const leader of e.leaders) leaderTypos = Math.min(leaderTypos, fewestTypos(t, leader.nameWords, words));
-    if (leaderTypos <= t.maxTypos) return leaderTypos <= 1 ? SCORE.leaderOneTypo : SCORE.leaderTwoTypos;
-  }
-  for (const fact of e.facts) {
-    kind = matchKind(fact.folded.text, t.text);
-    if (FACT_SCORES[kind] > best) best = FACT_SCORES[kind];
-  }
-  if (best > 0) return best;
-  for (const item of e.functions) {
-    kind = matchKind(item.folded.text, t.text);
-    if (FUNCTION_SCORES[kind] > best) best = FUNCTION_SCORES[kind];
-  }
-  return best;
-}
-
-/** The unit's score, or 0 when some query word matches nothing. */
-function scoreEntry(e: Entry, q: Query, words: readonly string[]): number {
-  let weakest = Infinity;
-  let sum = 0;
-  let matched = true;
+/** Every unit's score for the whole query; 0 where some word matches nothing. */
+function scoreUnits(data: IndexData, q: Query): Float64Array {
+  const count = data.entries.length;
+  const weakest = new Uint16Array(count).fill(0xffff);
+  const sum = new Float64Array(count);
   for (const t of q.tokens) {
-    const s = scoreToken(e, t, words);
-    if (s === 0) {
-      matched = false;
-      break;
+    const best = scoreToken(data, t);
+    for (let unit = 0; unit < count; unit++) {
+      const s = best[unit] ?? 0;
+      if (s < (weakest[unit] ?? 0)) weakest[unit] = s;
+      sum[unit] = (sum[unit] ?? 0) + s;
     }
-    sum += s;
-    if (s < weakest) weakest = s;
   }
-  let score = matched ? weakest + (sum / q.tokens.length - weakest) / SPREAD_DIVISOR : 0;
-  if (q.phrase !== null) {
-    const kind = matchKind(e.name.folded.text, q.phrase);
-    if (kind !== NONE) score = Math.max(score, NAME_SCORES[kind] + PHRASE_BONUS);
+  const n = q.tokens.length;
+  const scores = new Float64Array(count);
+  for (let unit = 0; unit < count; unit++) {
+    const low = weakest[unit] ?? 0;
+    if (low > 0) scores[unit] = low + ((sum[unit] ?? 0) / n - low) / SPREAD_DIVISOR;
   }
-  if (q.pinyinPhrase !== null && e.pinyin !== null) {
-    const kind = pinyinKind(e.pinyin, q.pinyinPhrase);
-    if (kind !== NONE) score = Math.max(score, PINYIN_SCORES[kind] + PHRASE_BONUS);
+  if (q.phrase !== null || q.pinyinPhrase !== null) {
+    const phrase = new Uint16Array(count);
+    if (q.phrase !== null) scan(data.names, q.phrase, NAME_SCORES, phrase);
+    if (q.pinyinPhrase !== null) scan(data.pinyins, q.pinyinPhrase, PINYIN_SCORES, phrase);
+    for (let unit = 0; unit < count; unit++) {
+      const s = phrase[unit] ?? 0;
+      if (s > 0) scores[unit] = Math.max(scores[unit] ?? 0, s + PHRASE_BONUS);
+    }
   }
-  return score;
-}
-
-interface Ranked {
-  readonly entry: Entry;
-  readonly score: number;
-}
-
-function ranksAbove(a: Ranked, b: Ranked): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.entry.name.text.length !== b.entry.name.text.length) return a.entry.name.text.length < b.entry.name.text.length;
-  return a.entry.order < b.entry.order;
+  return scores;
 }
 
 /**
@@ -624,43 +740,51 @@ export function searchUnits(index: SearchIndex, query: string, limit: number = D
   if (!(max > 0)) return [];
   const q = parseQuery(query);
   if (q.tokens.length === 0) return [];
-  const { entries, words } = index[DATA];
-
-  // Keep only the best `max` while scanning: sorting every match of "a" in a large chart would cost more than the scan.
-  const top: Ranked[] = [];
-  for (const entry of entries) {
-    const score = scoreEntry(entry, q, words);
-    if (score === 0) continue;
-    const candidate: Ranked = { entry, score };
-    const last = top[top.length - 1];
-    if (top.length >= max && last !== undefined && !ranksAbove(candidate, last)) continue;
+  const data = index[DATA];
+  const scores = scoreUnits(data, q);
+  const { nameLength } = data;
+  const above = (a: number, b: number): boolean => {
+    const sa = scores[a] ?? 0;
+    const sb = scores[b] ?? 0;
+    if (sa !== sb) return sa > sb;
+    const la = nameLength[a] ?? 0;
+    const lb = nameLength[b] ?? 0;
+    if (la !== lb) return la < lb;
+    return a < b;
+  };
+  // Keep only the best `max` while going along: sorting every match of "a" would cost more than finding them.
+  const top: number[] = [];
+  for (let unit = 0; unit < scores.length; unit++) {
+    if ((scores[unit] ?? 0) === 0) continue;
+    if (top.length >= max && !above(unit, top[top.length - 1] ?? 0)) continue;
     let at = top.length;
-    while (at > 0 && ranksAbove(candidate, top[at - 1] as Ranked)) at--;
-    top.splice(at, 0, candidate);
+    while (at > 0 && above(unit, top[at - 1] ?? 0)) at--;
+    top.splice(at, 0, unit);
     if (top.length > max) top.pop();
   }
-  return top.map(({ entry, score }) => ({ ...describe(entry, q), score }));
+  return top.flatMap((unit) => {
+    const entry = data.entries[unit];
+    return entry === undefined ? [] : [{ ...describe(entry, q), score: scores[unit] ?? 0 }];
+  });
 }
 
 // ---------------------------------------------------------------------------
-// Describing a result: which field to show, and what in it to highlight.
+// Describing a result: which of its texts to show, and what in it to highlight.
 
-interface Shown {
-  readonly chartId: string;
-  readonly unitId: string;
-  readonly name: string;
-  readonly nativeName: string | null;
-  readonly path: readonly string[];
-  readonly field: SearchField;
-  readonly matchedText: string;
-  readonly highlights: readonly TextRange[];
+interface TextField {
+  readonly text: string;
+  readonly folded: Folded;
+}
+
+function textField(text: string): TextField {
+  return { text, folded: fold(text) };
 }
 
 interface Candidate {
   readonly field: SearchField;
   readonly text: string;
   readonly ranges: [number, number][];
-  /** How many query words this one field matches. */
+  /** How many query words this one text matches. */
   readonly covered: number;
   readonly total: number;
 }
@@ -678,15 +802,15 @@ function pathOf(e: Entry): string[] {
 
 function closestWord(field: TextField, t: Token): { typos: number; range: [number, number] } | null {
   let best: { typos: number; range: [number, number] } | null = null;
-  for (const m of field.folded.text.matchAll(WORDS)) {
+  for (const m of field.folded.text.matchAll(LETTER_RUNS)) {
     const typos = typoDistance(t.text, m[0], t.maxTypos);
     if (typos <= t.maxTypos && (best === null || typos < best.typos)) best = { typos, range: unfold(field.text, field.folded, m.index, m.index + m[0].length) };
   }
   return best;
 }
 
-/** One candidate per text: each query word that occurs in it adds its score and its range. */
-function plainCandidate(field: SearchField, f: TextField, q: Query, scores: readonly number[]): Candidate {
+/** Each query word found in the text adds its score and its range. */
+function plainCandidate(field: SearchField, f: TextField, q: Query, tiers: Tiers): Candidate {
   const ranges: [number, number][] = [];
   let covered = 0;
   let total = 0;
@@ -694,134 +818,138 @@ function plainCandidate(field: SearchField, f: TextField, q: Query, scores: read
     const kind = matchKind(f.folded.text, t.text);
     if (kind === NONE) continue;
     covered++;
-    total += scores[kind] ?? 0;
+    total += tiers[kind];
     const at = findAt(f.folded.text, t.text);
     ranges.push(unfold(f.text, f.folded, at, at + t.text.length));
   }
   return { field, text: f.text, ranges, covered, total };
 }
 
-function candidates(e: Entry, q: Query): Candidate[] {
-  const out: Candidate[] = [];
-  const n = q.tokens.length;
-
-  // The name, with typos for words that are not in it.
-  {
-    const base = plainCandidate('name', e.name, q, NAME_SCORES);
-    let { covered, total } = base;
-    for (const t of q.tokens) {
-      if (t.maxTypos === 0 || matchKind(e.name.folded.text, t.text) !== NONE) continue;
-      const near = closestWord(e.name, t);
-      if (near === null) continue;
-      covered++;
-      total += near.typos <= 1 ? SCORE.nameOneTypo : SCORE.nameTwoTypos;
-      base.ranges.push(near.range);
-    }
-    out.push({ ...base, covered, total });
-    if (q.phrase !== null) {
-      const kind = matchKind(e.name.folded.text, q.phrase);
-      if (kind !== NONE) {
-        const at = findAt(e.name.folded.text, q.phrase);
-        out.push({ field: 'name', text: e.name.text, ranges: [unfold(e.name.text, e.name.folded, at, at + q.phrase.length)], covered: n, total: (NAME_SCORES[kind] + PHRASE_BONUS) * n });
-      }
+function nameCandidates(unit: Unit, q: Query, out: Candidate[]): void {
+  const name = textField(unit.name);
+  const base = plainCandidate('name', name, q, NAME_SCORES);
+  let { covered, total } = base;
+  for (const t of q.tokens) {
+    if (t.maxTypos === 0 || matchKind(name.folded.text, t.text) !== NONE) continue;
+    const near = closestWord(name, t);
+    if (near === null) continue;
+    covered++;
+    total += near.typos <= 1 ? SCORE.nameOneTypo : SCORE.nameTwoTypos;
+    base.ranges.push(near.range);
+  }
+  out.push({ ...base, covered, total });
+  if (q.phrase !== null) {
+    const kind = matchKind(name.folded.text, q.phrase);
+    if (kind !== NONE) {
+      const at = findAt(name.folded.text, q.phrase);
+      const range = unfold(name.text, name.folded, at, at + q.phrase.length);
+      out.push({ field: 'name', text: name.text, ranges: [range], covered: q.tokens.length, total: (NAME_SCORES[kind] + PHRASE_BONUS) * q.tokens.length });
     }
   }
-
-  if (e.native !== null) out.push(plainCandidate('nativeName', e.native, q, NATIVE_SCORES));
-
-  if (e.pinyin !== null && e.native !== null) {
-    const info = e.pinyin;
-    const native = e.native.text;
-    const syllables: [number, number][] = [];
-    const initials: [number, number][] = [];
-    let sylCovered = 0;
-    let sylTotal = 0;
-    let iniCovered = 0;
-    let iniTotal = 0;
-    for (const t of q.tokens) {
-      if (t.pinyin === null) continue;
-      const at = pinyinAt(info, t.pinyin);
-      if (at >= 0) {
-        sylCovered++;
-        sylTotal += PINYIN_SCORES[pinyinKind(info, t.pinyin)];
-        syllables.push(pinyinRange(info, at, t.pinyin.length));
-      }
-      const iAt = info.initials.indexOf(t.pinyin);
-      if (iAt >= 0) {
-        iniCovered++;
-        iniTotal += INITIALS_SCORES[matchKind(info.initials, t.pinyin)];
-        initials.push(initialsRange(info, iAt, t.pinyin.length));
-      }
-    }
-    out.push({ field: 'pinyin', text: native, ranges: syllables, covered: sylCovered, total: sylTotal });
-    if (q.pinyinPhrase !== null) {
-      const at = pinyinAt(info, q.pinyinPhrase);
-      if (at >= 0) {
-        const total = (PINYIN_SCORES[pinyinKind(info, q.pinyinPhrase)] + PHRASE_BONUS) * n;
-        out.push({ field: 'pinyin', text: native, ranges: [pinyinRange(info, at, q.pinyinPhrase.length)], covered: n, total });
-      }
-    }
-    out.push({ field: 'initials', text: native, ranges: initials, covered: iniCovered, total: iniTotal });
-  }
-
-  for (const leader of e.leaders) {
-    const line = plainCandidate('leader', leader.line, q, LEADER_SCORES);
-    let { covered, total } = line;
-    const nameOffset = leader.line.text.length - leader.name.text.length;
-    const nativeRanges: [number, number][] = [];
-    for (const t of q.tokens) {
-      if (matchKind(leader.line.folded.text, t.text) !== NONE) continue;
-      const native = leader.native;
-      if (native !== null && matchKind(native.folded.text, t.text) !== NONE) {
-        covered++;
-        total += LEADER_SCORES[matchKind(native.folded.text, t.text)];
-        const at = findAt(native.folded.text, t.text);
-        nativeRanges.push(unfold(native.text, native.folded, at, at + t.text.length));
-        continue;
-      }
-      if (t.maxTypos === 0) continue;
-      const near = closestWord(leader.name, t);
-      if (near === null) continue;
-      covered++;
-      total += near.typos <= 1 ? SCORE.leaderOneTypo : SCORE.leaderTwoTypos;
-      line.ranges.push([near.range[0] + nameOffset, near.range[1] + nameOffset]);
-    }
-    if (nativeRanges.length > 0 && leader.native !== null) {
-      const offset = leader.line.text.length + 2;
-      const text = `${leader.line.text} (${leader.native.text})`;
-      out.push({ field: 'leader', text, ranges: [...line.ranges, ...nativeRanges.map(([a, b]): [number, number] => [a + offset, b + offset])], covered, total });
-    } else {
-      out.push({ ...line, covered, total });
-    }
-  }
-
-  for (const fact of e.facts) out.push(plainCandidate('fact', fact, q, FACT_SCORES));
-  for (const item of e.functions) out.push(plainCandidate('function', item, q, FUNCTION_SCORES));
-  return out;
 }
 
-function describe(e: Entry, q: Query): Shown {
+function pinyinCandidates(info: PinyinInfo, native: string, q: Query, out: Candidate[]): void {
+  const syllables: [number, number][] = [];
+  const initials: [number, number][] = [];
+  let sylCovered = 0;
+  let sylTotal = 0;
+  let iniCovered = 0;
+  let iniTotal = 0;
+  for (const t of q.tokens) {
+    if (t.pinyin === null) continue;
+    const at = pinyinAt(info, t.pinyin);
+    if (at >= 0) {
+      sylCovered++;
+      sylTotal += PINYIN_SCORES[pinyinKind(info, t.pinyin)];
+      syllables.push(pinyinRange(info, at, t.pinyin.length));
+    }
+    const iAt = info.initials.indexOf(t.pinyin);
+    if (iAt >= 0) {
+      iniCovered++;
+      iniTotal += INITIALS_SCORES[matchKind(info.initials, t.pinyin)];
+      initials.push(initialsRange(info, iAt, t.pinyin.length));
+    }
+  }
+  out.push({ field: 'pinyin', text: native, ranges: syllables, covered: sylCovered, total: sylTotal });
+  if (q.pinyinPhrase !== null) {
+    const at = pinyinAt(info, q.pinyinPhrase);
+    if (at >= 0) {
+      const total = (PINYIN_SCORES[pinyinKind(info, q.pinyinPhrase)] + PHRASE_BONUS) * q.tokens.length;
+      out.push({ field: 'pinyin', text: native, ranges: [pinyinRange(info, at, q.pinyinPhrase.length)], covered: q.tokens.length, total });
+    }
+  }
+  out.push({ field: 'initials', text: native, ranges: initials, covered: iniCovered, total: iniTotal });
+}
+
+function leaderCandidate(leader: NonNullable<Unit['leaders']>[number], q: Query): Candidate {
+  const line = textField(`${leader.title}: ${leader.name}`);
+  const name = textField(leader.name);
+  const native = leader.nativeName === undefined ? null : textField(leader.nativeName.text);
+  const base = plainCandidate('leader', line, q, LEADER_SCORES);
+  let { covered, total } = base;
+  const nameOffset = line.text.length - name.text.length;
+  const nativeRanges: [number, number][] = [];
+  for (const t of q.tokens) {
+    if (matchKind(line.folded.text, t.text) !== NONE) continue;
+    const kind = native === null ? NONE : matchKind(native.folded.text, t.text);
+    if (native !== null && kind !== NONE) {
+      covered++;
+      total += LEADER_SCORES[kind];
+      const at = findAt(native.folded.text, t.text);
+      nativeRanges.push(unfold(native.text, native.folded, at, at + t.text.length));
+      continue;
+    }
+    if (t.maxTypos === 0) continue;
+    const near = closestWord(name, t);
+    if (near === null) continue;
+    covered++;
+    total += near.typos <= 1 ? SCORE.leaderOneTypo : SCORE.leaderTwoTypos;
+    base.ranges.push([near.range[0] + nameOffset, near.range[1] + nameOffset]);
+  }
+  if (native === null || nativeRanges.length === 0) return { ...base, covered, total };
+  const offset = line.text.length + 2;
+  return {
+    field: 'leader',
+    text: `${line.text} (${native.text})`,
+    ranges: [...base.ranges, ...nativeRanges.map(([a, b]): [number, number] => [a + offset, b + offset])],
+    covered,
+    total,
+  };
+}
+
+/** Picks the text that matches the most query words (then the best-scoring one) and says what to highlight in it. */
+function describe(e: Entry, q: Query): Omit<SearchResult, 'score'> {
+  const unit = e.unit;
+  const all: Candidate[] = [];
+  nameCandidates(unit, q, all);
+  if (unit.nativeName !== undefined) {
+    all.push(plainCandidate('nativeName', textField(unit.nativeName.text), q, NATIVE_SCORES));
+    if (e.pinyin !== null) pinyinCandidates(e.pinyin, unit.nativeName.text, q, all);
+  }
+  for (const leader of unit.leaders ?? []) all.push(leaderCandidate(leader, q));
+  for (const fact of unit.facts ?? []) all.push(plainCandidate('fact', textField(`${fact.label}: ${fact.value}`), q, FACT_SCORES));
+  for (const item of unit.functions ?? []) all.push(plainCandidate('function', textField(item.text), q, FUNCTION_SCORES));
+
   let best: Candidate | null = null;
-  for (const c of candidates(e, q)) {
+  for (const c of all) {
     if (c.covered === 0) continue;
     if (best === null || c.covered > best.covered || (c.covered === best.covered && c.total > best.total)) best = c;
   }
-  const field = best?.field ?? 'name';
-  const text = best?.text ?? e.name.text;
+  const text = best?.text ?? unit.name;
   return {
     chartId: e.chart.chartIndex.chart.id,
     unitId: e.unitId,
-    name: e.name.text,
-    nativeName: e.native?.text ?? null,
+    name: unit.name,
+    nativeName: unit.nativeName?.text ?? null,
     path: pathOf(e),
-    field,
+    field: best?.field ?? 'name',
     matchedText: text,
     highlights: mergeRanges(text, best?.ranges ?? [], true),
   };
 }
 
 /**
- * Sorted, clamped, non-overlapping ranges; touching ones joined. With
+ * Sorted, clamped, non-overlapping ranges, touching ones joined. With
  * `acrossSpaces`, ranges with only whitespace between them are joined too, so
  * "Liu Qi" lights up as one piece.
  */

@@ -16,6 +16,8 @@ export interface OrgIndex {
   readonly descendantCount: ReadonlyMap<string, number>;
   /** Every id in depth-first pre-order: the order a reader meets them top-down. */
   readonly preorder: readonly string[];
+  /** Each unit's place among its siblings, from 0. */
+  readonly siblingIndex: ReadonlyMap<string, number>;
 }
 
 export interface StructureProblem {
@@ -119,9 +121,12 @@ export function indexChart(chart: OrgChart): IndexResult {
     descendantCount.set(id, count);
   }
 
+  const siblingIndex = new Map<string, number>([[rootId, 0]]);
+  for (const children of childrenOf.values()) children.forEach((child, i) => siblingIndex.set(child, i));
+
   return {
     ok: true,
-    index: { chart, rootId, byId, parentOf, childrenOf, depthOf, descendantCount, preorder },
+    index: { chart, rootId, byId, parentOf, childrenOf, depthOf, descendantCount, preorder, siblingIndex },
   };
 }
 

@@ -73,7 +73,10 @@ export interface AppState {
   /** A unit pointed at in the compare view; its counterpart lights up on the other side. */
   readonly hovered: { readonly pane: PaneId; readonly unitId: string } | null;
   readonly notice: Notice | null;
+  /** How charts are drawn: root at the top, or at the left. */
+  readonly orientation: 'top-down' | 'left-right';
 
+  setOrientation(orientation: 'top-down' | 'left-right'): void;
   setCatalog(entries: readonly CatalogEntry[]): void;
   setManifestError(message: string): void;
   setChartSlot(chartId: string, slot: ChartSlot): void;
@@ -225,7 +228,14 @@ export const useStore = create<AppState>()((set, get) => {
     linkedViews: false,
     hovered: null,
     notice: null,
+    orientation: 'top-down',
 
+    setOrientation: (orientation) => {
+      if (get().orientation === orientation) return;
+      // Every pane refits: after a turn the old view points at nothing.
+      const panes = Object.fromEntries(PANE_IDS.map((id) => [id, { ...get().panes[id], viewRequest: { kind: 'fit' as const, nonce: ++nonce } }])) as Record<PaneId, PaneState>;
+      set({ orientation, panes });
+    },
     setCatalog: (entries) => set({ catalog: entries }),
     setManifestError: (message) => set({ manifestError: message }),
 

@@ -63,6 +63,19 @@ describe('laying out the chart', () => {
     }
   });
 
+  it('lays a chart out left to right without overlaps, depth running across', () => {
+    const index = loadBundledIndex('npcsc-general-office.json');
+    const layout = layoutChart(index, new Set(), 'left-right');
+    expect(layout.nodes).toHaveLength(index.byId.size);
+    expect(firstOverlap(layout.nodes)).toBeNull();
+    const root = layout.positionOf.get(index.rootId) as NodePosition;
+    const group = layout.positionOf.get('departments') as NodePosition;
+    const bureau = layout.positionOf.get('liaison-bureau') as NodePosition;
+    expect(group.x).toBeGreaterThan(root.x);
+    expect(bureau.x).toBeGreaterThan(group.x);
+    for (const seed of [7, 8]) expect(firstOverlap(layoutChart(randomTree(300, seed), new Set(), 'left-right').nodes)).toBeNull();
+  });
+
   it('draws nothing below a folded unit', () => {
     const index = loadBundledIndex('npcsc-general-office.json');
     const layout = layoutChart(index, new Set(['departments']));

@@ -1,0 +1,219 @@
+/**
+ * Canvas layers under the SVG: the level-of-detail view (plain boxes when so
+ * many cards are on screen that text could not be read anyway) and the
+ * minimap. Both redraw from a store subscription, never through React renders,
+ * so panning costs one canvas paint a frame.
+ */
+import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import type { OrgIndex } from '../model/tree.ts';
+import { useStore, type PaneId, type ViewTransform } from '../store/store.ts';
+import type { ChartLayout } from './layout.ts';
+import type { SpatialGrid } from './spatial.ts';
+import type { ZoomController } from './zoom.ts';
+
+const KIND_FILL: Record<string, string> = {
+  office: '#a1121b',
+  group: '#6b7280',
+  department: '#1d4ed8',
+  institution: '#0f6e5a',
+  person: '#6d28d9',
+};
+const DEFAULT_FILL = '#4a5360';
+
+interface DrawItem {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly fill: string;
+}
+
+function drawItems(index: OrgIndex, layout: ChartLayout): Map<string, DrawItem> {
+  const items = new Map<string, DrawItem>();
+  for (const node of layout.nodes) {
+    items.set(node.id, { x: node.x - node.width / 2, y: node.y - node.height / 2, w: node.width, h: node.height, fill: KIND_FILL[index.byId.get(node.id)?.kind ?? ''] ?? DEFAULT_FILL });
+  }
+  return items;
+}
+
+function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+  const ratio = window.devicePixelRatio || 1;
+  const pixelWidth = Math.max(1, Math.round(width * ratio));
+  const pixelHeight = Math.max(1, Math.round(height * ratio));
+  if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+    canvas.width = pixelWidth;
+    canvas.height = pixelHeight;
+  }
+  return canvas.getContext('2d');
+}
+
+/** Every node in view as a coloured box with its link, drawn when the SVG holds only a few cards. */
+export function LodCanvas(props: {
+  pane: PaneId;
+  index: OrgIndex;
+  layout: ChartLayout;
+  grid: SpatialGrid;
+  active: boolean;
+  width: number;
+  height: number;
+}) {
+  const { pane, index, layout, grid, active, width, height } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const items = useMemo(() => (active ? drawItems(index, layout) : null), [active, index, layout]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const context = fitCanvas(canvas, width, height);
+    if (!context) return;
+    if (!active || !items) {
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      return;
+    }
+    const ratio = window.devicePixelRatio || 1;
+    let frame = 0;
+    const draw = (t: ViewTransform) => {
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      context.setTransform(ratio * t.k, 0, 0, ratio * t.k, ratio * t.x, ratio * t.y);
+      const view = { minX: -t.x / t.k, minY: -t.y / t.k, maxX: (width - t.x) / t.k, maxY: (height - t.y) / t.k };
+      const ids = grid.query(view);
+      context.beginPath();
+      for (const id of ids) {
+        const parentId = index.parentOf.get(id);
+        const child = layout.positionOf.get(id);
+        const parent = parentId ? layout.positionOf.get(parentId) : undefined;
+        if (!child || !parent) continue;
+        // Straight lines: at this scale the elbows would be a pixel or two.
+        context.moveTo(parent.x, parent.y);
+        context.lineTo(child.x, child.y);
+      }
+      context.strokeStyle = '#9aa3af';
+      context.lineWidth = 1.5 / t.k;
+      context.stroke();
+      let fill = '';
+      for (const id of ids) {
+        const item = items.get(id);
+        if (!item) continue;
+        if (item.fill !== fill) {
+          fill = item.fill;
+          context.fillStyle = fill;
+        }
+        context.fillRect(item.x, item.y, item.w, item.h);
+      }
+    };
+    draw(useStore.getState().panes[pane].transform);
+    const unsubscribe = useStore.subscribe((state, previous) => {
+      if (state.panes[pane].transform === previous.panes[pane].transform) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => draw(useStore.getState().panes[pane].transform));
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [active, items, grid, index, layout, pane, width, height]);
+
+  return <canvas ref={canvasRef} className="lod-canvas" style={{ width, height }} aria-hidden="true" />;
+}
+
+const MINIMAP_WIDTH = 180;
+const MINIMAP_HEIGHT = 120;
+const MINIMAP_PAD = 6;
+
+/** The whole chart in miniature with the visible part outlined; click or drag in it to move the view. */
+export function Minimap(props: {
+  pane: PaneId;
+  index: OrgIndex;
+  layout: ChartLayout;
+  zoomRef: { readonly current: ZoomController | null };
+  width: number;
+  height: number;
+}) {
+  const { pane, index, layout, zoomRef, width, height } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { bounds } = layout;
+  const scale = Math.min(
+    (MINIMAP_WIDTH - MINIMAP_PAD * 2) / Math.max(1, bounds.maxX - bounds.minX),
+    (MINIMAP_HEIGHT - MINIMAP_PAD * 2) / Math.max(1, bounds.maxY - bounds.minY),
+  );
+  const offsetX = (MINIMAP_WIDTH - (bounds.maxX - bounds.minX) * scale) / 2 - bounds.minX * scale;
+  const offsetY = (MINIMAP_HEIGHT - (bounds.maxY - bounds.minY) * scale) / 2 - bounds.minY * scale;
+
+  // The chart itself is drawn once per layout into a bitmap; each frame only copies it and outlines the view.
+  const picture = useMemo(() => {
+    if (typeof document === 'undefined') return null;
+    const canvas = document.createElement('canvas');
+    const context = fitCanvas(canvas, MINIMAP_WIDTH, MINIMAP_HEIGHT);
+    if (!context) return null;
+    const ratio = window.devicePixelRatio || 1;
+    context.setTransform(ratio * scale, 0, 0, ratio * scale, ratio * offsetX, ratio * offsetY);
+    for (const node of layout.nodes) {
+      context.fillStyle = KIND_FILL[index.byId.get(node.id)?.kind ?? ''] ?? DEFAULT_FILL;
+      // At minimap scale a card can be under a pixel; keep every unit visible.
+      const minSize = 1 / scale;
+      context.fillRect(node.x - node.width / 2, node.y - node.height / 2, Math.max(node.width, minSize), Math.max(node.height, minSize));
+    }
+    return canvas;
+  }, [index, layout, scale, offsetX, offsetY]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const context = fitCanvas(canvas, MINIMAP_WIDTH, MINIMAP_HEIGHT);
+    if (!context) return;
+    const ratio = window.devicePixelRatio || 1;
+    let frame = 0;
+    const draw = (t: ViewTransform) => {
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      if (picture) context.drawImage(picture, 0, 0);
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      // However small the view is against the chart, its box stays big enough to see and grab.
+      const boxWidth = Math.max(8, (width / t.k) * scale);
+      const boxHeight = Math.max(6, (height / t.k) * scale);
+      const x = (-t.x / t.k + width / t.k / 2) * scale + offsetX - boxWidth / 2;
+      const y = (-t.y / t.k + height / t.k / 2) * scale + offsetY - boxHeight / 2;
+      context.strokeStyle = '#1d4ed8';
+      context.lineWidth = 2;
+      context.fillStyle = 'rgb(29 78 216 / 12%)';
+      context.fillRect(x, y, boxWidth, boxHeight);
+      context.strokeRect(x, y, boxWidth, boxHeight);
+    };
+    draw(useStore.getState().panes[pane].transform);
+    const unsubscribe = useStore.subscribe((state, previous) => {
+      if (state.panes[pane].transform === previous.panes[pane].transform) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => draw(useStore.getState().panes[pane].transform));
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [picture, pane, scale, offsetX, offsetY, width, height]);
+
+  const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const chartX = (event.clientX - box.left - offsetX) / scale;
+    const chartY = (event.clientY - box.top - offsetY) / scale;
+    const k = zoomRef.current?.current().k ?? 1;
+    zoomRef.current?.centerOn(chartX, chartY, k, false);
+  };
+
+  return (
+    <canvas
+      ref={canvasRef}
+      className="minimap"
+      style={{ width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT }}
+      role="img"
+      aria-label="Minimap of the whole chart; the outlined box is the part on screen. Click or drag in it to move the view."
+      onPointerDown={(event) => {
+        event.currentTarget.setPointerCapture(event.pointerId);
+        moveTo(event);
+      }}
+      onPointerMove={(event) => {
+        if (event.buttons === 1) moveTo(event);
+      }}
+    />
+  );
+}
