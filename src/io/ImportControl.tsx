@@ -1,12 +1,15 @@
 /**
  * Bring your own chart: a button with a file picker, a file dropped anywhere
  * on the window, or a table pasted from a spreadsheet. Bad input gets one
- * specific message and changes nothing already loaded.
+ * specific message and changes nothing already loaded. Large files are read
+ * with a progress bar and parsed in a worker; Cancel stops either.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as ImportModule from '../model/importFile.ts';
+import type { ImportOutcome } from '../model/importFile.ts';
 import { addImportedChart, takenChartIds } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
+import type { ImportReply, ImportRequest } from './importWorker.ts';
 
 type Importer = typeof ImportModule;
 let importerPromise: Promise<Importer> | null = null;
@@ -16,32 +19,67 @@ function loadImporter(): Promise<Importer> {
   return importerPromise;
 }
 
+/** Above this size, parsing moves to a worker and the user sees progress and can cancel. */
+const WORKER_THRESHOLD_BYTES = 1024 * 1024;
+
+interface ImportJob {
+  readonly fileName: string;
+  readonly stage: string;
+  /** 0..1 while reading the file; null while parsing (no way to tell how far along). */
+  readonly fraction: number | null;
+}
+
 function fail(fileName: string, error: string): void {
   // The importer's own messages start with the file's name; others get it added.
   const text = error.startsWith(fileName) ? error : `${fileName}: ${error}`;
   useStore.getState().showNotice({ tone: 'error', text: `Import failed. ${text}` });
 }
 
-export async function importFile(file: File): Promise<void> {
-  const importer = await loadImporter();
-  const tooBig = importer.checkImportSize(file.name, file.size);
-  if (tooBig) return fail(file.name, tooBig);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch (err) {
-    return fail(file.name, `the file could not be read (${err instanceof Error ? err.message : String(err)}).`);
+class Cancelled extends Error {}
+
+async function readWithProgress(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Uint8Array> {
+  if (typeof file.stream !== 'function') return new Uint8Array(await file.arrayBuffer());
+  const reader = file.stream().getReader();
+  const bytes = new Uint8Array(file.size);
+  let offset = 0;
+  for (;;) {
+    if (signal.aborted) {
+      await reader.cancel();
+      throw new Cancelled();
+    }
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes.set(value, offset);
+    offset += value.length;
+    onProgress(file.size === 0 ? 1 : offset / file.size);
   }
-  const decoded = importer.decodeImportBytes(file.name, bytes);
-  if (!decoded.ok) return fail(file.name, decoded.error);
-  await importText(file.name, decoded.text);
+  return offset === bytes.length ? bytes : bytes.subarray(0, offset);
 }
 
-export async function importText(fileName: string, text: string): Promise<void> {
-  const importer = await loadImporter();
-  const outcome = importer.importText(fileName, text, takenChartIds());
-  if (!outcome.ok) return fail(fileName, outcome.error);
-  await addImportedChart(outcome.index, fileName, outcome.notices);
+function importInWorker(request: ImportRequest, onStage: (stage: string) => void, signal: AbortSignal): Promise<ImportOutcome> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+    const stop = () => {
+      worker.terminate();
+      reject(new Cancelled());
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    worker.onmessage = (event: MessageEvent<ImportReply>) => {
+      if (event.data.type === 'stage') {
+        onStage(event.data.stage);
+        return;
+      }
+      signal.removeEventListener('abort', stop);
+      worker.terminate();
+      resolve(event.data.outcome);
+    };
+    worker.onerror = (event) => {
+      signal.removeEventListener('abort', stop);
+      worker.terminate();
+      reject(new Error(event.message || 'the import stopped unexpectedly'));
+    };
+    worker.postMessage(request, [request.bytes]);
+  });
 }
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -52,7 +90,59 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export function ImportControl() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
   const hintId = useId();
+
+  const finish = useCallback(async (fileName: string, outcome: ImportOutcome) => {
+    if (!outcome.ok) fail(fileName, outcome.error);
+    else await addImportedChart(outcome.index, fileName, outcome.notices);
+  }, []);
+
+  const importText = useCallback(
+    async (fileName: string, text: string) => {
+      const importer = await loadImporter();
+      await finish(fileName, importer.importText(fileName, text, takenChartIds()));
+    },
+    [finish],
+  );
+
+  const importFile = useCallback(
+    async (file: File) => {
+      const importer = await loadImporter();
+      const tooBig = importer.checkImportSize(file.name, file.size);
+      if (tooBig) return fail(file.name, tooBig);
+      abortRef.current?.abort();
+      const controller = new AbortController();
+      abortRef.current = controller;
+      const large = file.size > WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined';
+      try {
+        if (large) setJob({ fileName: file.name, stage: 'Reading the file…', fraction: 0 });
+        const bytes = await readWithProgress(file, (fraction) => large && setJob({ fileName: file.name, stage: 'Reading the file…', fraction }), controller.signal);
+        if (!large) {
+          const decoded = importer.decodeImportBytes(file.name, bytes);
+          if (!decoded.ok) return fail(file.name, decoded.error);
+          return await finish(file.name, importer.importText(file.name, decoded.text, takenChartIds()));
+        }
+        setJob({ fileName: file.name, stage: 'Parsing and checking the chart…', fraction: null });
+        const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+        const outcome = await importInWorker(
+          { fileName: file.name, bytes: buffer as ArrayBuffer, takenIds: [...takenChartIds()] },
+          (stage) => setJob({ fileName: file.name, stage, fraction: null }),
+          controller.signal,
+        );
+        setJob({ fileName: file.name, stage: 'Drawing the chart…', fraction: null });
+        await finish(file.name, outcome);
+      } catch (err) {
+        if (err instanceof Cancelled) useStore.getState().showNotice({ tone: 'info', text: `Import of “${file.name}” cancelled. Nothing was changed.` });
+        else fail(file.name, `the file could not be read (${err instanceof Error ? err.message : String(err)}).`);
+      } finally {
+        if (abortRef.current === controller) abortRef.current = null;
+        setJob(null);
+      }
+    },
+    [finish],
+  );
 
   useEffect(() => {
     let depth = 0;
@@ -103,11 +193,11 @@ export function ImportControl() {
       window.removeEventListener('drop', onDrop);
       window.removeEventListener('paste', onPaste);
     };
-  }, []);
+  }, [importFile, importText]);
 
   return (
     <>
-      <button type="button" className="header-button" onClick={() => inputRef.current?.click()} aria-describedby={hintId}>
+      <button type="button" className="header-button" onClick={() => inputRef.current?.click()} aria-describedby={hintId} disabled={job !== null}>
         Import…
       </button>
       <span id={hintId} className="visually-hidden">
@@ -126,6 +216,21 @@ export function ImportControl() {
           if (file) void importFile(file);
         }}
       />
+      {job ? (
+        <div className="import-progress" role="status">
+          <span>
+            Importing “{job.fileName}”: {job.stage}
+          </span>
+          <progress
+            aria-label={`Importing ${job.fileName}`}
+            max={1}
+            {...(job.fraction === null ? {} : { value: job.fraction })}
+          />
+          <button type="button" onClick={() => abortRef.current?.abort()}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop a JSON, CSV or TSV file to import it as a chart</p>

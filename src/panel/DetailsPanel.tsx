@@ -107,7 +107,9 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
   const children = index.childrenOf.get(unit.id) ?? [];
   const isGroup = unit.kind === 'group';
   const facts = unit.facts ?? [];
+  const listedInSource = unit.cite !== undefined && path.length > 1;
   const otherFacts = facts.filter((f) => !STANDARD_FACTS.some((std) => f.key !== undefined && std.keys.includes(f.key)));
+  const hasFacts = shape.standardFacts || otherFacts.length > 0 || listedInSource;
   const goTo = (id: string) => {
     select(id, pane);
     requestView({ kind: 'center', id }, pane);
@@ -186,7 +188,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
             {index.byId.get(index.parentOf.get(unit.id) ?? '')?.name ?? 'the organization'}. {cite(unit.cite)}
           </p>
         </section>
-      ) : (
+      ) : !hasFacts ? null : (
         <section aria-labelledby={`${idPrefix}facts-title`}>
           <h3 id={`${idPrefix}facts-title`}>Facts</h3>
           <dl className="facts">
@@ -215,7 +217,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
                 </dd>
               </div>
             ))}
-            {unit.cite && path.length > 1 ? (
+            {listedInSource ? (
               <div>
                 <dt>Listed in the source</dt>
                 <dd>

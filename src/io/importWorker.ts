@@ -1,0 +1,27 @@
+/**
+ * Runs a large import off the main thread, so the page keeps drawing and the
+ * Cancel button keeps working (cancelling terminates this worker).
+ */
+import { decodeImportBytes, importText } from '../model/importFile.ts';
+import type { ImportOutcome } from '../model/importFile.ts';
+
+export interface ImportRequest {
+  readonly fileName: string;
+  readonly bytes: ArrayBuffer;
+  readonly takenIds: readonly string[];
+}
+
+export type ImportReply = { readonly type: 'stage'; readonly stage: string } | { readonly type: 'done'; readonly outcome: ImportOutcome };
+
+self.onmessage = (event: MessageEvent<ImportRequest>) => {
+  const { fileName, bytes, takenIds } = event.data;
+  const post = (reply: ImportReply) => self.postMessage(reply);
+  post({ type: 'stage', stage: 'Checking the text…' });
+  const decoded = decodeImportBytes(fileName, new Uint8Array(bytes));
+  if (!decoded.ok) {
+    post({ type: 'done', outcome: { ok: false, error: decoded.error } });
+    return;
+  }
+  post({ type: 'stage', stage: 'Parsing and checking the chart…' });
+  post({ type: 'done', outcome: importText(fileName, decoded.text, new Set(takenIds)) });
+};
