@@ -4,6 +4,7 @@
  */
 import { memo, useCallback, type MouseEvent } from 'react';
 import { paneIndex, useStore, type PaneId } from '../store/store.ts';
+import { initialsOf } from '../model/present.ts';
 import { estimateTextWidth, wrapText } from './text.ts';
 
 export interface NodeCardProps {
@@ -36,6 +37,8 @@ export interface NodeCardProps {
 const NAME_SIZE = 14;
 const SMALL_SIZE = 12;
 const PAD_X = 12;
+const AVATAR_RADIUS = 17;
+
 
 export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   const { pane, id, x, y, width, height, name, nativeName, nativeLang, kind, kindLabel, headLine, childCount, descendantCount, collapsed, badge } = props;
@@ -47,7 +50,10 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   const left = -width / 2;
   const top = -height / 2;
   const isRoot = props.level === 1;
-  const nameLines = wrapText(name, width - PAD_X * 2 - 4, NAME_SIZE, 2, 600);
+  // People get an initials disc in place of a photo: remote images are never fetched.
+  const initials = kind === 'person' ? initialsOf(name) : null;
+  const avatarSpace = initials ? AVATAR_RADIUS * 2 + 8 : 0;
+  const nameLines = wrapText(name, width - PAD_X * 2 - 4 - avatarSpace, NAME_SIZE, 2, 600);
   let lineY = top + 20;
   const kindY = lineY;
   lineY += 20;
@@ -100,6 +106,14 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
       <title>{nativeName ? `${name} (${nativeName})` : name}</title>
       <rect className="node-card" x={left} y={top} width={width} height={height} rx={10} />
       <rect className="node-accent" x={left} y={top} width={6} height={height} rx={3} />
+      {initials ? (
+        <g className="node-avatar" transform={`translate(${width / 2 - PAD_X - AVATAR_RADIUS},${top + 12 + AVATAR_RADIUS + 8})`} aria-hidden="true">
+          <circle r={AVATAR_RADIUS} />
+          <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
+            {initials}
+          </text>
+        </g>
+      ) : null}
       <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>
         {wrapText(kindText, width - PAD_X * 2 - 4 - badgeWidth, SMALL_SIZE, 1, 600)[0]}
       </text>

@@ -58,3 +58,10 @@ export function yearsSince(value: string, today: Date): number | null {
   if (today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day)) years -= 1;
   return years;
 }
+
+/** "Davolio Nancy" → "DN"; one letter for one word; nothing for names without letters. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters.map((word) => [...(word ?? '')].find((ch) => /\p{L}/u.test(ch)) ?? '').join('').toUpperCase();
+}

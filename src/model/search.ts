@@ -7,7 +7,7 @@
  * How it stays fast on a 10,000-unit chart: at build time each kind of text
  * (names, native names, pinyin, initials, leaders, facts, functions) is folded
  * — lower case, no accents, no apostrophes — and joined into one long string
- * per kind, items separated by U+E000 (private use). A query word is then found with the
+ * per kind, items separated by ¤ (SEPARATOR). A query word is then found with the
  * engine's own `indexOf` running along those strings, instead of tens of
  * thousands of small calls; each hit is charged to its unit by walking a table
  * of item starts. Typos are checked once per distinct name word, never per
@@ -22,8 +22,14 @@
  *
  * A query is split into words on whitespace; every word must match somewhere in
  * the unit. A unit scores as its weakest word plus a little (under one tier)
- * for the others; a query whose words appear together, in order, in the name
+ * for the others; a query whose words appear together, as typed, in one text
  * (or run together in the pinyin: "guo wu yuan") scores a little more.
+ *
+ * Pinyin must match from the start of a syllable ("uowuyuan" finds nothing);
+ * initials need two letters or more. Typos: none below 4 letters, 1 up to 7,
+ * 2 from 8 (a swap of neighbours is one), against the words of names and of
+ * leaders' names only; a typo match never outranks an exact one in a name,
+ * native name, pinyin or leader.
  */
 import { pinyin } from 'pinyin-pro';
 import type { Unit } from './schema.ts';
@@ -111,15 +117,21 @@ const SPREAD_DIVISOR = 100; // (average − weakest) / 100 ≤ 9
  * full-width forms and SEPARATOR. Runs of
  * them go through `foldRun`.
  */
-const NEEDS_FOLDING = /[^ -&(-_a-~\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff\ue000\uff01-\uff5e]+/g;
+const NEEDS_FOLDING = /[^ -&(-_a-~\u00a4\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+/g;
 const STRIPPED = /[\p{M}'`´‘’ʼ′]/gu;
 const IS_MARK = /^\p{M}$/u;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const IS_LETTER = /^\p{L}$/u;
 /** Words for typo matching: runs of letters. */
 const LETTER_RUNS = /\p{L}+/gu;
-/** Between items of a corpus: a private-use character, which folding keeps and no word contains. */
-const SEPARATOR = '\ue000';
+/**
+ * Between items of a corpus: ¤, which folding keeps, no word contains and
+ * names hardly ever do (an item that has one gets a space instead). Being in
+ * Latin-1, it leaves an English corpus a one-byte string, which V8 searches
+ * and lower-cases faster.
+ */
+const SEPARATOR = '\u00a4';
+const SEPARATOR_CODE = 0xa4;
 
 function foldRun(run: string): string {
   return run.normalize('NFD').replace(STRIPPED, '').toLowerCase().replace(STRIPPED, '').replace(/ς/g, 'σ');
@@ -214,9 +226,11 @@ let rowC = new Int32Array(32);
 
 /**
  * Damerau–Levenshtein distance in its optimal-string-alignment form (a swap of
- * neighbours costs 1), or `max + 1` as soon as it must be more than `max`.
+ * neighbours costs 1), or `max + 1` as soon as it must be more than `max`:
+ * straight away when the lengths differ by more, else when a whole row of the
+ * table is over it.
  */
-export function typoDistance(a: string, b: string, max: number): number {
+function typoDistance(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
@@ -288,8 +302,20 @@ function plainSyllable(item: string): string {
   return out;
 }
 
+const CHINESE_LANG = /^(zh|cmn|yue|wuu|hak|nan)(-|$)/i;
+
+/** Whether the text has a Chinese character: the common blocks by code, the rest (and astral planes) by regex. */
+function hasHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return true;
+    if (code >= 0x2e80 && HAN.test(text.slice(i, i + 2))) return true;
+  }
+  return false;
+}
+
 function wantsPinyin(text: string, lang: string | undefined): boolean {
-  return HAN.test(text) && (lang === undefined || /^(zh|cmn|yue|wuu|hak|nan)(-|$)/i.test(lang));
+  return (lang === undefined || CHINESE_LANG.test(lang)) && hasHan(text);
 }
 
 function pinyinOf(text: string): PinyinInfo | null {
@@ -390,24 +416,34 @@ class CorpusBuilder {
   }
   build(alreadyFolded = false): Corpus {
     let items = this.items;
-    let text = joinFolded(items, alreadyFolded);
-    let starts = itemStarts(text, items.length);
+    const joined = items.length === 0 ? '' : items.join(SEPARATOR) + SEPARATOR;
+    let text = alreadyFolded ? joined : foldForSearch(joined);
+    // Folding seldom changes a length; when it did not, the starts follow from the items' own lengths.
+    let starts = (text.length === joined.length ? startsFromLengths(text, items) : null) ?? itemStarts(text, items.length);
     if (starts === null) {
       // An item held SEPARATOR itself.
       items = items.map((item) => item.replaceAll(SEPARATOR, ' '));
-      text = joinFolded(items, alreadyFolded);
+      text = foldForSearch(items.join(SEPARATOR) + SEPARATOR);
       starts = itemStarts(text, items.length) ?? new Int32Array(items.length + 1);
     }
     return { text, starts, owner: Int32Array.from(this.owners), boundary: null };
   }
 }
 
-function joinFolded(items: readonly string[], alreadyFolded: boolean): string {
-  if (items.length === 0) return '';
-  const joined = items.join(SEPARATOR) + SEPARATOR;
-  return alreadyFolded ? joined : foldForSearch(joined);
+/** Item starts from the unfolded items' lengths, or null unless a SEPARATOR ends each item where they say. */
+function startsFromLengths(text: string, items: readonly string[]): Int32Array | null {
+  const starts = new Int32Array(items.length + 1);
+  let pos = 0;
+  for (let i = 0; i < items.length; i++) {
+    starts[i] = pos;
+    pos += (items[i]?.length ?? 0) + 1;
+    if (text.charCodeAt(pos - 1) !== SEPARATOR_CODE) return null;
+  }
+  starts[items.length] = pos;
+  return starts;
 }
 
+/** Item starts found by looking for each SEPARATOR, or null unless there is exactly one per item. */
 function itemStarts(text: string, count: number): Int32Array | null {
   const starts = new Int32Array(count + 1);
   let pos = 0;
@@ -506,7 +542,7 @@ interface Entry {
   readonly pinyin: PinyinInfo | null;
 }
 
-/** The distinct words (runs of letters) of names and of leaders' names, for typos; listed on the first query that needs them. */
+/** The distinct words (runs of letters) of names and of leaders' names, for typos. */
 interface TypoWords {
   readonly nameWords: readonly string[];
   readonly leaderWords: readonly string[];
@@ -523,7 +559,7 @@ interface IndexData {
   readonly leaderNames: Corpus;
   readonly facts: Corpus;
   readonly functions: Corpus;
-  typoWords: TypoWords | null;
+  readonly typoWords: TypoWords;
 }
 
 const DATA: unique symbol = Symbol('search index');
@@ -590,18 +626,20 @@ export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
   const boundary = new Uint8Array(pinyinCorpus.text.length);
   pinyinInfos.forEach((info, i) => boundary.set(info.syllableStart, pinyinCorpus.starts[i] ?? 0));
 
+  const nameCorpus = names.build();
+  const leaderNameCorpus = leaderNames.build();
   const data: IndexData = {
     entries,
     nameLength: Int32Array.from(nameLength),
-    names: names.build(),
+    names: nameCorpus,
     natives: natives.build(),
     pinyins: { ...pinyinCorpus, boundary },
     initials: initials.build(true),
     leaders: leaders.build(),
-    leaderNames: leaderNames.build(),
+    leaderNames: leaderNameCorpus,
     facts: facts.build(),
     functions: functions.build(),
-    typoWords: null,
+    typoWords: { nameWords: distinctWords(nameCorpus.text), leaderWords: distinctWords(leaderNameCorpus.text) },
   };
   return { chartIds, unitCount: entries.length, [DATA]: data };
 }
@@ -619,14 +657,6 @@ function distinctWords(text: string): string[] {
     }
   }
   return [...words];
-}
-
-function typoWordsOf(data: IndexData): TypoWords {
-  data.typoWords ??= {
-    nameWords: distinctWords(data.names.text),
-    leaderWords: distinctWords(data.leaderNames.text),
-  };
-  return data.typoWords;
 }
 
 // ---------------------------------------------------------------------------
@@ -650,7 +680,7 @@ interface Query {
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 function parseQuery(query: string): Query {
-  const words = foldForSearch(query.slice(0, MAX_QUERY_LENGTH).replace(/[\p{Cc}\ue000]/gu, ' '))
+  const words = foldForSearch(query.slice(0, MAX_QUERY_LENGTH).replace(/[\p{Cc}\u00a4]/gu, ' '))
     .split(/\s+/)
     .map((word) => word.replace(EDGE_PUNCTUATION, ''))
     .filter((word, i, all) => word !== '' && all.indexOf(word) === i);
@@ -673,7 +703,7 @@ function parseQuery(query: string): Query {
  * distinct word; units are then found by the close words themselves.
  */
 function scanTypos(data: IndexData, t: Token, best: Uint16Array): void {
-  const { nameWords, leaderWords } = typoWordsOf(data);
+  const { nameWords, leaderWords } = data.typoWords;
   for (const word of nameWords) {
     const typos = typoDistance(t.text, word, t.maxTypos);
     if (typos > 0 && typos <= t.maxTypos) scanWholeWord(data.names, word, typos === 1 ? SCORE.nameOneTypo : SCORE.nameTwoTypos, best);
@@ -705,12 +735,17 @@ function scoreUnits(data: IndexData, q: Query): Float64Array {
   const count = data.entries.length;
   const weakest = new Uint16Array(count).fill(0xffff);
   const sum = new Float64Array(count);
-  for (const t of q.tokens) {
+  // Longest words first: they tend to match least, and once no unit is left the rest need not be looked for.
+  let alive = count;
+  for (const t of [...q.tokens].sort((a, b) => b.text.length - a.text.length)) {
+    if (alive === 0) break;
     const best = scoreToken(data, t);
+    alive = 0;
     for (let unit = 0; unit < count; unit++) {
       const s = best[unit] ?? 0;
       if (s < (weakest[unit] ?? 0)) weakest[unit] = s;
       sum[unit] = (sum[unit] ?? 0) + s;
+      if (s > 0 && (weakest[unit] ?? 0) > 0) alive++;
     }
   }
   const n = q.tokens.length;
@@ -721,7 +756,13 @@ function scoreUnits(data: IndexData, q: Query): Float64Array {
   }
   if (q.phrase !== null || q.pinyinPhrase !== null) {
     const phrase = new Uint16Array(count);
-    if (q.phrase !== null) scan(data.names, q.phrase, NAME_SCORES, phrase);
+    if (q.phrase !== null) {
+      scan(data.names, q.phrase, NAME_SCORES, phrase);
+      scan(data.natives, q.phrase, NATIVE_SCORES, phrase);
+      scan(data.leaders, q.phrase, LEADER_SCORES, phrase);
+      scan(data.facts, q.phrase, FACT_SCORES, phrase);
+      scan(data.functions, q.phrase, FUNCTION_SCORES, phrase);
+    }
     if (q.pinyinPhrase !== null) scan(data.pinyins, q.pinyinPhrase, PINYIN_SCORES, phrase);
     for (let unit = 0; unit < count; unit++) {
       const s = phrase[unit] ?? 0;
@@ -809,8 +850,20 @@ function closestWord(field: TextField, t: Token): { typos: number; range: [numbe
   return best;
 }
 
-/** Each query word found in the text adds its score and its range. */
+/**
+ * Each query word found in the text adds its score and its range; when the
+ * words stand together in it as typed, that one range counts instead, for all
+ * of them and a little more.
+ */
 function plainCandidate(field: SearchField, f: TextField, q: Query, tiers: Tiers): Candidate {
+  const n = q.tokens.length;
+  if (q.phrase !== null) {
+    const kind = matchKind(f.folded.text, q.phrase);
+    if (kind !== NONE) {
+      const at = findAt(f.folded.text, q.phrase);
+      return { field, text: f.text, ranges: [unfold(f.text, f.folded, at, at + q.phrase.length)], covered: n, total: (tiers[kind] + PHRASE_BONUS) * n };
+    }
+  }
   const ranges: [number, number][] = [];
   let covered = 0;
   let total = 0;
@@ -829,23 +882,17 @@ function nameCandidates(unit: Unit, q: Query, out: Candidate[]): void {
   const name = textField(unit.name);
   const base = plainCandidate('name', name, q, NAME_SCORES);
   let { covered, total } = base;
-  for (const t of q.tokens) {
-    if (t.maxTypos === 0 || matchKind(name.folded.text, t.text) !== NONE) continue;
-    const near = closestWord(name, t);
-    if (near === null) continue;
-    covered++;
-    total += near.typos <= 1 ? SCORE.nameOneTypo : SCORE.nameTwoTypos;
-    base.ranges.push(near.range);
-  }
-  out.push({ ...base, covered, total });
-  if (q.phrase !== null) {
-    const kind = matchKind(name.folded.text, q.phrase);
-    if (kind !== NONE) {
-      const at = findAt(name.folded.text, q.phrase);
-      const range = unfold(name.text, name.folded, at, at + q.phrase.length);
-      out.push({ field: 'name', text: name.text, ranges: [range], covered: q.tokens.length, total: (NAME_SCORES[kind] + PHRASE_BONUS) * q.tokens.length });
+  if (covered < q.tokens.length) {
+    for (const t of q.tokens) {
+      if (t.maxTypos === 0 || matchKind(name.folded.text, t.text) !== NONE) continue;
+      const near = closestWord(name, t);
+      if (near === null) continue;
+      covered++;
+      total += near.typos <= 1 ? SCORE.nameOneTypo : SCORE.nameTwoTypos;
+      base.ranges.push(near.range);
     }
   }
+  out.push({ ...base, covered, total });
 }
 
 function pinyinCandidates(info: PinyinInfo, native: string, q: Query, out: Candidate[]): void {

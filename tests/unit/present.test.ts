@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wrapText } from '../../src/chart/text.ts';
-import { formatDate, kindLabel, leadersByTitle, yearsSince } from '../../src/model/present.ts';
+import { formatDate, initialsOf, kindLabel, leadersByTitle, yearsSince } from '../../src/model/present.ts';
 
 describe('presenting values', () => {
   it('writes ISO dates out in words and leaves other text as it is', () => {
@@ -42,5 +42,16 @@ describe('presenting values', () => {
     expect(wrapText('Liaison Bureau', 200, 14, 2)).toEqual(['Liaison Bureau']);
     // Chinese has no spaces: it breaks between characters.
     expect(wrapText('全国人民代表大会常务委员会办公厅', 120, 14, 3).length).toBeGreaterThan(1);
+  });
+});
+
+describe('initials for people, shown instead of remote photos', () => {
+  it('takes the first letters of the first and last words', () => {
+    expect(initialsOf(' Davolio Nancy ')).toBe('DN');
+    expect(initialsOf('Ian  Devling')).toBe('ID');
+    expect(initialsOf('Cher')).toBe('C');
+    expect(initialsOf('Lex De Haan')).toBe('LH');
+    expect(initialsOf('<img src=x>')).toBe('IS');
+    expect(initialsOf('—')).toBe('');
   });
 });
