@@ -3,7 +3,7 @@
  * zoom.ts) owns only the pan/zoom listeners on the <svg>. The zoom transform
  * lives in the store and only <Viewport> reads it, so a pan re-renders one <g>.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { headLine, kindLabel } from '../model/present.ts';
 import { pathToRoot, visiblePreorder, type OrgIndex } from '../model/tree.ts';
 import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
@@ -12,7 +12,7 @@ import { NodeCard } from './NodeCard.tsx';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { buildSpatialGrid } from './spatial.ts';
 import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
-import { createZoomController, type ZoomController } from './zoom.ts';
+import { createZoomController, fitTransform, type ZoomController } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
 /** More cards than this near the screen and text would be unreadable: draw boxes on a canvas instead. */
@@ -130,7 +130,16 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
 
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomController | null>(null);
-  const handledRequest = useRef<number | null>(null);
+  const hasViewed = useRef(false);
+  const [size, setSize] = useState({ width: 800, height: 600 });
+  /** The chart's on-screen size, measured once per resize rather than on every zoom event. */
+  const sizeRef = useRef({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    sizeRef.current = { width: svg.clientWidth || 800, height: svg.clientHeight || 600 };
+    setSize(sizeRef.current);
+  }, []);
 
   const orientation = useStore((s) => s.orientation);
   const setOrientation = useStore((s) => s.setOrientation);
@@ -141,7 +150,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const controller = createZoomController(svg, (transform, fromSync) => setTransform(pane, transform, fromSync));
+    const controller = createZoomController(svg, (transform, fromSync) => setTransform(pane, transform, fromSync), () => sizeRef.current);
     zoomRef.current = controller;
     return () => {
       controller.destroy();
@@ -161,23 +170,25 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   }, [pane]);
 
   // Carry out view requests from the store once the layout they refer to is drawn.
+  const completeViewRequest = useStore((s) => s.completeViewRequest);
   useEffect(() => {
     const controller = zoomRef.current;
-    if (!controller || viewRequest === null || handledRequest.current === viewRequest.nonce) return;
-    const firstView = handledRequest.current === null;
-    handledRequest.current = viewRequest.nonce;
+    if (!controller || viewRequest === null) return;
+    const firstView = !hasViewed.current;
+    hasViewed.current = true;
+    completeViewRequest(pane, viewRequest.nonce);
     if (viewRequest.kind === 'fit') {
       const root = layout.positionOf.get(index.rootId);
       // A chart too big to read when fitted opens at its top, readable; "Fit to screen" still shows it all.
       if (firstView && root && controller.fitScale(layout.bounds) < READABLE_SCALE) controller.showTop(root.x, root.y - root.height / 2, OPENING_SCALE, false);
-      else controller.fit(layout.bounds, 1, !firstView);
+      else controller.fit(layout.bounds, 1, !firstView && !viewRequest.instant);
       return;
     }
     const position = layout.positionOf.get(viewRequest.id);
     if (!position) return;
     if (viewRequest.kind === 'center') controller.centerOn(position.x, position.y, undefined, !firstView);
     else controller.reveal(boxOf(position));
-  }, [viewRequest, layout, index]);
+  }, [viewRequest, layout, index, pane, completeViewRequest]);
 
   // Keyboard focus follows the roving tabindex into view.
   useEffect(() => {
@@ -245,16 +256,28 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   // coarse grid so panning re-renders the card list once every half screen,
   // not every frame; when too many cards would be on screen to read, a canvas
   // draws plain boxes instead (level of detail).
-  const [size, setSize] = useState({ width: 800, height: 600 });
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setSize({ width: svg.clientWidth || 800, height: svg.clientHeight || 600 }));
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.contentRect;
+      const next = { width: box?.width || 800, height: box?.height || 600 };
+      sizeRef.current = next;
+      setSize(next);
+    });
     observer.observe(svg);
     return () => observer.disconnect();
   }, []);
   const grid = useMemo(() => buildSpatialGrid(layout.nodes), [layout]);
-  const windowKey = useStore(useCallback((s) => cullingWindowKey(s.panes[pane].transform, size.width, size.height), [pane, size]));
+  // While an instant fit is pending (expand all, collapse all), cull for where the view is about to be,
+  // so a chart that just grew is never drawn card by card at the old zoom.
+  const pendingFit = viewRequest?.kind === 'fit' && viewRequest.instant === true;
+  const windowKey = useStore(
+    useCallback(
+      (s) => cullingWindowKey(pendingFit ? fitTransform(layout.bounds, size.width, size.height) : s.panes[pane].transform, size.width, size.height),
+      [pane, size, pendingFit, layout],
+    ),
+  );
   const inWindow = useMemo(() => grid.query(boundsOfWindowKey(windowKey)), [grid, windowKey]);
   const levelOfDetail = inWindow.length > LOD_CARD_LIMIT;
   const shownIds = useMemo(() => {

@@ -32,6 +32,18 @@ const FIT_PADDING = 32;
 /** Room above the chart for the toolbar floating over it. */
 const FIT_TOP = 68;
 
+/** The transform that fits `bounds` in a width × height view, near the top for short charts; never above `maxScale`. */
+export function fitTransform(bounds: Bounds, width: number, height: number, maxScale = 1): { x: number; y: number; k: number } {
+  const boxWidth = Math.max(1, bounds.maxX - bounds.minX);
+  const boxHeight = Math.max(1, bounds.maxY - bounds.minY);
+  const fitted = Math.max(MIN_SCALE, Math.min((width - FIT_PADDING * 2) / boxWidth, (height - FIT_TOP - FIT_PADDING) / boxHeight));
+  const k = Math.min(maxScale, fitted);
+  const centerX = (bounds.minX + bounds.maxX) / 2;
+  // Short charts sit near the top rather than floating mid-screen.
+  const top = Math.max(FIT_TOP, (height - boxHeight * k) / 2);
+  return { x: width / 2 - centerX * k, y: top - bounds.minY * k, k };
+}
+
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -39,9 +51,14 @@ function prefersReducedMotion(): boolean {
 export function createZoomController(
   element: SVGSVGElement,
   onTransform: (transform: { x: number; y: number; k: number }, fromSync: boolean) => void,
+  /** The element's size, kept by the caller (e.g. from a ResizeObserver): reading clientWidth on every event would force a layout. */
+  viewSize: () => { width: number; height: number } = () => ({ width: element.clientWidth, height: element.clientHeight }),
 ): ZoomController {
   let syncing = false;
-  const size = (): [number, number] => [element.clientWidth || 800, element.clientHeight || 600];
+  const size = (): [number, number] => {
+    const { width, height } = viewSize();
+    return [width || 800, height || 600];
+  };
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
     // jsdom cannot measure SVG lengths; the element's box is what we mean anyway.
@@ -78,9 +95,7 @@ export function createZoomController(
     },
     fitScale(bounds) {
       const [width, height] = size();
-      const boxWidth = Math.max(1, bounds.maxX - bounds.minX);
-      const boxHeight = Math.max(1, bounds.maxY - bounds.minY);
-      return Math.max(MIN_SCALE, Math.min((width - FIT_PADDING * 2) / boxWidth, (height - FIT_TOP - FIT_PADDING) / boxHeight));
+      return fitTransform(bounds, width, height, Infinity).k;
     },
     showTop(x, top, scale, animate = true) {
       const [width] = size();
@@ -88,12 +103,8 @@ export function createZoomController(
     },
     fit(bounds, maxScale = 1, animate = true) {
       const [width, height] = size();
-      const boxHeight = Math.max(1, bounds.maxY - bounds.minY);
-      const scale = Math.min(maxScale, this.fitScale(bounds));
-      const centerX = (bounds.minX + bounds.maxX) / 2;
-      // Short charts sit near the top rather than floating mid-screen.
-      const top = Math.max(FIT_TOP, (height - boxHeight * scale) / 2);
-      moveTo(zoomIdentity.translate(width / 2 - centerX * scale, top - bounds.minY * scale).scale(scale), animate);
+      const t = fitTransform(bounds, width, height, maxScale);
+      moveTo(zoomIdentity.translate(t.x, t.y).scale(t.k), animate);
     },
     centerOn(x, y, scale, animate = true) {
       const [width, height] = size();

@@ -33,8 +33,8 @@ export function CompareToggle() {
   const open = () => {
     // By default the two bundled offices; if the user has a chart open, it goes on the left.
     const bundled = catalog.filter((entry) => entry.origin === 'bundled').map((entry) => entry.id);
-    const left = leftChart ?? bundled[0] ?? mainChart;
-    const right = rightChart ?? bundled.find((id) => id !== left) ?? left;
+    const left = mainChart ?? leftChart ?? bundled[0];
+    const right = [rightChart, ...bundled, ...catalog.map((entry) => entry.id)].find((id) => id != null && id !== left) ?? left;
     if (left && right) openCompare(left, right);
   };
   return (

@@ -24,10 +24,14 @@ function readyIndexes(charts: Readonly<Record<string, ChartSlot>>): OrgIndex[] {
   return Object.values(charts).flatMap((slot) => (slot.status === 'ready' ? [slot.index] : []));
 }
 
+/** Inputs that take no typed text: "/" pressed on one of them still means "search". */
+const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range', 'image']);
+
 function isTypingTarget(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element) return false;
-  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
+  if (element.tagName === 'INPUT') return !NON_TEXT_INPUTS.has((element as HTMLInputElement).type);
+  return element.isContentEditable || ['TEXTAREA', 'SELECT'].includes(element.tagName);
 }
 
 type SearchEngine = typeof SearchModule;

@@ -34,7 +34,7 @@ export interface ViewTransform {
  * `nonce` makes two identical requests in a row both happen.
  */
 export type ViewRequest =
-  | { readonly kind: 'fit'; readonly nonce: number }
+  | { readonly kind: 'fit'; readonly nonce: number; readonly instant?: boolean }
   | { readonly kind: 'center'; readonly id: string; readonly nonce: number }
   | { readonly kind: 'reveal'; readonly id: string; readonly nonce: number };
 
@@ -90,6 +90,8 @@ export interface AppState {
   collapseAll(pane?: PaneId): void;
   setTransform(pane: PaneId, transform: ViewTransform, fromSync?: boolean): void;
   requestView(request: { kind: 'fit' } | { kind: 'center' | 'reveal'; id: string }, pane?: PaneId): void;
+  /** The chart has carried out this request. */
+  completeViewRequest(pane: PaneId, nonce: number): void;
   /** Switch to the compare view with these charts on the left and right. */
   openCompare(leftChartId: string, rightChartId: string, units?: { left?: string | null; right?: string | null }): void;
   closeCompare(): void;
@@ -308,7 +310,8 @@ export const useStore = create<AppState>()((set, get) => {
       if (chartId === null) return;
       set({
         collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, chartId)]: EMPTY_SET },
-        panes: withPane(state, pane, { viewRequest: { kind: 'fit', nonce: ++nonce } }),
+        // No animation: the chart's shape has just changed under the view, and a big chart must not draw every frame of the move.
+        panes: withPane(state, pane, { viewRequest: { kind: 'fit', nonce: ++nonce, instant: true } }),
       });
     },
 
@@ -322,11 +325,16 @@ export const useStore = create<AppState>()((set, get) => {
       const lifted = liftHidden(index, paneState, (id) => ((index.depthOf.get(id) ?? 0) > 1 ? (pathToRoot(index, id)[1] ?? null) : null));
       set({
         collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
-        panes: withPane(state, pane, { ...lifted, viewRequest: { kind: 'fit', nonce: ++nonce } }),
+        panes: withPane(state, pane, { ...lifted, viewRequest: { kind: 'fit', nonce: ++nonce, instant: true } }),
       });
     },
 
     setTransform: (pane, transform, fromSync = false) => set((state) => ({ panes: withPane(state, pane, { transform, transformFromSync: fromSync }) })),
+
+    completeViewRequest: (pane, requestNonce) => {
+      if (get().panes[pane].viewRequest?.nonce !== requestNonce) return;
+      set((state) => ({ panes: withPane(state, pane, { viewRequest: null }) }));
+    },
 
     requestView: (request, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { viewRequest: { ...request, nonce: ++nonce } }) })),
 

@@ -32,3 +32,18 @@ export function bureauUnits(count: number): { id: string; parentId?: string | nu
   }
   return units;
 }
+
+/** Like `bureauUnits`, with a leader, a function and a fact on every bureau, so that each kind of text has thousands of items. */
+export function richBureauUnits(count: number): Unit[] {
+  return bureauUnits(count).map((unit, i) =>
+    unit.id.startsWith('unit-')
+      ? {
+          ...unit,
+          name: unit.name ?? unit.id,
+          leaders: [{ title: 'Director-General', name: `Person ${i}` }],
+          functions: [{ text: `Handles matters in district ${i}.` }],
+          facts: [{ label: 'Formed', value: String(1900 + (i % 120)) }],
+        }
+      : { ...unit, name: unit.name ?? unit.id },
+  );
+}

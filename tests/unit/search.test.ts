@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, highlightSegments, searchUnits, type SearchResult } from '../../src/model/search.ts';
 import { indexChart } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
-import { bureauUnits, indexedChart } from './search-fixtures.ts';
+import { bureauUnits, indexedChart, richBureauUnits } from './search-fixtures.ts';
 
 const npc = loadBundledIndex('npcsc-general-office.json');
 const stateCouncil = loadBundledIndex('state-council-general-office.json');
@@ -101,6 +101,12 @@ describe('finding units by their leaders, functions and facts', () => {
     const [first] = searchUnits(bundled, 'Liu Qi');
     expect(first).toMatchObject({ unitId: 'npcsc-general-office', field: 'leader', matchedText: 'Secretary-General: Liu Qi', path: ['NPC Standing Committee'] });
     expect(lit(first)).toEqual(['Liu Qi']);
+  });
+
+  it('highlights words that stand side by side as one piece, whatever order they were typed in', () => {
+    const [first] = searchUnits(bundled, 'Qi Liu');
+    expect(first).toMatchObject({ unitId: 'npcsc-general-office', field: 'leader' });
+    expect(first?.highlights).toEqual([[19, 25]]);
   });
 
   it('finds the State Council’s General Office by Wu Zhenglong, in English or as 吴政隆', () => {
@@ -220,7 +226,13 @@ describe('ranking', () => {
       { id: 'library-1', parentId: 'root', name: 'Library' },
       { id: 'long-annex', parentId: 'root', name: 'Library Annex Two' },
     ]);
-    expect(ids(searchUnits(buildSearchIndex([second, first]), 'library'))).toEqual(['library-2', 'library-1', 'annex', 'long-annex', 'old', 'root']);
+    const results = searchUnits(buildSearchIndex([second, first]), 'library');
+    expect(ids(results)).toEqual(['library-2', 'library-1', 'annex', 'long-annex', 'old', 'root']);
+    // Each step down is a lower score, not only a longer name.
+    const [exact, , prefix, , word, substring] = results.map((r) => r.score);
+    expect(exact).toBeGreaterThan(prefix ?? Infinity);
+    expect(prefix).toBeGreaterThan(word ?? Infinity);
+    expect(word).toBeGreaterThan(substring ?? Infinity);
     expect(ids(searchUnits(buildSearchIndex([first, second]), 'library')).slice(0, 2)).toEqual(['library-1', 'library-2']);
   });
 
@@ -288,6 +300,22 @@ describe('results', () => {
     expect(bureaus).toHaveLength(20);
     expect(bureaus.every((r) => r.name.startsWith('Bureau of '))).toBe(true);
     expect(bureaus[0]?.unitId).toBe('unit-0');
+  });
+
+  it('charges each hit to the right unit when every unit has leaders, functions and facts', () => {
+    const index = buildSearchIndex([indexedChart('rich', richBureauUnits(10_000))]);
+    // unit-N is the (N + 11)th unit, after the root and ten groups, so its leader is Person N+11.
+    expect(searchUnits(index, 'Person 5566')[0]).toMatchObject({ unitId: 'unit-5555', field: 'leader', matchedText: 'Director-General: Person 5566' });
+    expect(searchUnits(index, 'district 9876')[0]).toMatchObject({ unitId: 'unit-9865', field: 'function' });
+    expect(ids(searchUnits(index, 'Person 5566 district 5566'))).toEqual(['unit-5566', 'unit-5555']); // unit-5566 by its name
+    expect(searchUnits(index, 'Person 5566 district 5567')).toEqual([]);
+    expect(ids(searchUnits(index, 'Persom 5566'))).toContain('unit-5555');
+  });
+
+  it('keeps working when a name holds the character that separates texts inside the index', () => {
+    const index = buildSearchIndex([indexedChart('odd', [{ id: 'root', name: 'Price ¤ Office' }, { id: 'other', parentId: 'root', name: 'Office' }])]);
+    expect(ids(searchUnits(index, 'office'))).toEqual(['other', 'root']);
+    expect(lit(searchUnits(index, 'price')[0])).toEqual(['Price']);
   });
 });
 
