@@ -18,7 +18,7 @@ const ZOOM_STEP = 1.4;
 /** More cards than this near the screen and text would be unreadable: draw boxes on a canvas instead. */
 const LOD_CARD_LIMIT = 700;
 /** Below this fitted scale a chart opens at its top instead of fitted whole. */
-const READABLE_SCALE = 0.4;
+const READABLE_SCALE = 0.3;
 const OPENING_SCALE = 0.85;
 
 /**
@@ -133,13 +133,19 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const hasViewed = useRef(false);
   const [size, setSize] = useState({ width: 800, height: 600 });
   /** The chart's on-screen size, measured once per resize rather than on every zoom event. */
-  const sizeRef = useRef({ width: 0, height: 0 });
-  useLayoutEffect(() => {
+  const sizeRef = useRef({ width: 0, height: 0, top: 68 });
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  /** Whole pixels from clientWidth/Height, the same on every read; the top inset clears the toolbar however it wraps. */
+  const measure = useCallback(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    sizeRef.current = { width: svg.clientWidth || 800, height: svg.clientHeight || 600 };
-    setSize(sizeRef.current);
+    const toolbarBottom = toolbarRef.current ? toolbarRef.current.offsetTop + toolbarRef.current.offsetHeight : 56;
+    sizeRef.current = { width: svg.clientWidth || 800, height: svg.clientHeight || 600, top: toolbarBottom + 12 };
+    setSize((current) =>
+      current.width === sizeRef.current.width && current.height === sizeRef.current.height ? current : { width: sizeRef.current.width, height: sizeRef.current.height },
+    );
   }, []);
+  useLayoutEffect(measure, [measure]);
 
   const orientation = useStore((s) => s.orientation);
   const setOrientation = useStore((s) => s.setOrientation);
@@ -259,22 +265,19 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => {
-      const box = entry?.contentRect;
-      const next = { width: box?.width || 800, height: box?.height || 600 };
-      sizeRef.current = next;
-      setSize(next);
-    });
+    const observer = new ResizeObserver(measure);
     observer.observe(svg);
+    if (toolbarRef.current) observer.observe(toolbarRef.current);
     return () => observer.disconnect();
-  }, []);
+  }, [measure]);
   const grid = useMemo(() => buildSpatialGrid(layout.nodes), [layout]);
   // While an instant fit is pending (expand all, collapse all), cull for where the view is about to be,
   // so a chart that just grew is never drawn card by card at the old zoom.
   const pendingFit = viewRequest?.kind === 'fit' && viewRequest.instant === true;
   const windowKey = useStore(
     useCallback(
-      (s) => cullingWindowKey(pendingFit ? fitTransform(layout.bounds, size.width, size.height) : s.panes[pane].transform, size.width, size.height),
+      (s) =>
+        cullingWindowKey(pendingFit ? fitTransform(layout.bounds, size.width, size.height, 1, sizeRef.current.top) : s.panes[pane].transform, size.width, size.height),
       [pane, size, pendingFit, layout],
     ),
   );
@@ -347,7 +350,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
 
   return (
     <div className="chart">
-      <div className="chart-toolbar" role="toolbar" aria-label="Chart view">
+      <div className="chart-toolbar" role="toolbar" aria-label="Chart view" ref={toolbarRef}>
         <button type="button" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label="Zoom in" title="Zoom in (+)">
           +
         </button>

@@ -70,14 +70,17 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
       `<g>`,
       `<rect x="${left}" y="${top}" width="${position.width}" height="${position.height}" rx="10" fill="${unit.kind === 'group' ? '#eceef2' : '#ffffff'}" stroke="#c3c8d0"/>`,
       `<rect x="${left}" y="${top}" width="6" height="${position.height}" rx="3" fill="${colour}"/>`,
-      `<text x="${left + 16}" y="${top + 20}" font-size="12" font-weight="600" fill="${colour}">${escapeXml(kindLabel(unit.kind))}</text>`,
+      `<text x="${left + 16}" y="${top + 20}" font-size="12" font-weight="600" fill="${colour}">${escapeXml(
+        wrapText(unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind), position.width - 28, 12, 1, 600)[0] ?? '',
+      )}</text>`,
       `<text font-size="14" font-weight="600" fill="#1b1f24">${nameLines
         .map((line, i) => `<tspan x="${left + 16}" y="${top + 40 + i * 18}">${escapeXml(line)}</tspan>`)
         .join('')}</text>`,
     );
     if (extra) {
       const y = top + 40 + nameLines.length * 18 + 2;
-      if (y + 2 <= top + position.height - 4) parts.push(`<text x="${left + 16}" y="${y}" font-size="12" fill="#4a5360">${escapeXml(wrapText(extra, position.width - 28, 12, 1)[0] ?? '')}</text>`);
+      const lang = !isRoot && unit.nativeName?.lang ? ` xml:lang="${escapeXml(unit.nativeName.lang)}"` : '';
+      if (y + 2 <= top + position.height - 4) parts.push(`<text x="${left + 16}" y="${y}" font-size="12" fill="#4a5360"${lang}>${escapeXml(wrapText(extra, position.width - 28, 12, 1)[0] ?? '')}</text>`);
     }
     if (hidden > 0) {
       parts.push(

@@ -56,6 +56,8 @@ export interface ChartLayout {
 
 interface LayoutDatum {
   readonly id: string | null;
+  /** For the spacer that stands for a stack of leaves: whose leaves. */
+  readonly blockOf?: string;
   /** Half the width this datum occupies in its row. */
   readonly halfWidth: number;
   readonly children: LayoutDatum[];
@@ -153,32 +155,39 @@ function layoutLeftToRight(index: OrgIndex, collapsed: ReadonlySet<string>): Cha
 
 function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLayout {
   const visibleChildren = (id: string): readonly string[] => (collapsed.has(id) ? [] : (index.childrenOf.get(id) ?? []));
-  const isStacked = (id: string): boolean => {
-    const kids = visibleChildren(id);
-    return kids.length >= STACK_MIN && kids.every((kid) => visibleChildren(kid).length === 0);
+  const isLeaf = (id: string) => visibleChildren(id).length === 0;
+  /** The leaf children of `id` that go into one compact stack, or none when there are too few to bother. */
+  const stackedLeaves = (id: string): readonly string[] => {
+    const leaves = visibleChildren(id).filter(isLeaf);
+    return leaves.length >= STACK_MIN ? leaves : [];
   };
 
-  // Build the layout data top-down with an explicit stack (no recursion).
+  // Build the layout data top-down with an explicit stack (no recursion). A
+  // unit's leaf children become one block, a spacer datum as wide as the stack
+  // sitting among its branch children, with a chain of spacers below it as
+  // deep as the stack is tall.
   const rootDatum: LayoutDatum = { id: index.rootId, halfWidth: ROOT_WIDTH / 2, children: [] };
   const pending: LayoutDatum[] = [rootDatum];
   while (pending.length > 0) {
     const datum = pending.pop() as LayoutDatum;
     if (datum.id === null) continue;
-    const kids = visibleChildren(datum.id);
-    if (kids.length === 0) continue;
-    if (isStacked(datum.id)) {
-      const columns = stackColumns(kids.length);
-      const rows = Math.ceil(kids.length / columns);
+    const leaves = stackedLeaves(datum.id);
+    if (leaves.length > 0) {
+      const columns = stackColumns(leaves.length);
+      const rows = Math.ceil(leaves.length / columns);
       const halfWidth = stackWidth(columns) / 2 + STACK_RAIL_OFFSET;
-      let parent = datum;
-      for (let level = 0; level < stackLevels(rows); level++) {
+      const block: LayoutDatum = { id: null, blockOf: datum.id, halfWidth, children: [] };
+      datum.children.push(block);
+      let parent = block;
+      for (let level = 1; level < stackLevels(rows); level++) {
         const spacer: LayoutDatum = { id: null, halfWidth, children: [] };
         parent.children.push(spacer);
         parent = spacer;
       }
-      continue;
     }
-    for (const kid of kids) {
+    const stacked = new Set(leaves);
+    for (const kid of visibleChildren(datum.id)) {
+      if (stacked.has(kid)) continue;
       const child: LayoutDatum = { id: kid, halfWidth: NODE_WIDTH / 2, children: [] };
       datum.children.push(child);
       pending.push(child);
@@ -190,25 +199,41 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
     .nodeSize([1, LEVEL_HEIGHT])
     .separation((a, b) => a.data.halfWidth + b.data.halfWidth + (a.parent === b.parent ? GAP_X : GAP_X * 2))(root);
 
-  const nodes: NodePosition[] = [];
-  const links: LinkPath[] = [];
-  const positionOf = new Map<string, NodePosition>();
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const place = (position: NodePosition) => {
-    nodes.push(position);
-    positionOf.set(position.id, position);
-    minX = Math.min(minX, position.x - position.width / 2);
-    maxX = Math.max(maxX, position.x + position.width / 2);
-    minY = Math.min(minY, position.y - position.height / 2);
-    maxY = Math.max(maxY, position.y + position.height / 2);
-  };
-
+  const out = collector();
   laidOut.each((node: HierarchyPointNode<LayoutDatum>) => {
     const id = node.data.id;
-    if (id === null) return;
+    const parentPosition = node.parent?.data.id != null ? out.positionOf.get(node.parent.data.id) : undefined;
+    if (id === null) {
+      const owner = node.data.blockOf;
+      const ownerPosition = owner !== undefined ? out.positionOf.get(owner) : undefined;
+      if (owner === undefined || !ownerPosition) return;
+      const leaves = stackedLeaves(owner);
+      const columns = stackColumns(leaves.length);
+      const rows = Math.ceil(leaves.length / columns);
+      const left = node.x - stackWidth(columns) / 2;
+      const busY = (ownerPosition.y + ownerPosition.height / 2 + node.y - NODE_HEIGHT / 2) / 2;
+      leaves.forEach((leaf, i) => {
+        // Column-major, so each column reads top to bottom in source order.
+        const column = Math.floor(i / rows);
+        const row = i % rows;
+        const cardLeft = left + column * (NODE_WIDTH + GAP_X);
+        const leafPosition: NodePosition = {
+          id: leaf,
+          x: cardLeft + NODE_WIDTH / 2,
+          y: node.y + row * STACK_ROW_HEIGHT,
+          depth: node.depth,
+          width: NODE_WIDTH,
+          height: NODE_HEIGHT,
+        };
+        out.place(leafPosition);
+        const railX = cardLeft - STACK_RAIL_OFFSET;
+        out.links.push({
+          id: leaf,
+          d: `M${ownerPosition.x},${ownerPosition.y + ownerPosition.height / 2}V${busY}H${railX}V${leafPosition.y}H${cardLeft}`,
+        });
+      });
+      return;
+    }
     const isRoot = node.parent === null;
     const position: NodePosition = {
       id,
@@ -218,39 +243,10 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
       width: isRoot ? ROOT_WIDTH : NODE_WIDTH,
       height: isRoot ? ROOT_HEIGHT : NODE_HEIGHT,
     };
-    place(position);
-    const parentPosition = node.parent?.data.id != null ? positionOf.get(node.parent.data.id) : undefined;
-    if (parentPosition) links.push({ id, d: elbow(parentPosition, position) });
-    if (isStacked(id)) {
-      const kids = visibleChildren(id);
-      const columns = stackColumns(kids.length);
-      const rows = Math.ceil(kids.length / columns);
-      const left = node.x - stackWidth(columns) / 2;
-      const busY = node.y + LEVEL_HEIGHT / 2;
-      kids.forEach((kid, i) => {
-        // Column-major, so each column reads top to bottom in source order.
-        const column = Math.floor(i / rows);
-        const row = i % rows;
-        const cardLeft = left + column * (NODE_WIDTH + GAP_X);
-        const kidPosition: NodePosition = {
-          id: kid,
-          x: cardLeft + NODE_WIDTH / 2,
-          y: node.y + LEVEL_HEIGHT + row * STACK_ROW_HEIGHT,
-          depth: node.depth + 1,
-          width: NODE_WIDTH,
-          height: NODE_HEIGHT,
-        };
-        place(kidPosition);
-        const railX = cardLeft - STACK_RAIL_OFFSET;
-        links.push({
-          id: kid,
-          d: `M${node.x},${node.y + position.height / 2}V${busY}H${railX}V${kidPosition.y}H${cardLeft}`,
-        });
-      });
-    }
+    out.place(position);
+    if (parentPosition) out.links.push({ id, d: elbow(parentPosition, position) });
   });
-
-  return { nodes, links, positionOf, bounds: { minX, minY, maxX, maxY } };
+  return out.done();
 }
 
 function elbow(parent: NodePosition, child: NodePosition): string {

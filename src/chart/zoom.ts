@@ -29,18 +29,18 @@ export interface ZoomController {
 export const MIN_SCALE = 0.04;
 export const MAX_SCALE = 3;
 const FIT_PADDING = 32;
-/** Room above the chart for the toolbar floating over it. */
+/** Room above the chart for the toolbar floating over it, unless the caller measures it. */
 const FIT_TOP = 68;
 
 /** The transform that fits `bounds` in a width × height view, near the top for short charts; never above `maxScale`. */
-export function fitTransform(bounds: Bounds, width: number, height: number, maxScale = 1): { x: number; y: number; k: number } {
+export function fitTransform(bounds: Bounds, width: number, height: number, maxScale = 1, topInset = FIT_TOP): { x: number; y: number; k: number } {
   const boxWidth = Math.max(1, bounds.maxX - bounds.minX);
   const boxHeight = Math.max(1, bounds.maxY - bounds.minY);
-  const fitted = Math.max(MIN_SCALE, Math.min((width - FIT_PADDING * 2) / boxWidth, (height - FIT_TOP - FIT_PADDING) / boxHeight));
+  const fitted = Math.max(MIN_SCALE, Math.min((width - FIT_PADDING * 2) / boxWidth, (height - topInset - FIT_PADDING) / boxHeight));
   const k = Math.min(maxScale, fitted);
   const centerX = (bounds.minX + bounds.maxX) / 2;
   // Short charts sit near the top rather than floating mid-screen.
-  const top = Math.max(FIT_TOP, (height - boxHeight * k) / 2);
+  const top = Math.max(topInset, (height - boxHeight * k) / 2);
   return { x: width / 2 - centerX * k, y: top - bounds.minY * k, k };
 }
 
@@ -52,13 +52,14 @@ export function createZoomController(
   element: SVGSVGElement,
   onTransform: (transform: { x: number; y: number; k: number }, fromSync: boolean) => void,
   /** The element's size, kept by the caller (e.g. from a ResizeObserver): reading clientWidth on every event would force a layout. */
-  viewSize: () => { width: number; height: number } = () => ({ width: element.clientWidth, height: element.clientHeight }),
+  viewSize: () => { width: number; height: number; top?: number } = () => ({ width: element.clientWidth, height: element.clientHeight }),
 ): ZoomController {
   let syncing = false;
   const size = (): [number, number] => {
     const { width, height } = viewSize();
     return [width || 800, height || 600];
   };
+  const topInset = () => viewSize().top ?? FIT_TOP;
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
     // jsdom cannot measure SVG lengths; the element's box is what we mean anyway.
@@ -95,15 +96,15 @@ export function createZoomController(
     },
     fitScale(bounds) {
       const [width, height] = size();
-      return fitTransform(bounds, width, height, Infinity).k;
+      return fitTransform(bounds, width, height, Infinity, topInset()).k;
     },
     showTop(x, top, scale, animate = true) {
       const [width] = size();
-      moveTo(zoomIdentity.translate(width / 2 - x * scale, FIT_TOP - top * scale).scale(scale), animate);
+      moveTo(zoomIdentity.translate(width / 2 - x * scale, topInset() - top * scale).scale(scale), animate);
     },
     fit(bounds, maxScale = 1, animate = true) {
       const [width, height] = size();
-      const t = fitTransform(bounds, width, height, maxScale);
+      const t = fitTransform(bounds, width, height, maxScale, topInset());
       moveTo(zoomIdentity.translate(t.x, t.y).scale(t.k), animate);
     },
     centerOn(x, y, scale, animate = true) {

@@ -26,8 +26,19 @@ export function YourCharts() {
                   setEditing(null);
                 }}
               >
-                <input aria-label={`New name for ${entry.title}`} value={draft} onChange={(event) => setDraft(event.target.value)} autoFocus />
-                <button type="submit">Save</button>
+                <input
+                  aria-label={`New name for ${entry.title}`}
+                  value={draft}
+                  required
+                  onChange={(event) => setDraft(event.target.value)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Escape') setEditing(null);
+                  }}
+                  autoFocus
+                />
+                <button type="submit" disabled={draft.trim() === ''} title={draft.trim() === '' ? 'A chart needs a name' : undefined}>
+                  Save
+                </button>
                 <button type="button" onClick={() => setEditing(null)}>
                   Cancel
                 </button>

@@ -203,18 +203,47 @@ interface MutableGroup {
 }
 
 /** Kind groups in order of first appearance: the left chart's preorder, then the right's. */
+/**
+ * Units grouped for reading side by side: the units under a group heading
+ * ("Directly affiliated institutions: 8 vs 1") are counted under that
+ * heading, and units under no heading by their kind. The headings themselves
+ * and the roots are not counted.
+ */
 function buildKindGroups(left: OrgIndex, right: OrgIndex): MutableGroup[] {
   const groups = new Map<string, MutableGroup>();
   const add = (index: OrgIndex, side: 'leftIds' | 'rightIds'): void => {
     for (const id of index.preorder) {
       if (id === index.rootId) continue;
       const unit = index.byId.get(id);
-      if (!unit) continue;
-      const key = groupKeyOf(unit);
+      if (!unit || isGroup(unit)) continue;
+      const parent = index.byId.get(index.parentOf.get(id) ?? '');
+      const heading = parent && isGroup(parent) ? parent : null;
+      const key = heading ? groupKeyOf(heading) : groupKeyOf(unit);
       let group = groups.get(key);
       if (!group) {
-        const label = isGroup(unit) ? unit.name.trim() : pluralLabel(kindLabel(kindOf(unit) === 'unit' ? undefined : kindOf(unit)));
+        const label = heading ? heading.name.trim() : pluralLabel(kindLabel(kindOf(unit) === 'unit' ? undefined : kindOf(unit)));
         group = { key, label, leftIds: [], rightIds: [] };
+        groups.set(key, group);
+      }
+      group[side].push(id);
+    }
+  };
+  add(left, 'leftIds');
+  add(right, 'rightIds');
+  return [...groups.values()];
+}
+
+/** Every unit but the roots and the headings, counted by kind: the table's rows. */
+function countByKind(left: OrgIndex, right: OrgIndex): MutableGroup[] {
+  const groups = new Map<string, MutableGroup>();
+  const add = (index: OrgIndex, side: 'leftIds' | 'rightIds'): void => {
+    for (const id of index.preorder) {
+      const unit = index.byId.get(id);
+      if (id === index.rootId || !unit || isGroup(unit)) continue;
+      const key = `kind:${kindOf(unit)}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { key, label: pluralLabel(kindLabel(kindOf(unit) === 'unit' ? undefined : kindOf(unit))), leftIds: [], rightIds: [] };
         groups.set(key, group);
       }
       group[side].push(id);
@@ -490,7 +519,7 @@ export function compareCharts(left: OrgIndex, right: OrgIndex, today: Date): Com
     both('location', 'Headquarters / location', (unit) => factCell(unit, 'location')),
     both('head', 'Head', headCell),
     both('deputies', 'Deputies', deputiesCell),
-    ...kindRows(groups, left, right),
+    ...kindRows(countByKind(left, right), left, right),
     both('functions', 'Functions', functionsCell),
     row('onlyLeft', 'Only on the left', onlyOnOneSide(leftRoot, rightRoot), notStated),
     row('onlyRight', 'Only on the right', notStated, onlyOnOneSide(rightRoot, leftRoot)),

@@ -102,12 +102,13 @@ export function SearchBox() {
       case 'ArrowDown':
         event.preventDefault();
         setOpen(true);
-        setActive(results.length === 0 ? 0 : (activeIndex + 1) % results.length);
+        // A closed list opens on the option that was active, rather than skipping past it.
+        if (showPopup) setActive(results.length === 0 ? 0 : (activeIndex + 1) % results.length);
         break;
       case 'ArrowUp':
         event.preventDefault();
         setOpen(true);
-        setActive(results.length === 0 ? 0 : (activeIndex - 1 + results.length) % results.length);
+        if (showPopup) setActive(results.length === 0 ? 0 : (activeIndex - 1 + results.length) % results.length);
         break;
       case 'Enter':
         if (showPopup && results.length > 0) {

@@ -20,8 +20,20 @@ export function takenChartIds(): Set<string> {
 }
 
 /** Adds an imported chart, shows it, and saves it. Resolves once saving has been tried. */
-export async function addImportedChart(index: OrgIndex, fileName: string, notices: readonly string[]): Promise<void> {
+/** "small-team", then "small-team (2)", … so charts in the switch and in "Your charts" can be told apart. */
+function freeTitle(title: string): string {
+  const taken = new Set(useStore.getState().catalog.map((entry) => entry.title));
+  if (!taken.has(title)) return title;
+  let n = 2;
+  while (taken.has(`${title} (${n})`)) n += 1;
+  return `${title} (${n})`;
+}
+
+export async function addImportedChart(imported: OrgIndex, fileName: string, notices: readonly string[]): Promise<void> {
   const store = useStore.getState();
+  const title = freeTitle(imported.chart.title);
+  const renamed = title === imported.chart.title ? null : loadChart({ ...imported.chart, title, shortTitle: title }, fileName);
+  const index = renamed?.ok ? renamed.index : imported;
   const chart = index.chart;
   store.setCatalog(withEntry(store.catalog, { id: chart.id, title: chart.title, shortTitle: chart.shortTitle ?? chart.title, origin: 'imported' }));
   store.setChartSlot(chart.id, { status: 'ready', index });

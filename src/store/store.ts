@@ -355,7 +355,13 @@ export const useStore = create<AppState>()((set, get) => {
       set({ ...showInPane('right', rightChartId, units.right ?? null), view: 'compare', hovered: null });
     },
 
-    closeCompare: () => set({ view: 'chart', hovered: null }),
+    closeCompare: () => {
+      const state = get();
+      // Opened straight from a compare link, the main view has no chart yet: it shows the left one.
+      const chartId = state.panes.main.chartId ?? state.panes.left.chartId;
+      if (state.panes.main.chartId === null && chartId !== null) set({ ...showInPane('main', chartId, state.panes.left.selectedId) });
+      set({ view: 'chart', hovered: null });
+    },
 
     swapCompare: () => {
       const { left, right } = get().panes;

@@ -1,0 +1,335 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Download, Locator, Page } from 'playwright-core';
+import { browserSession } from './browser.ts';
+
+const session = browserSession({ viewport: { width: 1280, height: 800 } });
+// A missing element fails its own step, with its locator in the message, well before the test's time runs out.
+beforeEach(() => session.page.setDefaultTimeout(15_000));
+
+const D3_CSV = 'tests/fixtures/realdata/d3-org-chart-org.csv';
+const DUPLICATE_ID_CSV = 'tests/fixtures/e2e/duplicate-id.csv';
+const BROKEN_JSON = 'tests/fixtures/e2e/broken.json';
+const MARKUP_CSV = 'tests/fixtures/e2e/markup-name.csv';
+const SMALL_TEAM_CSV = 'tests/fixtures/e2e/small-team.csv';
+const NPC_TITLE = "General Office of the Standing Committee of the National People's Congress";
+const MARKUP_NAME = '<img src=x onerror=alert(1)>';
+
+/** Depth of every row of the d3-org-chart sample (root 0). Its last three columns (id, parentId, size) never contain commas. */
+function d3Depths(): Map<string, number> {
+  const parentOf = new Map<string, string>();
+  for (const line of readFileSync(D3_CSV, 'utf8').split(/\r?\n/).slice(1)) {
+    if (line.trim() === '') continue;
+    const cells = line.split(',');
+    const id = cells[cells.length - 3] ?? '';
+    parentOf.set(id, cells[cells.length - 2] ?? '');
+  }
+  const depths = new Map<string, number>();
+  for (const id of parentOf.keys()) {
+    let depth = 0;
+    for (let at = parentOf.get(id); at; at = parentOf.get(at)) depth++;
+    depths.set(id, depth);
+  }
+  return depths;
+}
+
+async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(session.url(path));
+  await page.getByRole('tree').waitFor();
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The treeitem whose accessible name starts with `name` followed by a comma or the end. */
+const unitNode = (page: Page, name: string) => page.getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(name)}(,|$)`) });
+const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
+const fileInput = (page: Page) => page.getByLabel('Chart file to import');
+const notice = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
+const yourCharts = (page: Page) => page.locator('summary').filter({ hasText: /^Your charts \(\d+\)$/ });
+
+async function importFile(page: Page, file: string, chartTitle: string): Promise<void> {
+  await fileInput(page).setInputFiles(file);
+  await page.getByRole('tree', { name: `Org chart: ${chartTitle}` }).waitFor();
+}
+
+/** Opens the chart toolbar's Export menu, picks an option and returns what the browser downloaded. */
+async function exportAs(page: Page, option: string): Promise<{ download: Download; bytes: Buffer }> {
+  await page.getByRole('toolbar', { name: 'Chart view' }).locator('summary').filter({ hasText: 'Export' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: option, exact: true }).click()]);
+  const path = await download.path();
+  return { download, bytes: readFileSync(path) };
+}
+
+/** True when the SVG text parses as XML in the browser. */
+async function isWellFormedSvg(page: Page, svg: string): Promise<boolean> {
+  return page.evaluate((text) => {
+    const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return parsed.getElementsByTagName('parsererror').length === 0 && parsed.documentElement.localName === 'svg';
+  }, svg);
+}
+
+/** The name on each card of an exported SVG: the lines (tspans) of its name text joined by spaces. */
+async function svgCardNames(page: Page, svg: string): Promise<string[]> {
+  return page.evaluate((text) => {
+    const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return [...parsed.querySelectorAll('text')]
+      .filter((element) => element.querySelector('tspan') !== null)
+      .map((element) => [...element.querySelectorAll('tspan')].map((line) => line.textContent ?? '').join(' '));
+  }, svg);
+}
+
+const chartRadio = (page: Page, title: string) => page.getByRole('group', { name: 'Chart' }).getByRole('radio', { name: title, exact: true });
+const isSelected = (locator: Locator) => locator.getAttribute('aria-selected');
+
+describe('importing and exporting charts in a real browser', () => {
+  it('imports the 1,516-person d3-org-chart sample, and finds and selects someone deep inside it', async () => {
+    const { page } = session;
+    await openApp(page);
+    await importFile(page, D3_CSV, 'd3-org-chart-org');
+
+    await expect(notice(page, 'Imported “d3-org-chart-org.csv”: 1,516 units.').count()).resolves.toBe(1);
+    await expect(unitNode(page, 'Ian Devling').count()).resolves.toBe(1);
+    await expect(isSelected(unitNode(page, 'Ian Devling'))).resolves.toBe('true');
+    await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Ian Devling');
+    await expect(chartRadio(page, 'd3-org-chart-org').isChecked()).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('chart')).toBe('d3-org-chart-org');
+
+    // Someone at depth 3 or more: a result whose path has the chart and at least two people above them.
+    await page.getByRole('combobox', { name: 'Search' }).fill('Yoshi Nagase');
+    const deep = page.getByRole('option', { name: /^Yoshi Nagase .*› .*› / }).first();
+    await deep.waitFor();
+    for (let presses = 0; presses < 12 && (await deep.getAttribute('aria-selected')) !== 'true'; presses++) await page.keyboard.press('ArrowDown');
+    await expect(deep.getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).not.toBeNull();
+    const unitId = new URL(page.url()).searchParams.get('unit') ?? '';
+    expect(d3Depths().get(unitId)).toBeGreaterThanOrEqual(3);
+    const chosen = page.locator(`[role="treeitem"][data-id="${unitId}"]`);
+    await expect(chosen.getAttribute('aria-label')).resolves.toMatch(/^Yoshi Nagase,/);
+    await expect(isSelected(chosen)).resolves.toBe('true');
+    await expect(page.getByRole('treeitem', { selected: true }).count()).resolves.toBe(1);
+    await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Yoshi Nagase');
+    const path = details(page).getByRole('navigation', { name: 'Path' });
+    await expect(path.getByRole('button', { name: 'Ian Devling' }).count()).resolves.toBe(1);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('refuses a CSV with a duplicate id, and invalid JSON, with specific messages, leaving the chart on screen as it was', async () => {
+    const { page } = session;
+    await openApp(page);
+    await expect(page.getByRole('treeitem').count()).resolves.toBe(23);
+    const before = page.url();
+
+    await fileInput(page).setInputFiles(DUPLICATE_ID_CSV);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('Import failed. duplicate-id.csv: 1 id is used by more than one row; each row needs its own id:');
+    await expect(alert.textContent()).resolves.toContain('“2” in row 2 (line 3), row 3 (line 4)');
+
+    await fileInput(page).setInputFiles(BROKEN_JSON);
+    await expect.poll(() => alert.textContent()).toContain('Import failed. broken.json is not valid JSON');
+
+    // Nothing changed: same chart, same units, same address, no new chart to pick.
+    await expect(page.getByRole('tree').getAttribute('aria-label')).resolves.toBe(`Org chart: ${NPC_TITLE}`);
+    await expect(page.getByRole('treeitem').count()).resolves.toBe(23);
+    await expect(unitNode(page, 'Liaison Bureau').count()).resolves.toBe(1);
+    await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe(NPC_TITLE);
+    await expect(page.getByRole('group', { name: 'Chart' }).getByRole('radio').count()).resolves.toBe(2);
+    await expect(yourCharts(page).count()).resolves.toBe(0);
+    expect(page.url()).toBe(before);
+    // The message can be dismissed.
+    await alert.getByRole('button', { name: 'Dismiss message' }).click();
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  });
+
+  it('keeps an imported chart after a reload, listed in the header and under Your charts', async () => {
+    const { page } = session;
+    await openApp(page);
+    await importFile(page, D3_CSV, 'd3-org-chart-org');
+    // Saving to IndexedDB is done once the success message is shown.
+    await notice(page, 'Imported “d3-org-chart-org.csv”').waitFor();
+
+    await page.reload();
+    // The link to the imported chart works after a reload.
+    await page.getByRole('tree', { name: 'Org chart: d3-org-chart-org' }).waitFor();
+    await expect(unitNode(page, 'Ian Devling').count()).resolves.toBe(1);
+
+    // Back to a bundled chart, then open it again from both places it is listed.
+    await chartRadio(page, NPC_TITLE).check();
+    await page.getByRole('tree', { name: `Org chart: ${NPC_TITLE}` }).waitFor();
+    await expect(chartRadio(page, 'd3-org-chart-org').count()).resolves.toBe(1);
+    await chartRadio(page, 'd3-org-chart-org').check();
+    await page.getByRole('tree', { name: 'Org chart: d3-org-chart-org' }).waitFor();
+
+    await chartRadio(page, NPC_TITLE).check();
+    await page.getByRole('tree', { name: `Org chart: ${NPC_TITLE}` }).waitFor();
+    await expect(yourCharts(page).textContent()).resolves.toBe('Your charts (1)');
+    await yourCharts(page).click();
+    const list = page.getByRole('list', { name: 'Your charts' });
+    await list.getByRole('button', { name: 'd3-org-chart-org', exact: true }).click();
+    await page.getByRole('tree', { name: 'Org chart: d3-org-chart-org' }).waitFor();
+    await expect(unitNode(page, 'Ian Devling').count()).resolves.toBe(1);
+    expect(new URL(page.url()).searchParams.get('chart')).toBe('d3-org-chart-org');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('renames and deletes an imported chart from Your charts, asking before it deletes', async () => {
+    const { page } = session;
+    await openApp(page);
+    await importFile(page, SMALL_TEAM_CSV, 'small-team');
+    await notice(page, 'Imported “small-team.csv”: 3 units.').waitFor();
+
+    await yourCharts(page).click();
+    const list = page.getByRole('list', { name: 'Your charts' });
+    await list.getByRole('button', { name: 'Rename small-team' }).click();
+    const newName = list.getByRole('textbox', { name: 'New name for small-team' });
+    await expect(newName.inputValue()).resolves.toBe('small-team');
+    await newName.fill('Wang Wei’s team');
+    await list.getByRole('button', { name: 'Save' }).click();
+
+    await expect.poll(() => chartRadio(page, 'Wang Wei’s team').count()).toBe(1);
+    await expect(list.getByRole('button', { name: 'Wang Wei’s team', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('tree').getAttribute('aria-label')).resolves.toBe('Org chart: Wang Wei’s team');
+    // The new name is saved too.
+    await page.reload();
+    await page.getByRole('tree', { name: 'Org chart: Wang Wei’s team' }).waitFor();
+    await expect(chartRadio(page, 'small-team').count()).resolves.toBe(0);
+
+    // Saying no to the question keeps the chart.
+    const dialogs: string[] = [];
+    page.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await yourCharts(page).click();
+    await list.getByRole('button', { name: 'Delete Wang Wei’s team' }).click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toContain('Delete “Wang Wei’s team” from this browser?');
+    await expect(chartRadio(page, 'Wang Wei’s team').count()).resolves.toBe(1);
+
+    // Saying yes deletes it, shows a bundled chart instead, and it stays deleted.
+    page.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+    await list.getByRole('button', { name: 'Delete Wang Wei’s team' }).click();
+    await notice(page, 'Chart deleted.').waitFor();
+    expect(dialogs).toHaveLength(2);
+    await expect(chartRadio(page, 'Wang Wei’s team').count()).resolves.toBe(0);
+    await expect(yourCharts(page).count()).resolves.toBe(0);
+    await page.getByRole('tree', { name: `Org chart: ${NPC_TITLE}` }).waitFor();
+    await expect(page.getByRole('treeitem').count()).resolves.toBe(23);
+    await page.reload();
+    await page.getByRole('tree').waitFor();
+    await expect(page.getByRole('group', { name: 'Chart' }).getByRole('radio').count()).resolves.toBe(2);
+    await expect(yourCharts(page).count()).resolves.toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('exports the NPC chart as an SVG with its names escaped and its Chinese intact, and as a JSON chart file', async () => {
+    const { page } = session;
+    await openApp(page);
+    const { download, bytes } = await exportAs(page, 'SVG, whole chart');
+    expect(download.suggestedFilename()).toBe('npcsc-general-office.svg');
+    expect(bytes.length).toBeGreaterThan(1000);
+    const svg = bytes.toString('utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    await expect(isWellFormedSvg(page, svg)).resolves.toBe(true);
+    // The root's name, with its apostrophe escaped.
+    expect(svg).toContain('<title>General Office of the Standing Committee of the National People&apos;s Congress</title>');
+    expect(svg).toContain('Liaison Bureau');
+    // Chinese survives the trip: the office's Chinese name begins the Foreign Affairs Bureau's, and the Liaison Bureau's is whole.
+    expect(svg).toContain('全国人民代表大会常务委员会办公厅');
+    expect(svg).toContain('全国人大常委会办公厅联络局');
+
+    const json = await exportAs(page, 'JSON (chart file)');
+    expect(json.download.suggestedFilename()).toBe('npcsc-general-office.json');
+    const chart = JSON.parse(json.bytes.toString('utf8')) as { format: string; id: string; title: string; units: { name: string; nativeName?: { text: string } }[] };
+    expect(chart.format).toBe('org-chart');
+    expect(chart.id).toBe('npcsc-general-office');
+    expect(chart.title).toBe(NPC_TITLE);
+    expect(chart.units).toHaveLength(23);
+    expect(chart.units[0]?.nativeName?.text).toBe('全国人民代表大会常务委员会办公厅');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('exports the whole 1,516-person chart, expanded, as a PNG with something drawn in it', async () => {
+    const { page } = session;
+    await openApp(page);
+    await importFile(page, D3_CSV, 'd3-org-chart-org');
+    await page.getByRole('button', { name: 'Expand all' }).click();
+
+    const { download, bytes } = await exportAs(page, 'PNG, whole chart');
+    expect(download.suggestedFilename()).toBe('d3-org-chart-org.png');
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    // The expanded chart is very wide and shallow, so the picture is too: scaled to fit the widest canvas browsers allow.
+    expect(width).toBeGreaterThanOrEqual(400);
+    expect(height).toBeGreaterThanOrEqual(50);
+    // Within what browsers can draw.
+    expect(width).toBeLessThanOrEqual(16_384);
+    expect(height).toBeLessThanOrEqual(16_384);
+    // A blank (all white) PNG this size compresses to a few kilobytes.
+    expect(bytes.length).toBeGreaterThan(20_000);
+
+    // Decoded, a good share of it is not white.
+    const inked = await page.evaluate(async (base64) => {
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))], { type: 'image/png' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = 400;
+      canvas.height = Math.max(1, Math.round((400 * bitmap.height) / bitmap.width));
+      const context = canvas.getContext('2d');
+      if (!context) return -1;
+      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let notWhite = 0;
+      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 240 || (data[i + 1] ?? 255) < 240 || (data[i + 2] ?? 255) < 240) notWhite++;
+      return notWhite / (data.length / 4);
+    }, bytes.toString('base64'));
+    expect(inked).toBeGreaterThan(0.02);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('shows a name made of markup as plain text, runs none of it, and escapes it in the SVG export', async () => {
+    const { page } = session;
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await openApp(page);
+    await importFile(page, MARKUP_CSV, 'markup-name');
+
+    const node = unitNode(page, MARKUP_NAME);
+    await expect(node.count()).resolves.toBe(1);
+    await expect(node.getAttribute('aria-label')).resolves.toMatch(new RegExp(`^${escapeRegExp(MARKUP_NAME)}, Engineer`));
+    await expect(unitNode(page, '<script>alert(2)</script> & "Sons"').count()).resolves.toBe(1);
+    await node.click();
+    await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe(MARKUP_NAME);
+    // Nothing was turned into an element.
+    await expect(page.locator('img[src="x"], img[onerror]').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => [...document.querySelectorAll('script')].some((script) => script.textContent?.includes('alert(2)')))).resolves.toBe(false);
+
+    // Search shows it as text too.
+    await page.getByRole('combobox', { name: 'Search' }).fill('onerror');
+    const result = page.getByRole('option', { name: new RegExp(`^${escapeRegExp(MARKUP_NAME)}`) });
+    await result.waitFor();
+    await expect(result.locator('mark').allTextContents()).resolves.toEqual(['onerror']);
+    await expect(page.locator('img[src="x"], img[onerror]').count()).resolves.toBe(0);
+    await page.keyboard.press('Escape');
+
+    const { bytes } = await exportAs(page, 'SVG, whole chart');
+    const svg = bytes.toString('utf8');
+    await expect(isWellFormedSvg(page, svg)).resolves.toBe(true);
+    expect(svg).toContain('&lt;img src=x');
+    expect(svg).not.toContain('<img');
+    expect(svg).not.toContain('<script');
+    // Read back, the card's lines spell the name exactly.
+    await expect(svgCardNames(page, svg)).resolves.toEqual(expect.arrayContaining([MARKUP_NAME, '<script>alert(2)</script> & "Sons"']));
+
+    expect(dialogs).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+});
