@@ -283,6 +283,8 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   );
   const inWindow = useMemo(() => grid.query(boundsOfWindowKey(windowKey)), [grid, windowKey]);
   const levelOfDetail = inWindow.length > LOD_CARD_LIMIT;
+  // A chart that fits on screen at a readable size needs no map of itself.
+  const showMinimap = useMemo(() => fitTransform(layout.bounds, size.width, size.height, Infinity).k < READABLE_SCALE, [layout, size]);
   const shownIds = useMemo(() => {
     // The selected and focused units are always real cards: keyboard focus and screen readers need them.
     const always = [selectedId ?? index.rootId, focusedId].filter((id): id is string => id !== null && layout.positionOf.has(id));
@@ -398,7 +400,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           <g className="nodes">{cards}</g>
         </Viewport>
       </svg>
-      <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} />
+      {showMinimap ? <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} /> : null}
       <p id={`chart-help-${pane}`} className="chart-help">
         Drag to pan, scroll or pinch to zoom. In the chart: arrow keys move, Enter selects, Right and Left expand and collapse, + and −
         zoom, 0 fits.
