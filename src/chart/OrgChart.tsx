@@ -17,6 +17,8 @@ import { createZoomController, fitTransform, type ZoomController } from './zoom.
 const ZOOM_STEP = 1.4;
 /** More cards than this near the screen and text would be unreadable: draw boxes on a canvas instead. */
 const LOD_CARD_LIMIT = 700;
+/** Below this zoom a card is a few pixels wide and its text unreadable: boxes on the canvas say as much, far cheaper. */
+const LOD_SCALE = 0.15;
 /** Below this fitted scale a chart opens at its top instead of fitted whole. */
 const READABLE_SCALE = 0.3;
 const OPENING_SCALE = 0.85;
@@ -282,7 +284,8 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     ),
   );
   const inWindow = useMemo(() => grid.query(boundsOfWindowKey(windowKey)), [grid, windowKey]);
-  const levelOfDetail = inWindow.length > LOD_CARD_LIMIT;
+  const cardsTooSmallToRead = useStore(useCallback((s) => s.panes[pane].transform.k < LOD_SCALE, [pane]));
+  const levelOfDetail = cardsTooSmallToRead || inWindow.length > LOD_CARD_LIMIT;
   // A chart that fits on screen at a readable size needs no map of itself.
   const showMinimap = useMemo(() => fitTransform(layout.bounds, size.width, size.height, Infinity).k < READABLE_SCALE, [layout, size]);
   const shownIds = useMemo(() => {

@@ -26,7 +26,8 @@ export interface ZoomController {
   destroy(): void;
 }
 
-export const MIN_SCALE = 0.04;
+/** Low enough that even a very wide chart fits on screen (drawn as boxes at that scale). */
+export const MIN_SCALE = 0.002;
 export const MAX_SCALE = 3;
 const FIT_PADDING = 32;
 /** Room above the chart for the toolbar floating over it, unless the caller measures it. */

@@ -19,8 +19,8 @@ function loadImporter(): Promise<Importer> {
   return importerPromise;
 }
 
-/** Above this size, parsing moves to a worker and the user sees progress and can cancel. */
-const WORKER_THRESHOLD_BYTES = 1024 * 1024;
+/** Above this size, parsing moves to a worker and the user sees progress and can cancel. Below it, parsing on the page is quicker than starting a worker. */
+const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
 interface ImportJob {
   readonly fileName: string;

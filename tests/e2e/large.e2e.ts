@@ -1,0 +1,155 @@
+/**
+ * Big charts in a real browser: they open folded, cull what is off screen,
+ * fall back to a canvas when zoomed far out, and offer a minimap; big imports
+ * show progress and can be cancelled; a 10,000-deep chain loads.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSession, settledTransform } from './browser.ts';
+
+const ARTIFACTS = 'tests/e2e/.artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** A seeded chart file: `count` units with a realistic, lopsided fan-out. */
+function writeChart(count: number, file: string): string {
+  let state = 42;
+  const random = () => {
+    state = (state * 1664525 + 1013904223) % 2 ** 32;
+    return state / 2 ** 32;
+  };
+  const units = [{ id: 'u0', parentId: null as string | null, name: 'Head office', kind: 'office' }];
+  for (let i = 1; i < count; i++) {
+    units.push({ id: `u${i}`, parentId: `u${Math.floor(random() ** 1.5 * i * 0.999)}`, name: `Bureau of Planning ${i}`, kind: i % 3 ? 'department' : 'institution' });
+  }
+  const path = `${ARTIFACTS}/${file}`;
+  writeFileSync(path, JSON.stringify({ format: 'org-chart', version: 1, id: file.replace(/\W+/g, '-'), title: file, sources: [], units }));
+  return path;
+}
+
+const chart10k = writeChart(10_000, 'generated-10k.json');
+const chart100k = writeChart(100_000, 'generated-100k.json');
+const chain = `${ARTIFACTS}/chain-10000.csv`;
+writeFileSync(chain, ['id,parentId,name', ...Array.from({ length: 10_000 }, (_, i) => `n${i},${i === 0 ? '' : `n${i - 1}`},Level ${i}`)].join('\n'));
+
+const session = browserSession();
+
+async function importChart(page: Page, path: string, rootName: RegExp): Promise<void> {
+  await page.goto(session.url('/'));
+  await page.getByRole('tree').waitFor();
+  await page.getByLabel('Chart file to import').setInputFiles(path);
+  await page.getByRole('treeitem', { name: rootName }).waitFor({ timeout: 30_000 });
+}
+
+/** How many pixels of the level-of-detail canvas are painted. */
+async function paintedPixels(page: Page): Promise<number> {
+  return page.locator('canvas.lod-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d');
+    if (!context) return 0;
+    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted++;
+    return painted;
+  });
+}
+
+describe('large charts in a real browser', () => {
+  it('opens a 10,000-unit chart folded to a readable depth, with counts on folded units', async () => {
+    const { page } = session;
+    await importChart(page, chart10k, /^Head office/);
+    const drawn = await page.getByRole('treeitem').count();
+    expect(drawn).toBeGreaterThan(1);
+    expect(drawn).toBeLessThanOrEqual(150);
+    await expect(page.getByRole('treeitem', { name: /units below, collapsed/ }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('status').or(page.getByRole('alert')).first().textContent()).resolves.toContain('10,000 units');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('expands all 10,000 units into a canvas overview, and draws real cards again when zoomed in', async () => {
+    const { page } = session;
+    await importChart(page, chart10k, /^Head office/);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await settledTransform(page);
+    // Far out, only the selected card stays in the DOM (for focus and screen readers); the rest is canvas.
+    await expect.poll(() => page.getByRole('treeitem').count()).toBeLessThan(5);
+    await expect.poll(() => paintedPixels(page)).toBeGreaterThan(1000);
+
+    const root = page.getByRole('treeitem', { name: /^Head office/ });
+    await root.focus();
+    await page.keyboard.press('ArrowDown');
+    const focusedName = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(focusedName).toMatch(/^Bureau of Planning \d+/);
+
+    // Jumping to a unit zooms in to a readable scale: real cards come back around it.
+    const search = page.getByRole('combobox', { name: 'Search' });
+    await search.fill('Bureau of Planning 5000');
+    await page.getByRole('option', { name: /^Bureau of Planning 5000/ }).waitFor();
+    await search.press('Enter');
+    await settledTransform(page);
+    await expect(page.getByRole('treeitem', { name: /^Bureau of Planning 5000(,|$)/ }).getAttribute('aria-selected')).resolves.toBe('true');
+    const cards = await page.getByRole('treeitem').count();
+    expect(cards).toBeGreaterThan(5);
+    expect(cards).toBeLessThan(1000);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('moves the view when the minimap is clicked', async () => {
+    const { page } = session;
+    await importChart(page, chart10k, /^Head office/);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const before = await settledTransform(page);
+    const minimap = page.getByRole('img', { name: /Minimap/ });
+    const box = await minimap.boundingBox();
+    if (!box) throw new Error('no minimap');
+    await page.mouse.click(box.x + box.width * 0.15, box.y + box.height * 0.5);
+    const after = await settledTransform(page);
+    expect(Math.abs(after.x - before.x)).toBeGreaterThan(50);
+    expect(after.k).toBeCloseTo(before.k, 5);
+  });
+
+  it('turns the chart left to right and back', async () => {
+    const { page } = session;
+    await page.goto(session.url('/'));
+    await page.getByRole('tree').waitFor();
+    const centre = async (name: RegExp) => {
+      const box = await page.getByRole('treeitem', { name }).boundingBox();
+      if (!box) throw new Error(`no box for ${name}`);
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const toggle = page.getByRole('button', { name: 'Left to right' });
+    await toggle.click();
+    await settledTransform(page);
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    const root = await centre(/^General Office of the Standing Committee/);
+    const group = await centre(/^Departments(,|$)/);
+    expect(group.x).toBeGreaterThan(root.x + 50);
+    await toggle.click();
+    await settledTransform(page);
+    const rootAgain = await centre(/^General Office of the Standing Committee/);
+    const groupAgain = await centre(/^Departments(,|$)/);
+    expect(groupAgain.y).toBeGreaterThan(rootAgain.y + 50);
+  });
+
+  it('imports a 10,000-deep chain', async () => {
+    const { page } = session;
+    await importChart(page, chain, /^Level 0(,|$)/);
+    await expect(page.getByRole('status').or(page.getByRole('alert')).first().textContent()).resolves.toContain('10,000 units');
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await settledTransform(page);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('shows progress while a large file imports and cancels it without changing anything', async () => {
+    const { page } = session;
+    await page.goto(session.url('/'));
+    await page.getByRole('tree').waitFor();
+    await page.getByLabel('Chart file to import').setInputFiles(chart100k);
+    const progress = page.getByRole('progressbar', { name: /Importing generated-100k.json/ });
+    await progress.waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'cancelled' }).first().textContent()).resolves.toContain('Nothing was changed');
+    await expect(page.getByRole('radio', { name: 'generated-100k.json' }).count()).resolves.toBe(0);
+    expect(await page.getByRole('treeitem').count()).toBe(23);
+  });
+});
