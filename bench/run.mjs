@@ -896,8 +896,10 @@ async function panCases(browser, baseUrl, sets) {
   const plans = [
     { key: '1k', expand: true },
     { key: 'real', expand: true },
-    { key: '10k', expand: true, target: { op: '<', value: 16.7, unit: 'ms' } },
-    { key: '100k', expand: false, target: { op: '<', value: 33, unit: 'ms' } },
+    // "A frame every 16.7 ms": frame times are whole vsyncs, so p95 at one vsync (16.7) means every
+    // frame on time at 60 fps, and at two (33.3) means 30 fps. Compare at that granularity.
+    { key: '10k', expand: true, target: { op: '≤', value: 16.7, unit: 'ms' } },
+    { key: '100k', expand: false, target: { op: '≤', value: 33.4, unit: 'ms' } },
   ];
   for (const plan of plans) {
     const set = sets[plan.key];

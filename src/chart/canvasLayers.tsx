@@ -36,6 +36,21 @@ function drawItems(index: OrgIndex, layout: ChartLayout): Map<string, DrawItem> 
   return items;
 }
 
+/** Draws now and again at the next frame after every pan or zoom of the pane; returns the unsubscribe. */
+function redrawOnEveryMove(pane: PaneId, draw: (transform: ViewTransform) => void): () => void {
+  let frame = 0;
+  draw(useStore.getState().panes[pane].transform);
+  const unsubscribe = useStore.subscribe((state, previous) => {
+    if (state.panes[pane].transform === previous.panes[pane].transform) return;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => draw(useStore.getState().panes[pane].transform));
+  });
+  return () => {
+    unsubscribe();
+    cancelAnimationFrame(frame);
+  };
+}
+
 function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
   const ratio = window.devicePixelRatio || 1;
   const pixelWidth = Math.max(1, Math.round(width * ratio));
@@ -71,7 +86,6 @@ export function LodCanvas(props: {
       return;
     }
     const ratio = window.devicePixelRatio || 1;
-    let frame = 0;
     const draw = (t: ViewTransform) => {
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, canvas.width, canvas.height);
@@ -102,16 +116,7 @@ export function LodCanvas(props: {
         context.fillRect(item.x, item.y, item.w, item.h);
       }
     };
-    draw(useStore.getState().panes[pane].transform);
-    const unsubscribe = useStore.subscribe((state, previous) => {
-      if (state.panes[pane].transform === previous.panes[pane].transform) return;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => draw(useStore.getState().panes[pane].transform));
-    });
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-    };
+    return redrawOnEveryMove(pane, draw);
   }, [active, items, grid, index, layout, pane, width, height]);
 
   return <canvas ref={canvasRef} className="lod-canvas" style={{ width, height }} aria-hidden="true" />;
@@ -163,7 +168,6 @@ export function Minimap(props: {
     const context = fitCanvas(canvas, MINIMAP_WIDTH, MINIMAP_HEIGHT);
     if (!context) return;
     const ratio = window.devicePixelRatio || 1;
-    let frame = 0;
     const draw = (t: ViewTransform) => {
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, canvas.width, canvas.height);
@@ -180,16 +184,7 @@ export function Minimap(props: {
       context.fillRect(x, y, boxWidth, boxHeight);
       context.strokeRect(x, y, boxWidth, boxHeight);
     };
-    draw(useStore.getState().panes[pane].transform);
-    const unsubscribe = useStore.subscribe((state, previous) => {
-      if (state.panes[pane].transform === previous.panes[pane].transform) return;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => draw(useStore.getState().panes[pane].transform));
-    });
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-    };
+    return redrawOnEveryMove(pane, draw);
   }, [picture, pane, scale, offsetX, offsetY, width, height]);
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {

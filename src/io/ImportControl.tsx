@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as ImportModule from '../model/importFile.ts';
 import type { ImportOutcome } from '../model/importFile.ts';
+import { isTextEntry, whenIdle } from '../shared/dom.ts';
 import { addImportedChart, takenChartIds } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
 import type { ImportReply, ImportRequest } from './importWorker.ts';
@@ -82,11 +83,6 @@ function importInWorker(request: ImportRequest, onStage: (stage: string) => void
   });
 }
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
-}
-
 export function ImportControl() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -144,6 +140,8 @@ export function ImportControl() {
     [finish],
   );
 
+  useEffect(() => whenIdle(() => void loadImporter()), []);
+
   useEffect(() => {
     let depth = 0;
     const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
@@ -169,7 +167,7 @@ export function ImportControl() {
       if (file) void importFile(file);
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTypingTarget(event.target)) return;
+      if (isTextEntry(event.target)) return;
       const file = event.clipboardData?.files[0];
       if (file) {
         event.preventDefault();

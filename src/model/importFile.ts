@@ -13,7 +13,8 @@
  */
 import * as Papa from 'papaparse';
 import { formatLoadError, loadChart } from './load.ts';
-import type { Fact, NativeName, Unit } from './schema.ts';
+import type { Fact, NativeName, OrgChart, Unit } from './schema.ts';
+import { indexChart } from './tree.ts';
 import type { OrgIndex } from './tree.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -545,7 +546,7 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
   const notices: string[] = [];
   const hasPosition = detected.position >= 0;
   const consumed = new Set([detected.id, detected.parent, detected.name, detected.lastName, detected.position, detected.nativeName, detected.kind]);
-  const factColumns = columns.map((c, i) => ({ index: i, label: c === '' ? `Column ${i + 1}` : c })).filter((c) => !consumed.has(c.index));
+  const factColumns = columns.map((c, i) => ({ index: i, label: c.trim() === '' ? `Column ${i + 1}` : c.trim() })).filter((c) => !consumed.has(c.index));
   let unnamed = 0;
   const roots: string[] = [];
   const units: Unit[] = rows.map((row, i) => {
@@ -588,7 +589,7 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     notices.push(unnamed === 1 ? '1 row has no name, so it is shown by its id.' : `${formatNumber(unnamed)} rows have no name, so they are shown by their ids.`);
   }
 
-  const chart = {
+  const chart: OrgChart = {
     format: 'org-chart',
     version: 1,
     id: uniqueId(slugOf(title), (candidate) => takenIds.has(candidate)),
@@ -596,9 +597,12 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     sources: [{ id: 'import', title: `Imported from ${fileName || 'a file'}`, kind: 'file' }],
     units,
   };
-  const loaded = loadChart(chart, fileName);
-  if (!loaded.ok) return failure(formatLoadError(loaded.error));
-  return { ok: true, index: loaded.index, notices };
+  // These units were built here from rows already checked above (trimmed, non-empty, unique ids,
+  // known parents, no cycles), so they meet the schema by construction: validating them again
+  // with zod would only add time. indexChart still checks the tree as it indexes it.
+  const indexed = indexChart(chart);
+  if (!indexed.ok) return failure(indexed.problems.map((p) => `${fileName}: ${p.path}: ${p.message}`).join('\n'));
+  return { ok: true, index: indexed.index, notices };
 }
 
 /** Every cycle in the parent links, each as the ids along it (child first). Iterative: no recursion per level. */

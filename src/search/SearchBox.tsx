@@ -5,6 +5,7 @@
  */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as SearchModule from '../model/search.ts';
+import { isTextEntry, whenIdle } from '../shared/dom.ts';
 import type { SearchResult } from '../model/search.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { useStore, type ChartSlot } from '../store/store.ts';
@@ -22,16 +23,6 @@ const FIELD_LABELS: Record<string, string> = {
 
 function readyIndexes(charts: Readonly<Record<string, ChartSlot>>): OrgIndex[] {
   return Object.values(charts).flatMap((slot) => (slot.status === 'ready' ? [slot.index] : []));
-}
-
-/** Inputs that take no typed text: "/" pressed on one of them still means "search". */
-const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range', 'image']);
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  if (element.tagName === 'INPUT') return !NON_TEXT_INPUTS.has((element as HTMLInputElement).type);
-  return element.isContentEditable || ['TEXTAREA', 'SELECT'].includes(element.tagName);
 }
 
 type SearchEngine = typeof SearchModule;
@@ -75,10 +66,13 @@ export function SearchBox() {
   const showPopup = open && query.trim() !== '';
   const activeIndex = Math.min(active, Math.max(0, results.length - 1));
 
+  // Loaded when the page is idle, so the first keystroke in the field finds it ready.
+  useEffect(() => whenIdle(() => void loadEngine().then(setEngine), 3000), []);
+
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
-      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingTarget(event.target);
+      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTextEntry(event.target);
       if (!commandK && !slash) return;
       event.preventDefault();
       void loadEngine().then(setEngine);

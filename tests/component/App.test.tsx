@@ -1,52 +1,14 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { startApp, useFreshApp } from './harness.tsx';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../src/App.tsx';
-import { loadBundledCharts } from '../../src/store/bundled.ts';
-import { useStore } from '../../src/store/store.ts';
-import { applyLocation, startUrlSync } from '../../src/store/url.ts';
-
-/** Serves public/ the way the app's server would, so the real loading code runs. */
-function servePublicFolder(overrides: Record<string, string> = {}) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string | URL) => {
-      const path = String(input).replace(/^.*?\/data\//, 'data/');
-      if (path in overrides) return new Response(overrides[path], { status: 200 });
-      try {
-        return new Response(readFileSync(`public/${path}`, 'utf8'), { status: 200 });
-      } catch {
-        return new Response('not found', { status: 404 });
-      }
-    }),
-  );
-}
-
-let stopUrlSync: () => void = () => undefined;
-
-async function startApp(search = '', overrides: Record<string, string> = {}) {
-  window.history.replaceState(null, '', `/${search}`);
-  servePublicFolder(overrides);
-  stopUrlSync = startUrlSync();
-  render(<App />);
-  await loadBundledCharts(applyLocation);
-  await screen.findByRole('tree');
-}
+import { describe, expect, it } from 'vitest';
 
 const details = () => screen.getByRole('complementary', { name: 'Details' });
 const node = (name: string) => screen.getByRole('treeitem', { name: new RegExp(`^${name}(,|$)`) });
 
 describe('<App />', () => {
-  beforeEach(() => {
-    useStore.setState(useStore.getInitialState(), true);
-  });
-  afterEach(() => {
-    stopUrlSync();
-    cleanup();
-    vi.unstubAllGlobals();
-  });
+  useFreshApp();
 
   it('opens on the NPC Standing Committee’s General Office with its root selected and described', async () => {
     await startApp();

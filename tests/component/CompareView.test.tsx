@@ -1,38 +1,10 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { startApp, useFreshApp } from './harness.tsx';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../src/App.tsx';
-import { loadBundledCharts } from '../../src/store/bundled.ts';
+import { describe, expect, it } from 'vitest';
 import { useStore } from '../../src/store/store.ts';
-import { applyLocation, startUrlSync } from '../../src/store/url.ts';
-
-/** Serves public/ the way the app's server would, so the real loading code runs. */
-function servePublicFolder() {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string | URL) => {
-      const path = String(input).replace(/^.*?\/data\//, 'data/');
-      try {
-        return new Response(readFileSync(`public/${path}`, 'utf8'), { status: 200 });
-      } catch {
-        return new Response('not found', { status: 404 });
-      }
-    }),
-  );
-}
-
-let stopUrlSync: () => void = () => undefined;
-
-async function startApp(search = '') {
-  window.history.replaceState(null, '', `/${search}`);
-  servePublicFolder();
-  stopUrlSync = startUrlSync();
-  render(<App />);
-  await loadBundledCharts(applyLocation);
-  await screen.findAllByRole('tree');
-}
 
 const NPC = 'npcsc-general-office';
 const STATE_COUNCIL = 'state-council-general-office';
@@ -50,14 +22,7 @@ const compareButton = () => screen.getByRole('button', { name: 'Compare' });
 
 // Both charts load, lay out and compare in jsdom, which takes a few seconds on a busy machine.
 describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    useStore.setState(useStore.getInitialState(), true);
-  });
-  afterEach(() => {
-    stopUrlSync();
-    cleanup();
-    vi.unstubAllGlobals();
-  });
+  useFreshApp();
 
   it('opens from a compare link with both charts, named for their side, and their pickers set', async () => {
     await startApp(`?compare=${NPC},${STATE_COUNCIL}`);

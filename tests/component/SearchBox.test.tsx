@@ -1,38 +1,9 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { startApp, useFreshApp } from './harness.tsx';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../src/App.tsx';
-import { loadBundledCharts } from '../../src/store/bundled.ts';
+import { describe, expect, it } from 'vitest';
 import { useStore } from '../../src/store/store.ts';
-import { applyLocation, startUrlSync } from '../../src/store/url.ts';
-
-/** Serves public/ the way the app's server would, so the real loading code runs. */
-function servePublicFolder() {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string | URL) => {
-      const path = String(input).replace(/^.*?\/data\//, 'data/');
-      try {
-        return new Response(readFileSync(`public/${path}`, 'utf8'), { status: 200 });
-      } catch {
-        return new Response('not found', { status: 404 });
-      }
-    }),
-  );
-}
-
-let stopUrlSync: () => void = () => undefined;
-
-async function startApp(search = '') {
-  window.history.replaceState(null, '', `/${search}`);
-  servePublicFolder();
-  stopUrlSync = startUrlSync();
-  render(<App />);
-  await loadBundledCharts(applyLocation);
-  await screen.findByRole('tree');
-}
 
 const searchField = () => screen.getByRole('combobox', { name: 'Search' });
 /** The search engine is a dynamic import loaded on first focus or keystroke, so the first results can take a moment. */
@@ -56,14 +27,7 @@ const details = () => screen.getByRole('complementary', { name: 'Details' });
 
 // The first search loads the engine (and its pinyin dictionary) with a dynamic import.
 describe('<SearchBox /> in the app', { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    useStore.setState(useStore.getInitialState(), true);
-  });
-  afterEach(() => {
-    stopUrlSync();
-    cleanup();
-    vi.unstubAllGlobals();
-  });
+  useFreshApp();
 
   it('is a combobox named “Search” that is collapsed until there are results to show', async () => {
     const user = userEvent.setup();
