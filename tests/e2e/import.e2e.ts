@@ -333,3 +333,44 @@ describe('importing and exporting charts in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe('importing by dropping a file and by pasting a table', () => {
+  it('imports a file dropped anywhere on the page', async () => {
+    const { page } = session;
+    await openApp(page);
+    const csv = readFileSync(SMALL_TEAM_CSV, 'utf8');
+    // Playwright cannot drag a file from the desktop: build the same drop event a browser would fire.
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped-team.csv', { type: 'text/csv' }));
+      return transfer;
+    }, csv);
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+    await expect(page.getByText('Drop a JSON, CSV or TSV file to import it as a chart').isVisible()).resolves.toBe(true);
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+    await expect(page.getByRole('radio', { name: 'dropped-team' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByText('Drop a JSON, CSV or TSV file to import it as a chart').count()).resolves.toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('imports a table pasted onto the page, but not text pasted into the search field', async () => {
+    const { page } = session;
+    await openApp(page);
+    const paste = (selector: string, text: string) =>
+      page.evaluate(
+        ({ selector, text }) => {
+          const transfer = new DataTransfer();
+          transfer.setData('text/plain', text);
+          const target = document.querySelector(selector) ?? document.body;
+          target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+        },
+        { selector, text },
+      );
+    await paste('input[role="combobox"]', 'id,parentId,name\na,,Should not import');
+    await expect(page.getByRole('radio', { name: 'Pasted chart' }).count()).resolves.toBe(0);
+
+    await paste('body', 'id\tparentId\tname\nboss\t\tAda Boss\nhelper\tboss\tBen Helper');
+    await expect(page.getByRole('radio', { name: 'Pasted chart' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('treeitem', { name: /^Ben Helper(,|$)/ }).count()).resolves.toBe(1);
+  });
+});

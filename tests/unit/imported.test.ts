@@ -1,0 +1,40 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useStore } from '../../src/store/store.ts';
+import { loadBundledIndex } from './helpers.ts';
+
+// The browser's storage is replaced by one that fails the way real ones do.
+const saveChart = vi.fn();
+vi.mock('../../src/store/persist.ts', () => ({
+  saveChart: (...args: unknown[]) => saveChart(...args) as unknown,
+  deleteStoredChart: vi.fn(async () => ({ ok: true })),
+  loadStoredCharts: vi.fn(async () => ({ ok: true, charts: [] })),
+}));
+
+const { addImportedChart } = await import('../../src/store/imported.ts');
+
+describe('keeping imported charts', () => {
+  beforeEach(() => {
+    useStore.setState(useStore.getInitialState(), true);
+    saveChart.mockReset();
+  });
+
+  it('says plainly when storage is full, and keeps the chart working for the session', async () => {
+    saveChart.mockResolvedValue({ ok: false, message: 'The browser’s storage is full, so the chart could not be saved. It still works until you close this tab.' });
+    const index = loadBundledIndex('state-council-general-office.json');
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine' } }, 'mine.json', []);
+    const state = useStore.getState();
+    expect(state.notice?.tone).toBe('warning');
+    expect(state.notice?.text).toContain('storage is full');
+    expect(state.panes.main.chartId).toBe('mine');
+    expect(state.catalog.find((entry) => entry.id === 'mine')?.origin).toBe('imported');
+  });
+
+  it('gives a second chart of the same name a number, so the two can be told apart', async () => {
+    saveChart.mockResolvedValue({ ok: true });
+    const index = loadBundledIndex('state-council-general-office.json');
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'a', title: 'Team' } }, 'team.csv', []);
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'b', title: 'Team' } }, 'team.csv', []);
+    expect(useStore.getState().catalog.map((entry) => entry.title)).toEqual(['Team', 'Team (2)']);
+    expect(useStore.getState().notice?.text).toContain('Imported “team.csv”');
+  });
+});
