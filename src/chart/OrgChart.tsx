@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { headLine, kindLabel } from '../model/present.ts';
 import { pathToRoot, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { flushSync } from 'react-dom';
 import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
 import { layoutChart, type Bounds, type ChartLayout } from './layout.ts';
 import { NodeCard } from './NodeCard.tsx';
@@ -15,6 +16,9 @@ import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChar
 import { createZoomController, fitTransform, type ZoomController } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
+/** The printed chart box (see the print styles), in CSS pixels. */
+const PRINT_WIDTH = 680;
+const PRINT_HEIGHT = 566;
 /** More cards than this near the screen and text would be unreadable: draw boxes on a canvas instead. */
 const LOD_CARD_LIMIT = 700;
 /** Below this zoom a card is a few pixels wide and its text unreadable: boxes on the canvas say as much, far cheaper. */
@@ -165,6 +169,33 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       zoomRef.current = null;
     };
   }, [setTransform, pane]);
+
+  // Printing: fit the whole chart into the printed box (180 × 150 mm at 96 dpi) and draw it before the
+  // page is laid out, then put the view back. flushSync makes React draw within the event.
+  const layoutForPrint = useRef(layout);
+  useEffect(() => {
+    layoutForPrint.current = layout;
+  }, [layout]);
+  useEffect(() => {
+    let saved: { x: number; y: number; k: number } | null = null;
+    const beforePrint = () => {
+      const controller = zoomRef.current;
+      if (!controller) return;
+      const t = controller.current();
+      saved = { x: t.x, y: t.y, k: t.k };
+      flushSync(() => controller.fitInto(layoutForPrint.current.bounds, PRINT_WIDTH, PRINT_HEIGHT));
+    };
+    const afterPrint = () => {
+      if (saved) zoomRef.current?.jumpTo(saved);
+      saved = null;
+    };
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    return () => {
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
+    };
+  }, []);
 
   // Linked views (compare): follow the other side's moves, but never echo a copied move back.
   useEffect(() => {

@@ -20,6 +20,10 @@ export interface ZoomController {
   /** Pans the least distance that brings the box into view; does nothing when it is already visible. */
   reveal(box: Bounds): void;
   panBy(dx: number, dy: number): void;
+  /** Jumps to a transform at once, as a move of this view (e.g. back to where it was after printing). */
+  jumpTo(transform: { x: number; y: number; k: number }): void;
+  /** Fits `bounds` into a box of the given size at once (e.g. the printed page), whatever the screen size. */
+  fitInto(bounds: Bounds, width: number, height: number): void;
   /** Jumps to a transform copied from a linked view; reported to `onTransform` as a sync, not a user move. */
   syncTo(transform: { x: number; y: number; k: number }): void;
   current(): ZoomTransform;
@@ -131,6 +135,13 @@ export function createZoomController(
     panBy(dx, dy) {
       const t = this.current();
       selection.interrupt().call(behavior.transform, zoomIdentity.translate(t.x + dx, t.y + dy).scale(t.k));
+    },
+    jumpTo(transform) {
+      selection.interrupt().call(behavior.transform, zoomIdentity.translate(transform.x, transform.y).scale(transform.k));
+    },
+    fitInto(bounds, width, height) {
+      const t = fitTransform(bounds, width, height, 1, FIT_PADDING);
+      selection.interrupt().call(behavior.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
     },
     syncTo(transform) {
       const t = this.current();

@@ -255,4 +255,27 @@ describe('the org chart in a real browser', () => {
     });
     expect(violations).toEqual([]);
   });
+
+  it('prints the whole chart fitted into its box, without the toolbar, above the details', async () => {
+    const { page } = session;
+    await openApp(page, '/?chart=npcsc-general-office&unit=liaison-bureau');
+    await settledTransform(page);
+    await page.emulateMedia({ media: 'print' });
+    // Chromium fires beforeprint when printing for real; here the test fires it, as the print dialog would.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect(page.getByRole('toolbar', { name: 'Chart view' }).isVisible()).resolves.toBe(false);
+    const area = await page.getByRole('region', { name: 'Chart' }).boundingBox();
+    if (!area) throw new Error('no chart area');
+    const boxes = await page.getByRole('treeitem').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(npc.units.length);
+    for (const box of boxes) {
+      expect(box.left).toBeGreaterThanOrEqual(area.x - 1);
+      expect(box.right).toBeLessThanOrEqual(area.x + area.width + 1);
+      expect(box.bottom).toBeLessThanOrEqual(area.y + area.height + 1);
+    }
+    const panel = await details(page).boundingBox();
+    expect(panel?.y ?? 0).toBeGreaterThanOrEqual(area.y + area.height - 1);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: 'screen' });
+  });
 });
