@@ -220,7 +220,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       const root = layout.positionOf.get(index.rootId);
       // A chart too big to read when fitted opens at its top, readable; "Fit to screen" still shows it all.
       if (firstView && root && controller.fitScale(layout.bounds) < READABLE_SCALE) controller.showTop(root.x, root.y - root.height / 2, OPENING_SCALE, false);
-      else controller.fit(layout.bounds, 1, !firstView && !viewRequest.instant);
+      else controller.fitToScreen(layout.bounds, 1, !firstView && !viewRequest.instant);
       return;
     }
     const position = layout.positionOf.get(viewRequest.id);
@@ -280,7 +280,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           zoomRef.current?.zoomBy(1 / ZOOM_STEP);
           break;
         case '0':
-          zoomRef.current?.fit(layout.bounds);
+          zoomRef.current?.fitToScreen(layout.bounds);
           break;
         default:
           return;
@@ -394,7 +394,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
         <button type="button" onClick={() => zoomRef.current?.zoomBy(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out (−)">
           −
         </button>
-        <button type="button" onClick={() => zoomRef.current?.fit(layout.bounds)} title="Fit the whole chart on screen (0)">
+        <button type="button" onClick={() => zoomRef.current?.fitToScreen(layout.bounds)} title="Fit the whole chart on screen (0)">
           Fit to screen
         </button>
         <span className="toolbar-sep" aria-hidden="true" />

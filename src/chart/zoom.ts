@@ -11,7 +11,7 @@ import type { Bounds } from './layout.ts';
 
 export interface ZoomController {
   zoomBy(factor: number): void;
-  fit(bounds: Bounds, maxScale?: number, animate?: boolean): void;
+  fitToScreen(bounds: Bounds, maxScale?: number, animate?: boolean): void;
   /** The scale at which `bounds` would fit on screen. */
   fitScale(bounds: Bounds): number;
   /** Puts chart point (x, top) at the top centre of the screen, at `scale`. */
@@ -107,7 +107,7 @@ export function createZoomController(
       const [width] = size();
       moveTo(zoomIdentity.translate(width / 2 - x * scale, topInset() - top * scale).scale(scale), animate);
     },
-    fit(bounds, maxScale = 1, animate = true) {
+    fitToScreen(bounds, maxScale = 1, animate = true) {
       const [width, height] = size();
       const t = fitTransform(bounds, width, height, maxScale, topInset());
       moveTo(zoomIdentity.translate(t.x, t.y).scale(t.k), animate);
