@@ -163,6 +163,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     const svg = svgRef.current;
     if (!svg) return;
     const controller = createZoomController(svg, (transform, fromSync) => setTransform(pane, transform, fromSync), () => sizeRef.current);
+    // A remounted chart (e.g. back from compare) is drawn at the pane's stored transform; d3 must start from it
+    // too, or the first drag would jump back to the identity (guide pitfall 6).
+    controller.adopt(useStore.getState().panes[pane].transform);
     zoomRef.current = controller;
     return () => {
       controller.destroy();

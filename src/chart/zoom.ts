@@ -20,6 +20,8 @@ export interface ZoomController {
   /** Pans the least distance that brings the box into view; does nothing when it is already visible. */
   reveal(box: Bounds): void;
   panBy(dx: number, dy: number): void;
+  /** Takes `transform` as d3's own state without a zoom event: the view is already drawn there. */
+  adopt(transform: { x: number; y: number; k: number }): void;
   /** Jumps to a transform at once, as a move of this view (e.g. back to where it was after printing). */
   jumpTo(transform: { x: number; y: number; k: number }): void;
   /** Fits `bounds` into a box of the given size at once (e.g. the printed page), whatever the screen size. */
@@ -135,6 +137,9 @@ export function createZoomController(
     panBy(dx, dy) {
       const t = this.current();
       selection.interrupt().call(behavior.transform, zoomIdentity.translate(t.x + dx, t.y + dy).scale(t.k));
+    },
+    adopt(transform) {
+      selection.property('__zoom', zoomIdentity.translate(transform.x, transform.y).scale(transform.k));
     },
     jumpTo(transform) {
       selection.interrupt().call(behavior.transform, zoomIdentity.translate(transform.x, transform.y).scale(transform.k));

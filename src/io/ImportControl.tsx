@@ -133,8 +133,11 @@ export function ImportControl() {
         if (err instanceof Cancelled) useStore.getState().showNotice({ tone: 'info', text: `Import of “${file.name}” cancelled. Nothing was changed.` });
         else fail(file.name, `the file could not be read (${err instanceof Error ? err.message : String(err)}).`);
       } finally {
-        if (abortRef.current === controller) abortRef.current = null;
-        setJob(null);
+        // Only the latest import owns the progress bar; an earlier one cancelled by it must not hide it.
+        if (abortRef.current === controller) {
+          abortRef.current = null;
+          setJob(null);
+        }
       }
     },
     [finish],

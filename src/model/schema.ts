@@ -92,7 +92,8 @@ export const sourceSchema = z.object({
   id: nonEmpty,
   title: nonEmpty,
   kind: z.string().optional().meta({ description: 'e.g. "article" or "web page".' }),
-  url: z.url().optional(),
+  // Only web addresses: a chart file must not smuggle javascript: or data: links into the details panel.
+  url: z.url({ protocol: /^https?$/, error: 'expected a web address starting with http:// or https://' }).optional(),
   note: z.string().optional(),
 });
 

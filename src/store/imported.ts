@@ -66,8 +66,11 @@ export async function removeImportedChart(chartId: string): Promise<void> {
   useStore.setState({ catalog: remaining, charts });
   const fallback = remaining[0]?.id;
   const state = useStore.getState();
-  if (state.panes.main.chartId === chartId && fallback) state.openChart(fallback);
-  if (state.view === 'compare' && (state.panes.left.chartId === chartId || state.panes.right.chartId === chartId)) state.closeCompare();
+  const comparedHere = state.view === 'compare' && (state.panes.left.chartId === chartId || state.panes.right.chartId === chartId);
+  const mainGone = state.panes.main.chartId === chartId || state.panes.main.chartId === null;
+  // Leave compare if the chart was on either side; the main view falls back to a chart that still exists.
+  if ((mainGone && (comparedHere || state.view === 'chart')) && fallback) state.openChart(fallback);
+  else if (comparedHere) state.closeCompare();
   const removed = await deleteStoredChart(chartId);
   useStore.getState().showNotice(removed.ok ? { tone: 'info', text: 'Chart deleted.' } : { tone: 'warning', text: removed.message });
 }

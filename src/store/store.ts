@@ -174,7 +174,8 @@ export const useStore = create<AppState>()((set, get) => {
     unitId: string | null,
   ): { pane: Partial<PaneState>; collapsedByChart?: AppState['collapsedByChart']; notice?: Notice } => {
     const index = readyIndex(state, chartId);
-    if (index === null) return { pane: { pendingUnitId: unitId } };
+    // Not loaded yet: remember the unit, and drop any selection from the chart shown before.
+    if (index === null) return { pane: { pendingUnitId: unitId, selectedId: null, focusedId: null, viewRequest: null } };
     // A chart seen for the first time in this pane opens folded to a readable size.
     const key = collapseKey(pane, chartId);
     const firstShown = state.collapsedByChart[key] === undefined ? { collapsedByChart: { ...state.collapsedByChart, [key]: defaultCollapsed(index) } } : {};
@@ -193,8 +194,7 @@ export const useStore = create<AppState>()((set, get) => {
     };
   };
 
-  const showInPane = (pane: PaneId, chartId: string, unitId: string | null): Partial<AppState> => {
-    const state = get();
+  const showInPane = (pane: PaneId, chartId: string, unitId: string | null, state: AppState = get()): Partial<AppState> => {
     const switching = state.panes[pane].chartId !== chartId;
     const resolved = resolveUnit(state, pane, chartId, unitId);
     const ready = readyIndex(state, chartId) !== null;
@@ -242,11 +242,14 @@ export const useStore = create<AppState>()((set, get) => {
     setManifestError: (message) => set({ manifestError: message }),
 
     setChartSlot: (chartId, slot) => {
+      const wasReady = get().charts[chartId]?.status === 'ready';
       set((state) => ({ charts: { ...state.charts, [chartId]: slot } }));
       if (slot.status !== 'ready') return;
       for (const pane of PANE_IDS) {
         const paneState = get().panes[pane];
         if (paneState.chartId !== chartId) continue;
+        // A chart replaced in place (renamed) keeps each pane's selection and view.
+        if (wasReady && paneState.pendingUnitId === null) continue;
         const state = get();
         const resolved = resolveUnit(state, pane, chartId, paneState.pendingUnitId);
         set({
@@ -276,7 +279,16 @@ export const useStore = create<AppState>()((set, get) => {
       const state = get();
       const index = paneIndex(state, pane);
       if (index === null || !index.byId.has(unitId)) return;
-      set({ panes: withPane(state, pane, { selectedId: unitId === index.rootId ? null : unitId, focusedId: unitId }), notice: null });
+      const collapsed = collapsedOf(state, pane);
+      const unfolded = withAncestorsExpanded(index, collapsed, unitId);
+      set({
+        panes: withPane(state, pane, { selectedId: unitId === index.rootId ? null : unitId, focusedId: unitId }),
+        // A unit chosen from a list (details panel, compare tables) may sit in a folded branch: unfold it, so it is on screen and reachable.
+        ...(unfolded !== collapsed && state.panes[pane].chartId !== null
+          ? { collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, state.panes[pane].chartId)]: unfolded } }
+          : {}),
+        notice: null,
+      });
     },
 
     setFocused: (unitId, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { focusedId: unitId }) })),
@@ -341,18 +353,23 @@ export const useStore = create<AppState>()((set, get) => {
     openCompare: (leftChartId, rightChartId, units = {}) => {
       const known = (id: string) => get().catalog.some((m) => m.id === id) || id in get().charts;
       const missing = [leftChartId, rightChartId].filter((id) => !known(id));
+      let notice: Notice | null = null;
       if (missing.length > 0) {
-        set({ notice: { tone: 'warning', text: `No chart with the id ${missing.map((id) => `“${id}”`).join(' or ')} to compare.` } });
+        notice = { tone: 'warning', text: `No chart with the id ${missing.map((id) => `“${id}”`).join(' or ')} to compare.` };
         const fallbackLeft = known(leftChartId) ? leftChartId : get().catalog[0]?.id;
         const fallbackRight = known(rightChartId) ? rightChartId : (get().catalog.find((c) => c.id !== fallbackLeft)?.id ?? fallbackLeft);
-        if (fallbackLeft === undefined || fallbackRight === undefined) return;
+        if (fallbackLeft === undefined || fallbackRight === undefined) {
+          set({ notice });
+          return;
+        }
         leftChartId = fallbackLeft;
         rightChartId = fallbackRight;
-      } else {
-        set({ notice: null });
       }
-      set({ ...showInPane('left', leftChartId, units.left ?? null), view: 'compare' });
-      set({ ...showInPane('right', rightChartId, units.right ?? null), view: 'compare', hovered: null });
+      // Both sides in one update, so the address bar never records a half-switched pair.
+      const base = get();
+      const left = showInPane('left', leftChartId, units.left ?? null, base);
+      const right = showInPane('right', rightChartId, units.right ?? null, { ...base, ...left });
+      set({ ...left, ...right, view: 'compare', hovered: null, notice: right.notice ?? left.notice ?? notice });
     },
 
     closeCompare: () => {

@@ -65,6 +65,7 @@ function isPending(state: AppState): boolean {
 /** Keeps the URL in step with the store. Returns a function that stops it. */
 export function startUrlSync(): () => void {
   let applying = false;
+  let wasPending = true;
   const onPopState = () => {
     applying = true;
     try {
@@ -72,9 +73,13 @@ export function startUrlSync(): () => void {
     } finally {
       applying = false;
     }
+    // If the address could not be applied as written (a unit that no longer exists), correct this entry
+    // rather than letting the next change push over the forward history.
+    const state = useStore.getState();
+    if (isPending(state)) wasPending = true;
+    else if (locationFor(state) !== window.location.search) window.history.replaceState(null, '', locationFor(state));
   };
   window.addEventListener('popstate', onPopState);
-  let wasPending = true;
   const unsubscribe = useStore.subscribe((state) => {
     if (applying) return;
     if (isPending(state)) {

@@ -65,7 +65,7 @@ describe('<App />', () => {
 
   it('shows a chart file’s problems in an alert and keeps the other chart usable', async () => {
     const user = userEvent.setup();
-    await startApp('?chart=state-council-general-office', { 'data/state-council-general-office.json': '{"format":"org-chart"' }).catch(() => undefined);
+    await startApp('?chart=state-council-general-office', { 'data/state-council-general-office.json': '{"format":"org-chart"' }, false);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('state-council-general-office.json: (file): not valid JSON');
     await user.click(screen.getByRole('radio', { name: /Standing Committee of the National People's Congress/ }));

@@ -166,8 +166,7 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     expect(window.location.search).toBe(`?chart=${STATE_COUNCIL}`);
   });
 
-  // Known bug (src/store/store.ts, closeCompare): a compare view opened from a link has never shown a
-  // chart in the main pane, so closing it leaves "Loading chart…" for good and the address unchanged.
+  // A compare view opened from a link has never shown a chart in the main pane: closing it must pick one.
   it('closes a compare view opened from a link to the chart that was on the left', async () => {
     const user = userEvent.setup();
     await startApp(`?compare=${NPC},${STATE_COUNCIL}`);

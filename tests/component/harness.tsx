@@ -29,14 +29,14 @@ function servePublicFolder(overrides: Record<string, string>) {
 
 let stopUrlSync: () => void = () => undefined;
 
-/** Renders <App/> at `search` (e.g. "?chart=…") and waits for the first chart. */
-export async function startApp(search = '', overrides: Record<string, string> = {}): Promise<void> {
+/** Renders <App/> at `search` (e.g. "?chart=…") and waits for the first chart, unless told the chart is expected to fail. */
+export async function startApp(search = '', overrides: Record<string, string> = {}, waitForChart = true): Promise<void> {
   window.history.replaceState(null, '', `/${search}`);
   servePublicFolder(overrides);
   stopUrlSync = startUrlSync();
   render(<App />);
   await loadBundledCharts(applyLocation);
-  await screen.findAllByRole('tree');
+  if (waitForChart) await screen.findAllByRole('tree');
 }
 
 /** Registers the fresh-store and clean-up hooks; call once at the top of a describe block. */

@@ -64,6 +64,16 @@ describe('loading chart files', () => {
     expect(lines[8]).toBe('…and 4 more problems');
   });
 
+  it('accepts only web addresses as source links, never javascript: or data:', () => {
+    const withUrl = (url: string) => ({ format: 'org-chart', version: 1, id: 'x', title: 'X', sources: [{ id: 's', title: 'S', url }], units: [{ id: 'a', name: 'A' }] });
+    expect(loadChart(withUrl('https://www.gov.cn/'), 'f.json').ok).toBe(true);
+    for (const url of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.org/x']) {
+      const result = loadChart(withUrl(url), 'f.json');
+      expect(result.ok, url).toBe(false);
+      if (!result.ok) expect(formatLoadError(result.error)).toContain('f.json: sources[0].url: expected a web address starting with http:// or https://');
+    }
+  });
+
   it('publishes a JSON Schema identical to the one generated from the code', () => {
     const published = JSON.parse(readFileSync('public/schema/org-chart.schema.json', 'utf8')) as unknown;
     expect(published).toEqual(orgChartJsonSchema());

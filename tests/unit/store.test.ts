@@ -112,3 +112,50 @@ describe('the compare view in the store', () => {
     expect(state.panes.right.chartId).toBe('state-council-general-office');
   });
 });
+
+describe('store consistency', () => {
+  beforeEach(() => {
+    useStore.setState(useStore.getInitialState(), true);
+  });
+
+  it('unfolds the branch of a unit selected from a list, so it is on screen', () => {
+    loadBoth();
+    const store = useStore.getState();
+    store.openChart('npcsc-general-office');
+    store.setCollapsed('departments', true);
+    store.select('liaison-bureau');
+    const state = useStore.getState();
+    expect(state.panes.main.selectedId).toBe('liaison-bureau');
+    expect(collapsedOf(state, 'main').has('departments')).toBe(false);
+  });
+
+  it('drops the previous chart’s unit when switching to a chart that has not loaded', () => {
+    loadBoth();
+    useStore.getState().setCatalog([...useStore.getState().catalog, { id: 'later', title: 'Later', origin: 'imported' }]);
+    useStore.getState().setChartSlot('later', { status: 'loading' });
+    useStore.getState().openChart('npcsc-general-office', 'liaison-bureau');
+    useStore.getState().openChart('later');
+    const main = useStore.getState().panes.main;
+    expect(main.chartId).toBe('later');
+    expect(main.selectedId).toBeNull();
+    expect(main.focusedId).toBeNull();
+  });
+
+  it('keeps the selection when a shown chart is replaced in place (renamed)', () => {
+    loadBoth();
+    useStore.getState().openChart('npcsc-general-office', 'liaison-bureau');
+    useStore.getState().setChartSlot('npcsc-general-office', { status: 'ready', index: loadBundledIndex('npcsc-general-office.json') });
+    expect(useStore.getState().panes.main.selectedId).toBe('liaison-bureau');
+  });
+
+  it('opens both sides of a comparison in one update, so no half-switched state is ever seen', () => {
+    loadBoth();
+    useStore.getState().openChart('npcsc-general-office');
+    const seen: string[] = [];
+    const stop = useStore.subscribe((state) => seen.push(`${state.view}:${state.panes.left.chartId}:${state.panes.right.chartId}`));
+    useStore.getState().openCompare('npcsc-general-office', 'state-council-general-office');
+    useStore.getState().swapCompare();
+    stop();
+    expect(seen).toEqual(['compare:npcsc-general-office:state-council-general-office', 'compare:state-council-general-office:npcsc-general-office']);
+  });
+});
