@@ -56,13 +56,18 @@ export function SearchBox() {
     if (engine === null) void loadEngine().then(setEngine);
   };
   // Rebuilt only when the set of loaded charts changes; typing reuses it.
-  const index = useMemo(() => (engine ? engine.buildSearchIndex(readyIndexes(charts)) : null), [engine, charts]);
+  // Built on the first query after the loaded charts change, not when they change: importing a big
+  // chart must not wait for its search index before it is drawn.
+  const indexOf = useMemo(() => {
+    let built: SearchModule.SearchIndex | null = null;
+    return (searchEngine: SearchEngine) => (built ??= searchEngine.buildSearchIndex(readyIndexes(charts)));
+  }, [charts]);
   const deferredQuery = useDeferredValue(query);
   const results = useMemo(
-    () => (engine === null || index === null || deferredQuery.trim() === '' ? [] : engine.searchUnits(index, deferredQuery, RESULT_LIMIT)),
-    [engine, index, deferredQuery],
+    () => (engine === null || deferredQuery.trim() === '' ? [] : engine.searchUnits(indexOf(engine), deferredQuery, RESULT_LIMIT)),
+    [engine, indexOf, deferredQuery],
   );
-  const searching = query.trim() !== '' && (index === null || deferredQuery !== query);
+  const searching = query.trim() !== '' && (engine === null || deferredQuery !== query);
   const showPopup = open && query.trim() !== '';
   const activeIndex = Math.min(active, Math.max(0, results.length - 1));
 

@@ -20,6 +20,18 @@ export function takenChartIds(): Set<string> {
 }
 
 /** Adds an imported chart, shows it, and saves it. Resolves once saving has been tried. */
+/** Resolves just after the next frame is drawn, or after 200 ms in a tab that draws no frames (hidden). */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 200);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
 /** "small-team", then "small-team (2)", … so charts in the switch and in "Your charts" can be told apart. */
 function freeTitle(title: string): string {
   const taken = new Set(useStore.getState().catalog.map((entry) => entry.title));
@@ -40,6 +52,8 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
   useStore.getState().openChart(chart.id);
   const count = index.byId.size.toLocaleString('en');
   const told = [`Imported “${fileName}”: ${count} unit${index.byId.size === 1 ? '' : 's'}.`, ...notices];
+  // Saving copies the whole chart (IndexedDB's structured clone): let the chart be drawn first.
+  await afterNextPaint();
   const saved = await saveChart({ chart, title: chart.title, savedAt: Date.now() });
   if (!saved.ok) told.push(saved.message);
   useStore.getState().showNotice({ tone: saved.ok ? 'info' : 'warning', text: told.join(' ') });
