@@ -83,8 +83,12 @@ export async function removeImportedChart(chartId: string): Promise<void> {
   const comparedHere = state.view === 'compare' && (state.panes.left.chartId === chartId || state.panes.right.chartId === chartId);
   const mainGone = state.panes.main.chartId === chartId || state.panes.main.chartId === null;
   // Leave compare if the chart was on either side; the main view falls back to a chart that still exists.
-  if ((mainGone && (comparedHere || state.view === 'chart')) && fallback) state.openChart(fallback);
+  if (mainGone && (comparedHere || state.view === 'chart') && fallback) state.openChart(fallback);
   else if (comparedHere) state.closeCompare();
+  else if (state.view === 'compare' && state.panes.main.chartId === chartId) {
+    // Still comparing other charts: the hidden main view forgets the chart, and closing compare shows the left one.
+    useStore.setState((current) => ({ panes: { ...current.panes, main: { ...current.panes.main, chartId: null, selectedId: null, focusedId: null } } }));
+  }
   const removed = await deleteStoredChart(chartId);
   useStore.getState().showNotice(removed.ok ? { tone: 'info', text: 'Chart deleted.' } : { tone: 'warning', text: removed.message });
 }

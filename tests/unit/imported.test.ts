@@ -10,7 +10,7 @@ vi.mock('../../src/store/persist.ts', () => ({
   loadStoredCharts: vi.fn(async () => ({ ok: true, charts: [] })),
 }));
 
-const { addImportedChart } = await import('../../src/store/imported.ts');
+const { addImportedChart, removeImportedChart } = await import('../../src/store/imported.ts');
 
 describe('keeping imported charts', () => {
   beforeEach(() => {
@@ -36,5 +36,25 @@ describe('keeping imported charts', () => {
     await addImportedChart({ ...index, chart: { ...index.chart, id: 'b', title: 'Team' } }, 'team.csv', []);
     expect(useStore.getState().catalog.map((entry) => entry.title)).toEqual(['Team', 'Team (2)']);
     expect(useStore.getState().notice?.text).toContain('Imported “team.csv”');
+  });
+
+  it('deletes a chart shown only behind the compare view, so closing compare shows a chart that exists', async () => {
+    saveChart.mockResolvedValue({ ok: true });
+    const store = useStore.getState();
+    store.setCatalog([
+      { id: 'npcsc-general-office', title: 'NPC', origin: 'bundled' },
+      { id: 'state-council-general-office', title: 'SC', origin: 'bundled' },
+    ]);
+    store.setChartSlot('npcsc-general-office', { status: 'ready', index: loadBundledIndex('npcsc-general-office.json') });
+    store.setChartSlot('state-council-general-office', { status: 'ready', index: loadBundledIndex('state-council-general-office.json') });
+    const index = loadBundledIndex('state-council-general-office.json');
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine', title: 'Mine' } }, 'mine.json', []);
+    useStore.getState().openCompare('npcsc-general-office', 'state-council-general-office');
+    await removeImportedChart('mine');
+    expect(useStore.getState().view).toBe('compare');
+    useStore.getState().closeCompare();
+    const state = useStore.getState();
+    expect(state.view).toBe('chart');
+    expect(state.panes.main.chartId).toBe('npcsc-general-office');
   });
 });
