@@ -19,8 +19,8 @@ export const ROOT_HEIGHT = 100;
 const GAP_X = 28;
 const LEVEL_HEIGHT = NODE_HEIGHT + 64;
 const STACK_ROW_HEIGHT = NODE_HEIGHT + 18;
-/** Leaf children are stacked when there are at least this many. */
-const STACK_MIN = 3;
+/** Leaf children are stacked in columns when there are at least this many (two side by side already cost a card's width). */
+const STACK_MIN = 2;
 /** How far left of a stacked column its connector runs. */
 const STACK_RAIL_OFFSET = 14;
 

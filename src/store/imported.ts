@@ -52,11 +52,11 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
   useStore.getState().openChart(chart.id);
   const count = index.byId.size.toLocaleString('en');
   const told = [`Imported “${fileName}”: ${count} unit${index.byId.size === 1 ? '' : 's'}.`, ...notices];
+  useStore.getState().showNotice({ tone: 'info', text: told.join(' ') });
   // Saving copies the whole chart (IndexedDB's structured clone): let the chart be drawn first.
   await afterNextPaint();
   const saved = await saveChart({ chart, title: chart.title, savedAt: Date.now() });
-  if (!saved.ok) told.push(saved.message);
-  useStore.getState().showNotice({ tone: saved.ok ? 'info' : 'warning', text: told.join(' ') });
+  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: [...told, saved.message].join(' ') });
 }
 
 export async function renameImportedChart(chartId: string, title: string): Promise<void> {
