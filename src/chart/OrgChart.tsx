@@ -454,6 +454,15 @@ interface ExportMenuProps {
   readonly zoomRef: RefObject<ZoomController | null>;
 }
 
+type ExportKind = 'svg' | 'svg-view' | 'png' | 'png-view' | 'json';
+const EXPORT_CHOICES: readonly (readonly [ExportKind, string])[] = [
+  ['svg', 'SVG, whole chart'],
+  ['svg-view', 'SVG, current view'],
+  ['png', 'PNG, whole chart'],
+  ['png-view', 'PNG, current view'],
+  ['json', 'JSON (chart file)'],
+];
+
 function ExportMenu({ index, layout, collapsed, svgRef, zoomRef }: ExportMenuProps) {
   const showNotice = useStore((s) => s.showNotice);
   const detailsRef = useRef<HTMLDetailsElement>(null);
@@ -466,7 +475,7 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef }: ExportMenuPro
     return { minX: t.invertX(0), minY: t.invertY(0), maxX: t.invertX(svg.clientWidth), maxY: t.invertY(svg.clientHeight) };
   };
 
-  const run = async (kind: 'svg' | 'svg-view' | 'png' | 'png-view' | 'json') => {
+  const run = async (kind: ExportKind) => {
     if (detailsRef.current) detailsRef.current.open = false;
     try {
       if (kind === 'json') {
@@ -490,21 +499,11 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef }: ExportMenuPro
     <details className="export-menu" ref={detailsRef}>
       <summary>Export</summary>
       <div className="export-options" role="group" aria-label="Export">
-        <button type="button" onClick={() => void run('svg')}>
-          SVG, whole chart
-        </button>
-        <button type="button" onClick={() => void run('svg-view')}>
-          SVG, current view
-        </button>
-        <button type="button" onClick={() => void run('png')}>
-          PNG, whole chart
-        </button>
-        <button type="button" onClick={() => void run('png-view')}>
-          PNG, current view
-        </button>
-        <button type="button" onClick={() => void run('json')}>
-          JSON (chart file)
-        </button>
+        {EXPORT_CHOICES.map(([kind, label]) => (
+          <button key={kind} type="button" onClick={() => void run(kind)}>
+            {label}
+          </button>
+        ))}
       </div>
     </details>
   );

@@ -283,30 +283,24 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
         <p className="muted">No units match across the two charts.</p>
       )}
       <div className="compare-unique">
-        <div>
-          <h3>Only in {leftLabel}</h3>
-          {comparison.uniqueLeft.length > 0 ? (
-            <ul className="cell-items">
-              {comparison.uniqueLeft.map((id) => (
-                <li key={id}>{unitButton('left', left, id)}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">Every unit has a counterpart.</p>
-          )}
-        </div>
-        <div>
-          <h3>Only in {rightLabel}</h3>
-          {comparison.uniqueRight.length > 0 ? (
-            <ul className="cell-items">
-              {comparison.uniqueRight.map((id) => (
-                <li key={id}>{unitButton('right', right, id)}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">Every unit has a counterpart.</p>
-          )}
-        </div>
+        {(['left', 'right'] as const).map((side) => {
+          const ids = side === 'left' ? comparison.uniqueLeft : comparison.uniqueRight;
+          const index = side === 'left' ? left : right;
+          return (
+            <div key={side}>
+              <h3>Only in {side === 'left' ? leftLabel : rightLabel}</h3>
+              {ids.length > 0 ? (
+                <ul className="cell-items">
+                  {ids.map((id) => (
+                    <li key={id}>{unitButton(side, index, id)}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">Every unit has a counterpart.</p>
+              )}
+            </div>
+          );
+        })}
       </div>
     </section>
   );

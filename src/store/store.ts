@@ -102,7 +102,6 @@ export interface AppState {
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
-export const EMPTY_COLLAPSED = EMPTY_SET;
 let nonce = 0;
 
 const emptyPane = (): PaneState => ({

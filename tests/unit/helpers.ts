@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadChart } from '../../src/model/load.ts';
 import type { OrgChart } from '../../src/model/schema.ts';
 import type { OrgIndex } from '../../src/model/tree.ts';
+import { useStore } from '../../src/store/store.ts';
 
 export function readBundledChart(file: string): unknown {
   return JSON.parse(readFileSync(`public/data/${file}`, 'utf8')) as unknown;
@@ -23,4 +24,15 @@ export function chartOf(units: { id: string; parentId?: string | null; name?: st
     sources: [],
     units: units.map((u) => ({ name: u.id, ...u })),
   };
+}
+
+/** Puts both bundled offices in the store, ready, as the app has them after start-up (titles shortened to NPC and SC). */
+export function loadBothOfficesIntoStore(): void {
+  const store = useStore.getState();
+  store.setCatalog([
+    { id: 'npcsc-general-office', title: 'NPC', origin: 'bundled' },
+    { id: 'state-council-general-office', title: 'SC', origin: 'bundled' },
+  ]);
+  store.setChartSlot('npcsc-general-office', { status: 'ready', index: loadBundledIndex('npcsc-general-office.json') });
+  store.setChartSlot('state-council-general-office', { status: 'ready', index: loadBundledIndex('state-council-general-office.json') });
 }

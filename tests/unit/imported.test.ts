@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useStore } from '../../src/store/store.ts';
-import { loadBundledIndex } from './helpers.ts';
+import { loadBothOfficesIntoStore, loadBundledIndex } from './helpers.ts';
 
 // The browser's storage is replaced by one that fails the way real ones do.
 const saveChart = vi.fn();
@@ -40,13 +40,7 @@ describe('keeping imported charts', () => {
 
   it('deletes a chart shown only behind the compare view, so closing compare shows a chart that exists', async () => {
     saveChart.mockResolvedValue({ ok: true });
-    const store = useStore.getState();
-    store.setCatalog([
-      { id: 'npcsc-general-office', title: 'NPC', origin: 'bundled' },
-      { id: 'state-council-general-office', title: 'SC', origin: 'bundled' },
-    ]);
-    store.setChartSlot('npcsc-general-office', { status: 'ready', index: loadBundledIndex('npcsc-general-office.json') });
-    store.setChartSlot('state-council-general-office', { status: 'ready', index: loadBundledIndex('state-council-general-office.json') });
+    loadBothOfficesIntoStore();
     const index = loadBundledIndex('state-council-general-office.json');
     await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine', title: 'Mine' } }, 'mine.json', []);
     useStore.getState().openCompare('npcsc-general-office', 'state-council-general-office');

@@ -1,16 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collapsedOf, readyIndex, useStore } from '../../src/store/store.ts';
-import { loadBundledIndex } from './helpers.ts';
-
-function loadBoth() {
-  const store = useStore.getState();
-  store.setCatalog([
-    { id: 'npcsc-general-office', title: 'NPC', origin: 'bundled' },
-    { id: 'state-council-general-office', title: 'SC', origin: 'bundled' },
-  ]);
-  store.setChartSlot('npcsc-general-office', { status: 'ready', index: loadBundledIndex('npcsc-general-office.json') });
-  store.setChartSlot('state-council-general-office', { status: 'ready', index: loadBundledIndex('state-council-general-office.json') });
-}
+import { loadBothOfficesIntoStore, loadBundledIndex } from './helpers.ts';
 
 describe('the app store', () => {
   beforeEach(() => {
@@ -29,7 +19,7 @@ describe('the app store', () => {
   });
 
   it('expands the folded ancestors of a unit opened from a link', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     const store = useStore.getState();
     store.openChart('npcsc-general-office');
     store.setCollapsed('departments', true);
@@ -38,7 +28,7 @@ describe('the app store', () => {
   });
 
   it('says which unit id was not found and falls back to the root', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     useStore.getState().openChart('state-council-general-office', 'nope');
     const state = useStore.getState();
     expect(state.panes.main.selectedId).toBeNull();
@@ -46,7 +36,7 @@ describe('the app store', () => {
   });
 
   it('moves the selection up to a unit when its subtree is folded', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     const store = useStore.getState();
     store.openChart('npcsc-general-office', 'liaison-bureau');
     store.setCollapsed('departments', true);
@@ -54,7 +44,7 @@ describe('the app store', () => {
   });
 
   it('replaces the collapsed set instead of mutating it', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     const store = useStore.getState();
     store.openChart('npcsc-general-office');
     const before = collapsedOf(useStore.getState(), 'main');
@@ -66,7 +56,7 @@ describe('the app store', () => {
   });
 
   it('collapses everything below the root’s children and expands it all back', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     const store = useStore.getState();
     store.openChart('npcsc-general-office', 'liaison-bureau');
     store.collapseAll();
@@ -86,7 +76,7 @@ describe('the compare view in the store', () => {
   });
 
   it('shows two charts side by side, each folding on its own, and swaps them', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     const store = useStore.getState();
     store.openCompare('npcsc-general-office', 'state-council-general-office');
     let state = useStore.getState();
@@ -105,7 +95,7 @@ describe('the compare view in the store', () => {
   });
 
   it('falls back to known charts and says which id was unknown', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     useStore.getState().openCompare('npcsc-general-office', 'mars-office');
     const state = useStore.getState();
     expect(state.notice?.text).toBe('No chart with the id “mars-office” to compare.');
@@ -119,7 +109,7 @@ describe('store consistency', () => {
   });
 
   it('unfolds the branch of a unit selected from a list, so it is on screen', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     const store = useStore.getState();
     store.openChart('npcsc-general-office');
     store.setCollapsed('departments', true);
@@ -130,7 +120,7 @@ describe('store consistency', () => {
   });
 
   it('drops the previous chart’s unit when switching to a chart that has not loaded', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     useStore.getState().setCatalog([...useStore.getState().catalog, { id: 'later', title: 'Later', origin: 'imported' }]);
     useStore.getState().setChartSlot('later', { status: 'loading' });
     useStore.getState().openChart('npcsc-general-office', 'liaison-bureau');
@@ -142,14 +132,14 @@ describe('store consistency', () => {
   });
 
   it('keeps the selection when a shown chart is replaced in place (renamed)', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     useStore.getState().openChart('npcsc-general-office', 'liaison-bureau');
     useStore.getState().setChartSlot('npcsc-general-office', { status: 'ready', index: loadBundledIndex('npcsc-general-office.json') });
     expect(useStore.getState().panes.main.selectedId).toBe('liaison-bureau');
   });
 
   it('opens both sides of a comparison in one update, so no half-switched state is ever seen', () => {
-    loadBoth();
+    loadBothOfficesIntoStore();
     useStore.getState().openChart('npcsc-general-office');
     const seen: string[] = [];
     const stop = useStore.subscribe((state) => seen.push(`${state.view}:${state.panes.left.chartId}:${state.panes.right.chartId}`));

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { chartToSvg, pngSize } from '../../src/chart/exportChart.ts';
+import { layoutChart } from '../../src/chart/layout.ts';
+import { indexChart } from '../../src/model/tree.ts';
+import { chartOf, loadBundledIndex } from './helpers.ts';
+
+describe('exporting the chart', () => {
+  it('writes every unit of the whole chart into the SVG, Chinese names included, however the screen is zoomed', () => {
+    const index = loadBundledIndex('npcsc-general-office.json');
+    const svg = chartToSvg(index, layoutChart(index, new Set()), new Set());
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    for (const unit of index.byId.values()) {
+      for (const word of unit.name.replace(/'/g, '&apos;').split(' ')) expect(svg).toContain(word);
+    }
+    expect(svg).toContain('全国人大常委会办公厅联络局');
+    expect(svg).toContain('xml:lang="zh-Hans"');
+    expect(svg).not.toContain('foreignObject');
+  });
+
+  it('keeps a name made of markup as text', () => {
+    const result = indexChart(chartOf([{ id: 'root', name: '<img src=x onerror=alert(1)>' }]));
+    if (!result.ok) throw new Error('bad chart');
+    const svg = chartToSvg(result.index, layoutChart(result.index, new Set()), new Set());
+    expect(svg).toContain('&lt;img');
+    expect(svg).not.toContain('<img');
+  });
+
+  it('leaves out what is outside the current view, and shows folded units with their counts', () => {
+    const index = loadBundledIndex('npcsc-general-office.json');
+    const layout = layoutChart(index, new Set(['affiliated-institutions']));
+    const root = layout.positionOf.get(index.rootId);
+    if (!root) throw new Error('no root');
+    const clip = { minX: root.x - 200, maxX: root.x + 200, minY: root.y - 60, maxY: root.y + 60 };
+    const svg = chartToSvg(index, layout, new Set(['affiliated-institutions']), { clip });
+    expect(svg).toContain('Secretary-General: Liu Qi');
+    expect(svg).not.toContain('Liaison Bureau');
+    expect(chartToSvg(index, layout, new Set(['affiliated-institutions']))).toContain('+8');
+  });
+
+  it('scales a PNG down only as far as browsers allow, never cropping it', () => {
+    expect(pngSize(1000, 800)).toEqual({ width: 2000, height: 1600, scale: 2 });
+    const wide = pngSize(200_000, 1_400);
+    expect(wide.width).toBeLessThanOrEqual(16_000);
+    expect(wide.height / wide.width).toBeCloseTo(1_400 / 200_000, 3);
+    const big = pngSize(12_000, 12_000);
+    expect(big.width * big.height).toBeLessThanOrEqual(120_000_000);
+  });
+});
