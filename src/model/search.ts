@@ -714,18 +714,23 @@ function scanTypos(data: IndexData, t: Token, best: Uint16Array): void {
   }
 }
 
+/** Scores `text` against every written field (names, native names, leaders, facts, functions), keeping each unit's best. */
+function scanTexts(data: IndexData, text: string, best: Uint16Array): void {
+  scan(data.names, text, NAME_SCORES, best);
+  scan(data.natives, text, NATIVE_SCORES, best);
+  scan(data.leaders, text, LEADER_SCORES, best);
+  scan(data.facts, text, FACT_SCORES, best);
+  scan(data.functions, text, FUNCTION_SCORES, best);
+}
+
 /** The best score of one query word in every unit (0 where it does not occur). */
 function scoreToken(data: IndexData, t: Token): Uint16Array {
   const best = new Uint16Array(data.entries.length);
-  scan(data.names, t.text, NAME_SCORES, best);
-  scan(data.natives, t.text, NATIVE_SCORES, best);
+  scanTexts(data, t.text, best);
   if (t.pinyin !== null) {
     scan(data.pinyins, t.pinyin, PINYIN_SCORES, best);
     scan(data.initials, t.pinyin, INITIALS_SCORES, best);
   }
-  scan(data.leaders, t.text, LEADER_SCORES, best);
-  scan(data.facts, t.text, FACT_SCORES, best);
-  scan(data.functions, t.text, FUNCTION_SCORES, best);
   if (t.maxTypos > 0) scanTypos(data, t, best);
   return best;
 }
@@ -756,13 +761,7 @@ function scoreUnits(data: IndexData, q: Query): Float64Array {
   }
   if (q.phrase !== null || q.pinyinPhrase !== null) {
     const phrase = new Uint16Array(count);
-    if (q.phrase !== null) {
-      scan(data.names, q.phrase, NAME_SCORES, phrase);
-      scan(data.natives, q.phrase, NATIVE_SCORES, phrase);
-      scan(data.leaders, q.phrase, LEADER_SCORES, phrase);
-      scan(data.facts, q.phrase, FACT_SCORES, phrase);
-      scan(data.functions, q.phrase, FUNCTION_SCORES, phrase);
-    }
+    if (q.phrase !== null) scanTexts(data, q.phrase, phrase);
     if (q.pinyinPhrase !== null) scan(data.pinyins, q.pinyinPhrase, PINYIN_SCORES, phrase);
     for (let unit = 0; unit < count; unit++) {
       const s = phrase[unit] ?? 0;
