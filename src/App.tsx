@@ -1,21 +1,26 @@
-/** Composition only: header, notice, and either the chart view or the compare view. */
-import { OrgChart } from './chart/OrgChart.tsx';
+/** Composition only: header, notice, and either the chart view or the compare view, each drawn as a chart or as an outline. */
+import type { ReactNode } from 'react';
+import { OrgChart, type ChartDecorations } from './chart/OrgChart.tsx';
 import { CompareToggle, CompareView } from './compare/CompareView.tsx';
 import { Header } from './header/Header.tsx';
+import { noticeText } from './i18n/messages.ts';
+import { useMessages } from './i18n/useMessages.ts';
 import { ImportControl } from './io/ImportControl.tsx';
 import { YourCharts } from './io/YourCharts.tsx';
+import { OutlineView } from './outline/OutlineView.tsx';
 import { DetailsPanel } from './panel/DetailsPanel.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
-import { useStore } from './store/store.ts';
+import { useStore, type PaneId } from './store/store.ts';
 
 function NoticeBar() {
   const notice = useStore((s) => s.notice);
   const showNotice = useStore((s) => s.showNotice);
+  const t = useMessages();
   if (notice === null) return null;
   return (
     <div className={`notice notice-${notice.tone}`} role={notice.tone === 'info' ? 'status' : 'alert'}>
-      <p>{notice.text}</p>
-      <button type="button" onClick={() => showNotice(null)} aria-label="Dismiss message">
+      <p>{noticeText(notice, t)}</p>
+      <button type="button" onClick={() => showNotice(null)} aria-label={t.dismiss}>
         ×
       </button>
     </div>
@@ -24,6 +29,10 @@ function NoticeBar() {
 
 export function App() {
   const view = useStore((s) => s.view);
+  const display = useStore((s) => s.preferences.display);
+  const t = useMessages();
+  const drawPane = (pane: PaneId, label?: string, decorations: ChartDecorations = {}): ReactNode =>
+    display === 'outline' ? <OutlineView pane={pane} {...(label ? { label } : {})} /> : <OrgChart pane={pane} {...(label ? { label } : {})} {...decorations} />;
   return (
     <div className="app">
       <Header>
@@ -36,14 +45,14 @@ export function App() {
       {view === 'compare' ? (
         <main className="workspace workspace-compare">
           <CompareView
-            renderChart={(pane, decorations, label) => <OrgChart pane={pane} label={label} {...decorations} />}
+            renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
             renderDetails={(pane, label) => <DetailsPanel pane={pane} label={label} className="compare-details" />}
           />
         </main>
       ) : (
         <main className="workspace">
-          <section className="chart-area" aria-label="Chart">
-            <OrgChart />
+          <section className="chart-area" aria-label={t.chartRegion}>
+            {drawPane('main')}
           </section>
           <DetailsPanel />
         </main>

@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { loadBundledCharts } from './store/bundled.ts';
 import { restoreImportedCharts } from './store/imported.ts';
+import { startPreferences } from './store/prefs.ts';
 import { applyLocation, startUrlSync } from './store/url.ts';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+// The first render waits for the chosen language's words (at once for English), so the page never shows the wrong language.
+const preferencesReady = startPreferences();
 startUrlSync();
 // Saved charts are restored before the address is applied, so a link to one of them works after a reload.
 const restored = restoreImportedCharts();
@@ -17,8 +20,10 @@ void loadBundledCharts(async () => {
   applyLocation();
 });
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void preferencesReady.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -5,6 +5,7 @@
 import { memo, useCallback, type MouseEvent } from 'react';
 import { paneIndex, useStore, type PaneId } from '../store/store.ts';
 import { initialsOf } from '../model/present.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { estimateTextWidth, wrapText } from './text.ts';
 
 export interface NodeCardProps {
@@ -14,9 +15,12 @@ export interface NodeCardProps {
   readonly y: number;
   readonly width: number;
   readonly height: number;
+  /** The name shown first, by the user's choice of names (see shownNames). */
   readonly name: string;
-  readonly nativeName: string | null;
-  readonly nativeLang: string | null;
+  readonly nameLang: string | null;
+  /** The other name shown beside it, if any: e.g. the Chinese one. */
+  readonly secondName: string | null;
+  readonly secondLang: string | null;
   readonly kind: string;
   readonly kindLabel: string;
   /** Only the root card has room for it. */
@@ -32,6 +36,8 @@ export interface NodeCardProps {
   readonly badge: string | null;
   /** Where the collapse toggle sits: under the card (top-down charts) or at its right (left-to-right). */
   readonly toggleAt: 'bottom' | 'right';
+  /** The interface's words, for the accessible names. */
+  readonly messages: Messages;
 }
 
 const NAME_SIZE = 14;
@@ -41,7 +47,7 @@ const AVATAR_RADIUS = 17;
 
 
 export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
-  const { pane, id, x, y, width, height, name, nativeName, nativeLang, kind, kindLabel, headLine, childCount, descendantCount, collapsed, badge } = props;
+  const { pane, id, x, y, width, height, name, nameLang, secondName, secondLang, kind, kindLabel, headLine, childCount, descendantCount, collapsed, badge, messages } = props;
   const selected = useStore(useCallback((s) => (s.panes[pane].selectedId ?? paneIndex(s, pane)?.rootId) === id, [id, pane]));
   const focused = useStore(useCallback((s) => s.panes[pane].focusedId === id, [id, pane]));
   const select = useStore((s) => s.select);
@@ -60,19 +66,19 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   const nameYs = nameLines.map((_, i) => lineY + i * 18);
   lineY = (nameYs[nameYs.length - 1] ?? lineY) + 18;
   const roomForExtra = lineY + 2 <= height / 2 - 4;
-  const extraLine = isRoot ? headLine : nameLines.length === 1 ? nativeName : null;
-  const extraIsNative = !isRoot && extraLine !== null && extraLine === nativeName;
+  const extraLine = isRoot ? headLine : nameLines.length === 1 ? secondName : null;
+  const extraIsSecondName = !isRoot && extraLine !== null && extraLine === secondName;
   const shownExtra = roomForExtra && extraLine ? wrapText(extraLine, width - PAD_X * 2, SMALL_SIZE, 1)[0] : null;
-  // With a two-line name there is no line left for the native name: it joins the kind line when it fits whole.
-  const kindWithNative = nativeName === null ? kindLabel : `${kindLabel} · ${nativeName}`;
+  // With a two-line name there is no line left for the second name: it joins the kind line when it fits whole.
+  const kindWithSecond = secondName === null ? kindLabel : `${kindLabel} · ${secondName}`;
   const kindText =
-    !isRoot && nameLines.length > 1 && estimateTextWidth(kindWithNative, SMALL_SIZE, 600) <= width - PAD_X * 2 - 4 ? kindWithNative : kindLabel;
+    !isRoot && nameLines.length > 1 && estimateTextWidth(kindWithSecond, SMALL_SIZE, 600) <= width - PAD_X * 2 - 4 ? kindWithSecond : kindLabel;
 
   const label = [
     name,
-    nativeName,
+    secondName,
     kindLabel,
-    childCount > 0 ? `${descendantCount} unit${descendantCount === 1 ? '' : 's'} below${collapsed ? ', collapsed' : ''}` : null,
+    childCount > 0 ? messages.unitsBelow(descendantCount, collapsed) : null,
     badge,
   ]
     .filter(Boolean)
@@ -103,7 +109,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
       transform={`translate(${x},${y})`}
       onClick={onClick}
     >
-      <title>{nativeName ? `${name} (${nativeName})` : name}</title>
+      <title>{secondName ? `${name} (${secondName})` : name}</title>
       <rect className="node-card" x={left} y={top} width={width} height={height} rx={10} />
       <rect className="node-accent" x={left} y={top} width={6} height={height} rx={3} />
       {initials ? (
@@ -122,7 +128,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
           {badge}
         </text>
       ) : null}
-      <text className="node-name" x={left + PAD_X + 4} fontSize={NAME_SIZE}>
+      <text className="node-name" x={left + PAD_X + 4} fontSize={NAME_SIZE} lang={nameLang ?? undefined}>
         {nameLines.map((line, i) => (
           <tspan key={i} x={left + PAD_X + 4} y={nameYs[i]}>
             {line}
@@ -130,7 +136,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
         ))}
       </text>
       {shownExtra ? (
-        <text className="node-extra" x={left + PAD_X + 4} y={lineY + 2} fontSize={SMALL_SIZE} lang={extraIsNative ? (nativeLang ?? undefined) : undefined}>
+        <text className="node-extra" x={left + PAD_X + 4} y={lineY + 2} fontSize={SMALL_SIZE} lang={extraIsSecondName ? (secondLang ?? undefined) : undefined}>
           {shownExtra}
         </text>
       ) : null}
@@ -138,7 +144,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
         <g
           className="node-toggle"
           role="button"
-          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${name}`}
+          aria-label={collapsed ? messages.expandUnit(name) : messages.collapseUnit(name)}
           aria-expanded={!collapsed}
           data-no-zoom=""
           transform={props.toggleAt === 'right' ? `translate(${width / 2},0)` : `translate(0,${height / 2})`}

@@ -4,8 +4,11 @@
  * lives in the store and only <Viewport> reads it, so a pan re-renders one <g>.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { headLine, kindLabel } from '../model/present.ts';
-import { pathToRoot, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { headLine, shownNames } from '../model/present.ts';
+import { pathToRoot, typeAheadTarget, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { kindName, type Messages } from '../i18n/messages.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { useDarkTheme } from '../shared/theme.ts';
 import { flushSync } from 'react-dom';
 import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
 import { layoutChart, type Bounds, type ChartLayout } from './layout.ts';
@@ -16,6 +19,8 @@ import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChar
 import { createZoomController, fitTransform, type ZoomController } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
+/** Letters typed closer together than this make one type-ahead word. */
+const TYPE_AHEAD_MS = 700;
 /** The printed chart box (see the print styles), in CSS pixels. */
 const PRINT_WIDTH = 680;
 const PRINT_HEIGHT = 566;
@@ -69,11 +74,12 @@ export function OrgChart({ pane = 'main', label, ...decorations }: OrgChartProps
   const chartId = useStore((s) => s.panes[pane].chartId);
   const slot = useStore((s) => (s.panes[pane].chartId === null ? undefined : s.charts[s.panes[pane].chartId ?? '']));
   const manifestError = useStore((s) => s.manifestError);
+  const t = useMessages();
 
   if (manifestError !== null && chartId === null) {
     return (
       <div className="chart-message" role="alert">
-        <h2>The list of charts could not be loaded</h2>
+        <h2>{t.listLoadFailed}</h2>
         <pre>{manifestError}</pre>
       </div>
     );
@@ -81,15 +87,15 @@ export function OrgChart({ pane = 'main', label, ...decorations }: OrgChartProps
   if (chartId === null || slot === undefined || slot.status === 'loading') {
     return (
       <p className="chart-message" role="status">
-        Loading chart…
+        {t.loadingChart}
       </p>
     );
   }
   if (slot.status === 'error') {
     return (
       <div className="chart-message" role="alert">
-        <h2>This chart could not be loaded</h2>
-        <p>The file has problems. Other charts still work: pick one above.</p>
+        <h2>{t.chartLoadFailed}</h2>
+        <p>{t.chartLoadFailedHint}</p>
         <pre>{slot.message}</pre>
       </div>
     );
@@ -102,10 +108,10 @@ function Viewport({ pane, children }: { pane: PaneId; children: ReactNode }) {
   return <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>{children}</g>;
 }
 
-function ZoomLevel({ pane }: { pane: PaneId }) {
+function ZoomLevel({ pane, title }: { pane: PaneId; title: string }) {
   const k = useStore((s) => s.panes[pane].transform.k);
   return (
-    <output className="zoom-level" aria-live="off" title="Zoom level">
+    <output className="zoom-level" aria-live="off" title={title}>
       {Math.round(k * 100)}%
     </output>
   );
@@ -133,6 +139,11 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const setFocused = useCallback((id: string) => focusUnit(id, pane), [focusUnit, pane]);
   const setCollapsed = useCallback((id: string, value: boolean) => setCollapsedIn(id, value, pane), [setCollapsedIn, pane]);
   const { highlighted, badges, onPoint } = decorations;
+  const t = useMessages();
+  const nameMode = useStore((s) => s.preferences.names);
+  const dark = useDarkTheme();
+  /** Letters typed in a quick run, for type-ahead: "fo" jumps to "Foreign Affairs Bureau". */
+  const typed = useRef({ text: '', at: 0 });
 
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomController | null>(null);
@@ -242,6 +253,17 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     if (position) zoomRef.current?.reveal(boxOf(position));
   }, [focusedId, layout]);
 
+  /** Every name a unit is shown by, for type-ahead. */
+  const namesOf = useCallback(
+    (id: string): readonly string[] => {
+      const unit = index.byId.get(id);
+      if (!unit) return [];
+      const { primary, secondary } = shownNames(unit, nameMode, index.chart.language ?? null);
+      return secondary ? [primary.text, secondary.text] : [primary.text];
+    },
+    [index, nameMode],
+  );
+
   const onKeyDown = useCallback(
     (event: KeyboardEvent<SVGSVGElement>) => {
       const current = focusedId !== null && layout.positionOf.has(focusedId) ? focusedId : index.rootId;
@@ -285,13 +307,19 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
         case '0':
           zoomRef.current?.fitToScreen(layout.bounds);
           break;
-        default:
-          return;
+        default: {
+          // Type-ahead (WAI-ARIA tree): a letter or digit jumps to the next unit on screen whose name starts with what was typed.
+          if (event.key.length !== 1 || !/[\p{L}\p{N}]/u.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
+          const now = event.timeStamp;
+          typed.current = { text: now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text + event.key : event.key, at: now };
+          next = typeAheadTarget(order, (id) => namesOf(id), current, typed.current.text);
+          break;
+        }
       }
       event.preventDefault();
       if (next !== undefined) setFocused(next);
     },
-    [focusedId, layout, order, index, collapsed, select, setFocused, setCollapsed],
+    [focusedId, layout, order, index, collapsed, select, setFocused, setCollapsed, namesOf],
   );
 
   // Culling: only cards near the screen are drawn. The window is snapped to a
@@ -338,6 +366,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
         const unit = index.byId.get(id);
         if (!unit || !position) return null;
         const parentId = index.parentOf.get(id) ?? null;
+        const names = shownNames(unit, nameMode, index.chart.language ?? null);
         return (
           <NodeCard
             key={id}
@@ -347,11 +376,12 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             y={position.y}
             width={position.width}
             height={position.height}
-            name={unit.name}
-            nativeName={unit.nativeName?.text ?? null}
-            nativeLang={unit.nativeName?.lang ?? null}
+            name={names.primary.text}
+            nameLang={names.primary.lang}
+            secondName={names.secondary?.text ?? null}
+            secondLang={names.secondary?.lang ?? null}
             kind={unit.kind ?? 'unit'}
-            kindLabel={unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind)}
+            kindLabel={unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindName(t, unit.kind)}
             headLine={parentId === null ? headLine(unit) : null}
             childCount={index.childrenOf.get(id)?.length ?? 0}
             descendantCount={index.descendantCount.get(id) ?? 0}
@@ -363,10 +393,11 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             highlighted={highlighted?.has(id) ?? false}
             badge={badges?.get(id) ?? null}
             toggleAt={orientation === 'left-right' ? 'right' : 'bottom'}
+            messages={t}
           />
         );
       }),
-    [shownIds, layout, index, collapsed, pathIds, pane, highlighted, badges, orientation],
+    [shownIds, layout, index, collapsed, pathIds, pane, highlighted, badges, orientation, nameMode, t],
   );
 
   const links = useMemo(() => {
@@ -389,41 +420,41 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
 
   return (
     <div className="chart">
-      <div className="chart-toolbar" role="toolbar" aria-label="Chart view" ref={toolbarRef}>
-        <button type="button" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label="Zoom in" title="Zoom in (+)">
+      <div className="chart-toolbar" role="toolbar" aria-label={t.chartView} ref={toolbarRef}>
+        <button type="button" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label={t.zoomIn} title={`${t.zoomIn} (+)`}>
           +
         </button>
-        <ZoomLevel pane={pane} />
-        <button type="button" onClick={() => zoomRef.current?.zoomBy(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out (−)">
+        <ZoomLevel pane={pane} title={t.zoomLevel} />
+        <button type="button" onClick={() => zoomRef.current?.zoomBy(1 / ZOOM_STEP)} aria-label={t.zoomOut} title={`${t.zoomOut} (−)`}>
           −
         </button>
-        <button type="button" onClick={() => zoomRef.current?.fitToScreen(layout.bounds)} title="Fit the whole chart on screen (0)">
-          Fit to screen
+        <button type="button" onClick={() => zoomRef.current?.fitToScreen(layout.bounds)} title={t.fitHint}>
+          {t.fit}
         </button>
         <span className="toolbar-sep" aria-hidden="true" />
         <button type="button" onClick={() => expandAll(pane)}>
-          Expand all
+          {t.expandAll}
         </button>
         <button type="button" onClick={() => collapseAll(pane)}>
-          Collapse all
+          {t.collapseAll}
         </button>
         <button
           type="button"
           aria-pressed={orientation === 'left-right'}
           onClick={() => setOrientation(orientation === 'left-right' ? 'top-down' : 'left-right')}
-          title="Draw the chart from left to right instead of top down"
+          title={t.leftToRightHint}
         >
-          Left to right
+          {t.leftToRight}
         </button>
         <span className="toolbar-sep" aria-hidden="true" />
-        <ExportMenu index={index} layout={layout} collapsed={collapsed} svgRef={svgRef} zoomRef={zoomRef} />
+        <ExportMenu index={index} layout={layout} collapsed={collapsed} svgRef={svgRef} zoomRef={zoomRef} messages={t} />
       </div>
-      <LodCanvas pane={pane} index={index} layout={layout} grid={grid} active={levelOfDetail} width={size.width} height={size.height} />
+      <LodCanvas pane={pane} index={index} layout={layout} grid={grid} active={levelOfDetail} width={size.width} height={size.height} dark={dark} />
       <svg
         ref={svgRef}
         className="chart-svg"
         role="tree"
-        aria-label={label ?? `Org chart: ${index.chart.title}`}
+        aria-label={label ?? t.chartLabel(index.chart.title)}
         aria-describedby={`chart-help-${pane}`}
         onKeyDown={onKeyDown}
         onPointerOver={onPoint ? (event) => pointAt(event.target) : undefined}
@@ -437,10 +468,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           <g className="nodes">{cards}</g>
         </Viewport>
       </svg>
-      {showMinimap ? <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} /> : null}
+      {showMinimap ? <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} label={t.minimap} dark={dark} /> : null}
       <p id={`chart-help-${pane}`} className="chart-help">
-        Drag to pan, scroll or pinch to zoom. In the chart: arrow keys move, Enter selects, Right and Left expand and collapse, + and −
-        zoom, 0 fits.
+        {t.chartHelp}
       </p>
     </div>
   );
@@ -452,18 +482,19 @@ interface ExportMenuProps {
   readonly collapsed: ReadonlySet<string>;
   readonly svgRef: RefObject<SVGSVGElement | null>;
   readonly zoomRef: RefObject<ZoomController | null>;
+  readonly messages: Messages;
 }
 
 type ExportKind = 'svg' | 'svg-view' | 'png' | 'png-view' | 'json';
-const EXPORT_CHOICES: readonly (readonly [ExportKind, string])[] = [
-  ['svg', 'SVG, whole chart'],
-  ['svg-view', 'SVG, current view'],
-  ['png', 'PNG, whole chart'],
-  ['png-view', 'PNG, current view'],
-  ['json', 'JSON (chart file)'],
+const EXPORT_CHOICES: readonly (readonly [ExportKind, 'exportSvg' | 'exportSvgView' | 'exportPng' | 'exportPngView' | 'exportJson'])[] = [
+  ['svg', 'exportSvg'],
+  ['svg-view', 'exportSvgView'],
+  ['png', 'exportPng'],
+  ['png-view', 'exportPngView'],
+  ['json', 'exportJson'],
 ];
 
-function ExportMenu({ index, layout, collapsed, svgRef, zoomRef }: ExportMenuProps) {
+function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: ExportMenuProps) {
   const showNotice = useStore((s) => s.showNotice);
   const detailsRef = useRef<HTMLDetailsElement>(null);
 
@@ -491,17 +522,17 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef }: ExportMenuPro
       if (kind.startsWith('svg')) downloadBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), exportFileName(index, 'svg', suffix));
       else downloadBlob(await svgToPng(svg), exportFileName(index, 'png', suffix));
     } catch (err) {
-      showNotice({ tone: 'error', text: `The export failed: ${err instanceof Error ? err.message : String(err)}.` });
+      showNotice({ tone: 'error', text: (m) => m.exportFailed(err instanceof Error ? err.message : String(err)) });
     }
   };
 
   return (
     <details className="export-menu" ref={detailsRef}>
-      <summary>Export</summary>
-      <div className="export-options" role="group" aria-label="Export">
+      <summary>{messages.exportMenu}</summary>
+      <div className="export-options" role="group" aria-label={messages.exportMenu}>
         {EXPORT_CHOICES.map(([kind, label]) => (
           <button key={kind} type="button" onClick={() => void run(kind)}>
-            {label}
+            {messages[label]}
           </button>
         ))}
       </div>

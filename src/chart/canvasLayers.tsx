@@ -11,14 +11,29 @@ import type { ChartLayout } from './layout.ts';
 import type { SpatialGrid } from './spatial.ts';
 import type { ZoomController } from './zoom.ts';
 
-const KIND_FILL: Record<string, string> = {
-  office: '#a1121b',
-  group: '#6b7280',
-  department: '#1d4ed8',
-  institution: '#0f6e5a',
-  person: '#6d28d9',
+/** Canvas cannot read CSS variables resolved by theme, so both palettes live here, matching styles.css. */
+interface Palette {
+  readonly kinds: Readonly<Record<string, string>>;
+  readonly other: string;
+  readonly link: string;
+  readonly view: string;
+  readonly viewFill: string;
+}
+const LIGHT: Palette = {
+  kinds: { office: '#a1121b', group: '#6b7280', department: '#1d4ed8', institution: '#0f6e5a', person: '#6d28d9' },
+  other: '#4a5360',
+  link: '#9aa3af',
+  view: '#1d4ed8',
+  viewFill: 'rgb(29 78 216 / 12%)',
 };
-const DEFAULT_FILL = '#4a5360';
+const DARK: Palette = {
+  kinds: { office: '#f87171', group: '#9ca3af', department: '#7aa2ff', institution: '#34d399', person: '#c4b5fd' },
+  other: '#9ca3af',
+  link: '#5b6472',
+  view: '#9bb8ff',
+  viewFill: 'rgb(155 184 255 / 16%)',
+};
+const paletteFor = (dark: boolean) => (dark ? DARK : LIGHT);
 
 interface DrawItem {
   readonly x: number;
@@ -28,10 +43,10 @@ interface DrawItem {
   readonly fill: string;
 }
 
-function drawItems(index: OrgIndex, layout: ChartLayout): Map<string, DrawItem> {
+function drawItems(index: OrgIndex, layout: ChartLayout, palette: Palette): Map<string, DrawItem> {
   const items = new Map<string, DrawItem>();
   for (const node of layout.nodes) {
-    items.set(node.id, { x: node.x - node.width / 2, y: node.y - node.height / 2, w: node.width, h: node.height, fill: KIND_FILL[index.byId.get(node.id)?.kind ?? ''] ?? DEFAULT_FILL });
+    items.set(node.id, { x: node.x - node.width / 2, y: node.y - node.height / 2, w: node.width, h: node.height, fill: palette.kinds[index.byId.get(node.id)?.kind ?? ''] ?? palette.other });
   }
   return items;
 }
@@ -71,10 +86,12 @@ export function LodCanvas(props: {
   active: boolean;
   width: number;
   height: number;
+  dark: boolean;
 }) {
-  const { pane, index, layout, grid, active, width, height } = props;
+  const { pane, index, layout, grid, active, width, height, dark } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const items = useMemo(() => (active ? drawItems(index, layout) : null), [active, index, layout]);
+  const palette = paletteFor(dark);
+  const items = useMemo(() => (active ? drawItems(index, layout, palette) : null), [active, index, layout, palette]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -102,7 +119,7 @@ export function LodCanvas(props: {
         context.moveTo(parent.x, parent.y);
         context.lineTo(child.x, child.y);
       }
-      context.strokeStyle = '#9aa3af';
+      context.strokeStyle = palette.link;
       context.lineWidth = 1.5 / t.k;
       context.stroke();
       let fill = '';
@@ -117,7 +134,7 @@ export function LodCanvas(props: {
       }
     };
     return redrawOnEveryMove(pane, draw);
-  }, [active, items, grid, index, layout, pane, width, height]);
+  }, [active, items, grid, index, layout, pane, width, height, palette]);
 
   return <canvas ref={canvasRef} className="lod-canvas" style={{ width, height }} aria-hidden="true" />;
 }
@@ -134,8 +151,11 @@ export function Minimap(props: {
   zoomRef: { readonly current: ZoomController | null };
   width: number;
   height: number;
+  label: string;
+  dark: boolean;
 }) {
-  const { pane, index, layout, zoomRef, width, height } = props;
+  const { pane, index, layout, zoomRef, width, height, label, dark } = props;
+  const palette = paletteFor(dark);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { bounds } = layout;
   const scale = Math.min(
@@ -154,13 +174,13 @@ export function Minimap(props: {
     const ratio = window.devicePixelRatio || 1;
     context.setTransform(ratio * scale, 0, 0, ratio * scale, ratio * offsetX, ratio * offsetY);
     for (const node of layout.nodes) {
-      context.fillStyle = KIND_FILL[index.byId.get(node.id)?.kind ?? ''] ?? DEFAULT_FILL;
+      context.fillStyle = palette.kinds[index.byId.get(node.id)?.kind ?? ''] ?? palette.other;
       // At minimap scale a card can be under a pixel; keep every unit visible.
       const minSize = 1 / scale;
       context.fillRect(node.x - node.width / 2, node.y - node.height / 2, Math.max(node.width, minSize), Math.max(node.height, minSize));
     }
     return canvas;
-  }, [index, layout, scale, offsetX, offsetY]);
+  }, [index, layout, scale, offsetX, offsetY, palette]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -178,14 +198,14 @@ export function Minimap(props: {
       const boxHeight = Math.max(6, (height / t.k) * scale);
       const x = (-t.x / t.k + width / t.k / 2) * scale + offsetX - boxWidth / 2;
       const y = (-t.y / t.k + height / t.k / 2) * scale + offsetY - boxHeight / 2;
-      context.strokeStyle = '#1d4ed8';
+      context.strokeStyle = palette.view;
       context.lineWidth = 2;
-      context.fillStyle = 'rgb(29 78 216 / 12%)';
+      context.fillStyle = palette.viewFill;
       context.fillRect(x, y, boxWidth, boxHeight);
       context.strokeRect(x, y, boxWidth, boxHeight);
     };
     return redrawOnEveryMove(pane, draw);
-  }, [picture, pane, scale, offsetX, offsetY, width, height]);
+  }, [picture, pane, scale, offsetX, offsetY, width, height, palette]);
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -201,7 +221,7 @@ export function Minimap(props: {
       className="minimap"
       style={{ width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT }}
       role="img"
-      aria-label="Minimap of the whole chart; the outlined box is the part on screen. Click or drag in it to move the view."
+      aria-label={label}
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
         moveTo(event);

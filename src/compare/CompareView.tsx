@@ -6,6 +6,7 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { compareCharts, counterpartsOf, type CompareCell, type Comparison } from '../model/compare.ts';
 import type { OrgIndex } from '../model/tree.ts';
+import { useMessages } from '../i18n/useMessages.ts';
 import { chartTitle, paneIndex, useStore, type PaneId } from '../store/store.ts';
 
 export interface PaneDecorations {
@@ -19,7 +20,6 @@ export interface CompareViewProps {
   readonly renderDetails: (pane: 'left' | 'right', label: string) => ReactNode;
 }
 
-const UNIQUE_BADGE = 'Unique';
 const EMPTY: ReadonlySet<string> = new Set();
 
 export function CompareToggle() {
@@ -30,6 +30,7 @@ export function CompareToggle() {
   const mainChart = useStore((s) => s.panes.main.chartId);
   const leftChart = useStore((s) => s.panes.left.chartId);
   const rightChart = useStore((s) => s.panes.right.chartId);
+  const t = useMessages();
   const open = () => {
     // By default the two bundled offices; if the user has a chart open, it goes on the left.
     const bundled = catalog.filter((entry) => entry.origin === 'bundled').map((entry) => entry.id);
@@ -39,7 +40,7 @@ export function CompareToggle() {
   };
   return (
     <button type="button" className="header-button" aria-pressed={view === 'compare'} onClick={view === 'compare' ? closeCompare : open} disabled={catalog.length === 0}>
-      Compare
+      {t.compare}
     </button>
   );
 }
@@ -58,6 +59,7 @@ export function CompareView({ renderChart, renderDetails }: CompareViewProps) {
   const leftSelected = useStore((s) => s.panes.left.selectedId);
   const rightSelected = useStore((s) => s.panes.right.selectedId);
   const setHovered = useStore((s) => s.setHovered);
+  const t = useMessages();
 
   const comparison = useMemo(() => (left && right ? compareCharts(left, right, new Date()) : null), [left, right]);
 
@@ -76,8 +78,8 @@ export function CompareView({ renderChart, renderDetails }: CompareViewProps) {
   );
   const leftHighlighted = useMemo(() => highlightFor('left'), [highlightFor]);
   const rightHighlighted = useMemo(() => highlightFor('right'), [highlightFor]);
-  const leftBadges = useMemo(() => new Map((comparison?.uniqueLeft ?? []).map((id) => [id, UNIQUE_BADGE])), [comparison]);
-  const rightBadges = useMemo(() => new Map((comparison?.uniqueRight ?? []).map((id) => [id, UNIQUE_BADGE])), [comparison]);
+  const leftBadges = useMemo(() => new Map((comparison?.uniqueLeft ?? []).map((id) => [id, t.unique])), [comparison, t]);
+  const rightBadges = useMemo(() => new Map((comparison?.uniqueRight ?? []).map((id) => [id, t.unique])), [comparison, t]);
   const pointLeft = useCallback((unitId: string | null) => setHovered(unitId === null ? null : { pane: 'left', unitId }), [setHovered]);
   const pointRight = useCallback((unitId: string | null) => setHovered(unitId === null ? null : { pane: 'right', unitId }), [setHovered]);
 
@@ -85,24 +87,24 @@ export function CompareView({ renderChart, renderDetails }: CompareViewProps) {
     <div className="compare">
       <CompareToolbar />
       <div className="compare-sides">
-        <section className="compare-side" aria-label={`Left: ${leftLabel}`}>
+        <section className="compare-side" aria-label={t.sideLabel('left', leftLabel)}>
           <div className="compare-chart">
-            {renderChart('left', { highlighted: leftHighlighted, badges: leftBadges, onPoint: pointLeft }, `Org chart (left): ${leftLabel}`)}
+            {renderChart('left', { highlighted: leftHighlighted, badges: leftBadges, onPoint: pointLeft }, t.sideChart('left', leftLabel))}
           </div>
-          {renderDetails('left', `Details: ${leftLabel}`)}
+          {renderDetails('left', t.sideDetails(leftLabel))}
         </section>
-        <section className="compare-side" aria-label={`Right: ${rightLabel}`}>
+        <section className="compare-side" aria-label={t.sideLabel('right', rightLabel)}>
           <div className="compare-chart">
-            {renderChart('right', { highlighted: rightHighlighted, badges: rightBadges, onPoint: pointRight }, `Org chart (right): ${rightLabel}`)}
+            {renderChart('right', { highlighted: rightHighlighted, badges: rightBadges, onPoint: pointRight }, t.sideChart('right', rightLabel))}
           </div>
-          {renderDetails('right', `Details: ${rightLabel}`)}
+          {renderDetails('right', t.sideDetails(rightLabel))}
         </section>
       </div>
       {comparison && left && right ? (
         <ComparisonTables comparison={comparison} left={left} right={right} leftLabel={leftLabel} rightLabel={rightLabel} />
       ) : (
         <p role="status" className="compare-waiting">
-          Loading both charts…
+          {t.loadingBoth}
         </p>
       )}
     </div>
@@ -118,10 +120,11 @@ function CompareToolbar() {
   const swapCompare = useStore((s) => s.swapCompare);
   const setLinkedViews = useStore((s) => s.setLinkedViews);
   const closeCompare = useStore((s) => s.closeCompare);
+  const t = useMessages();
 
   const picker = (side: 'left' | 'right', value: string | null) => (
     <label className="compare-picker">
-      <span>{side === 'left' ? 'Left' : 'Right'}</span>
+      <span>{side === 'left' ? t.left : t.right}</span>
       <select
         value={value ?? ''}
         onChange={(event) => {
@@ -140,25 +143,26 @@ function CompareToolbar() {
   );
 
   return (
-    <div className="compare-toolbar" role="toolbar" aria-label="Compare">
+    <div className="compare-toolbar" role="toolbar" aria-label={t.compareToolbar}>
       {picker('left', leftChart)}
-      <button type="button" onClick={swapCompare} aria-label="Swap sides" title="Swap sides">
-        ⇄ Swap
+      <button type="button" onClick={swapCompare} aria-label={t.swapSides} title={t.swapSides}>
+        ⇄ {t.swap}
       </button>
       {picker('right', rightChart)}
       <label className="compare-link">
         <input type="checkbox" checked={linked} onChange={(event) => setLinkedViews(event.target.checked)} />
-        Link views
+        {t.linkViews}
       </label>
       <button type="button" onClick={closeCompare}>
-        Close compare
+        {t.closeCompare}
       </button>
     </div>
   );
 }
 
 function Cell({ cell }: { cell: CompareCell }) {
-  if (!cell.stated) return <span className="not-stated">not stated</span>;
+  const t = useMessages();
+  if (!cell.stated) return <span className="not-stated">{t.notStatedShort}</span>;
   return (
     <>
       <span>{cell.text}</span>
@@ -185,6 +189,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
   const select = useStore((s) => s.select);
   const requestView = useStore((s) => s.requestView);
   const setHovered = useStore((s) => s.setHovered);
+  const t = useMessages();
   const goTo = (pane: PaneId, unitId: string) => {
     select(unitId, pane);
     requestView({ kind: 'center', id: unitId }, pane);
@@ -206,14 +211,14 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
 
   return (
     <section className="compare-tables" aria-labelledby="comparison-title">
-      <h2 id="comparison-title">What the sources say, side by side</h2>
+      <h2 id="comparison-title">{t.sideBySide}</h2>
       <table className="compare-table">
         <caption className="visually-hidden">
-          Comparison of {leftLabel} and {rightLabel}
+          {t.comparisonOf(leftLabel, rightLabel)}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Aspect</th>
+            <th scope="col">{t.aspect}</th>
             <th scope="col">{leftLabel}</th>
             <th scope="col">{rightLabel}</th>
           </tr>
@@ -223,7 +228,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
             <tr key={row.id} className={row.differs ? 'differs' : undefined} data-row={row.id}>
               <th scope="row">
                 {row.label}
-                {row.differs ? <span className="differs-mark"> · differs</span> : null}
+                {row.differs ? <span className="differs-mark"> · {t.differs}</span> : null}
               </th>
               <td>
                 <Cell cell={row.left} />
@@ -236,11 +241,11 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
         </tbody>
       </table>
 
-      <h3>Units by kind</h3>
+      <h3>{t.unitsByKind}</h3>
       <table className="compare-table">
         <thead>
           <tr>
-            <th scope="col">Kind</th>
+            <th scope="col">{t.kind}</th>
             <th scope="col">{leftLabel}</th>
             <th scope="col">{rightLabel}</th>
           </tr>
@@ -249,7 +254,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
           {comparison.kindGroups.map((group) => (
             <tr key={group.key} className={group.leftIds.length !== group.rightIds.length ? 'differs' : undefined}>
               <th scope="row">
-                {group.label}: {group.leftIds.length} vs {group.rightIds.length}
+                {group.label}: {t.versus(group.leftIds.length, group.rightIds.length)}
               </th>
               <td>
                 <ul className="cell-items">
@@ -270,7 +275,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
         </tbody>
       </table>
 
-      <h3>Counterparts</h3>
+      <h3>{t.counterparts}</h3>
       {comparison.counterparts.length > 0 ? (
         <ul className="counterparts">
           {comparison.counterparts.map((pair) => (
@@ -280,7 +285,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
           ))}
         </ul>
       ) : (
-        <p className="muted">No units match across the two charts.</p>
+        <p className="muted">{t.noCounterparts}</p>
       )}
       <div className="compare-unique">
         {(['left', 'right'] as const).map((side) => {
@@ -288,7 +293,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
           const index = side === 'left' ? left : right;
           return (
             <div key={side}>
-              <h3>Only in {side === 'left' ? leftLabel : rightLabel}</h3>
+              <h3>{t.onlyIn(side === 'left' ? leftLabel : rightLabel)}</h3>
               {ids.length > 0 ? (
                 <ul className="cell-items">
                   {ids.map((id) => (
@@ -296,7 +301,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
                   ))}
                 </ul>
               ) : (
-                <p className="muted">Every unit has a counterpart.</p>
+                <p className="muted">{t.everyUnitMatched}</p>
               )}
             </div>
           );

@@ -1,22 +1,26 @@
-/** The app bar: what this is, which chart is on screen, and the slots App fills (search, compare, import). */
-import type { ReactNode } from 'react';
-import { useStore } from '../store/store.ts';
+/** The app bar: what this is, which chart is on screen, the slots App fills (search, compare, import), and the display settings. */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { chooseLanguage } from '../i18n/languages.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { isTextEntry } from '../shared/dom.ts';
+import { useStore, type Preferences, type UiLanguage } from '../store/store.ts';
 
 export function Header({ children }: { children?: ReactNode }) {
   const catalog = useStore((s) => s.catalog);
   const view = useStore((s) => s.view);
   const activeChartId = useStore((s) => s.panes.main.chartId);
   const openChart = useStore((s) => s.openChart);
+  const t = useMessages();
 
   return (
     <header className="app-header">
       <div className="brand">
-        <h1>General Offices of China</h1>
-        <p className="tagline">How the NPC Standing Committee’s and the State Council’s General Offices are organized</p>
+        <h1>{t.appTitle}</h1>
+        <p className="tagline">{t.tagline}</p>
       </div>
       {catalog.length > 0 ? (
         <fieldset className="chart-switch">
-          <legend className="visually-hidden">Chart</legend>
+          <legend className="visually-hidden">{t.chartSwitch}</legend>
           {catalog.map((entry) => {
             const active = view === 'chart' && entry.id === activeChartId;
             return (
@@ -39,7 +43,178 @@ export function Header({ children }: { children?: ReactNode }) {
           })}
         </fieldset>
       ) : null}
-      <div className="header-tools">{children}</div>
+      <div className="header-tools">
+        {children}
+        <OutlineToggle />
+        <DisplaySettings />
+        <ShortcutsButton />
+      </div>
     </header>
+  );
+}
+
+function OutlineToggle() {
+  const display = useStore((s) => s.preferences.display);
+  const setPreferences = useStore((s) => s.setPreferences);
+  const t = useMessages();
+  return (
+    <button
+      type="button"
+      className="header-button"
+      aria-pressed={display === 'outline'}
+      title={t.outlineHint}
+      onClick={() => setPreferences({ display: display === 'outline' ? 'chart' : 'outline' })}
+    >
+      {t.outline}
+    </button>
+  );
+}
+
+/** One group of radio buttons for one preference; the options' own words are in their own language where that helps. */
+function Choice<K extends 'language' | 'names' | 'theme'>(props: {
+  readonly name: K;
+  readonly legend: string;
+  readonly options: readonly { readonly value: Preferences[K]; readonly label: string; readonly lang?: string }[];
+}) {
+  const value = useStore((s) => s.preferences[props.name]);
+  const setPreferences = useStore((s) => s.setPreferences);
+  return (
+    <fieldset className="settings-choice">
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <label key={option.value} lang={option.lang}>
+          <input
+            type="radio"
+            name={`preference-${props.name}`}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => {
+              // A language's words may need fetching first; the others apply at once.
+              if (props.name === 'language') void chooseLanguage(option.value as UiLanguage);
+              else setPreferences({ [props.name]: option.value } as Partial<Preferences>);
+            }}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function DisplaySettings() {
+  const t = useMessages();
+  const [open, setOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // A disclosure: Escape closes it and gives focus back to its button; a click or focus elsewhere closes it too.
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    const onOutside = (event: Event) => {
+      if (!menuRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('pointerdown', onOutside);
+    window.addEventListener('focusin', onOutside);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('pointerdown', onOutside);
+      window.removeEventListener('focusin', onOutside);
+    };
+  }, [open]);
+  return (
+    <div className="settings-menu" ref={menuRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="header-button"
+        aria-expanded={open}
+        aria-controls="display-settings"
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">文A</span> <span className="button-label">{t.display}</span>
+      </button>
+      <div id="display-settings" className="settings-options" role="group" aria-label={t.displaySettings} hidden={!open}>
+        <Choice
+          name="language"
+          legend={t.language}
+          options={[
+            { value: 'en', label: 'English', lang: 'en' },
+            { value: 'zh', label: '中文', lang: 'zh-Hans' },
+          ]}
+        />
+        <Choice
+          name="names"
+          legend={t.names}
+          options={[
+            { value: 'en', label: t.namesEnglish },
+            { value: 'native', label: t.namesNative },
+            { value: 'both', label: t.namesBoth },
+          ]}
+        />
+        <Choice
+          name="theme"
+          legend={t.theme}
+          options={[
+            { value: 'system', label: t.themeSystem },
+            { value: 'light', label: t.themeLight },
+            { value: 'dark', label: t.themeDark },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** "?" anywhere outside a text field, or the header button, lists the keyboard shortcuts in a modal dialog. */
+function ShortcutsButton() {
+  const t = useMessages();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const open = () => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  };
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
+      event.preventDefault();
+      open();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+  return (
+    <>
+      <button type="button" className="header-button icon-button" aria-label={t.shortcuts} title={`${t.shortcuts} (?)`} aria-haspopup="dialog" onClick={open}>
+        ?
+      </button>
+      <dialog ref={dialogRef} className="shortcuts-dialog" aria-labelledby="shortcuts-title">
+        <h2 id="shortcuts-title">{t.shortcuts}</h2>
+        {t.shortcutGroups.map((group) => (
+          <section key={group.title}>
+            <h3>{group.title}</h3>
+            <dl>
+              {group.keys.map(([keys, action]) => (
+                <div key={keys}>
+                  <dt>
+                    <kbd>{keys}</kbd>
+                  </dt>
+                  <dd>{action}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+        <form method="dialog">
+          <button type="submit" autoFocus>
+            {t.close}
+          </button>
+        </form>
+      </dialog>
+    </>
   );
 }

@@ -10,7 +10,8 @@ import type { ImportOutcome } from '../model/importFile.ts';
 import { isTextEntry, whenIdle } from '../shared/dom.ts';
 import { addImportedChart, takenChartIds } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
-import type { ImportReply, ImportRequest } from './importWorker.ts';
+import type { ImportReply, ImportRequest, ImportStage } from './importWorker.ts';
+import { currentMessages, useMessages } from '../i18n/useMessages.ts';
 
 type Importer = typeof ImportModule;
 let importerPromise: Promise<Importer> | null = null;
@@ -25,7 +26,7 @@ const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
 interface ImportJob {
   readonly fileName: string;
-  readonly stage: string;
+  readonly stage: ImportStage;
   /** 0..1 while reading the file; null while parsing (no way to tell how far along). */
   readonly fraction: number | null;
 }
@@ -33,7 +34,7 @@ interface ImportJob {
 function fail(fileName: string, error: string): void {
   // The importer's own messages start with the file's name; others get it added.
   const text = error.startsWith(fileName) ? error : `${fileName}: ${error}`;
-  useStore.getState().showNotice({ tone: 'error', text: `Import failed. ${text}` });
+  useStore.getState().showNotice({ tone: 'error', text: (m) => m.importFailed(text) });
 }
 
 class Cancelled extends Error {}
@@ -57,7 +58,7 @@ async function readWithProgress(file: File, onProgress: (fraction: number) => vo
   return offset === bytes.length ? bytes : bytes.subarray(0, offset);
 }
 
-function importInWorker(request: ImportRequest, onStage: (stage: string) => void, signal: AbortSignal): Promise<ImportOutcome> {
+function importInWorker(request: ImportRequest, onStage: (stage: ImportStage) => void, signal: AbortSignal): Promise<ImportOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
     const stop = () => {
@@ -89,6 +90,7 @@ export function ImportControl() {
   const [job, setJob] = useState<ImportJob | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const hintId = useId();
+  const t = useMessages();
 
   const finish = useCallback(async (fileName: string, outcome: ImportOutcome) => {
     if (!outcome.ok) fail(fileName, outcome.error);
@@ -113,24 +115,24 @@ export function ImportControl() {
       abortRef.current = controller;
       const large = file.size > WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined';
       try {
-        if (large) setJob({ fileName: file.name, stage: 'Reading the file…', fraction: 0 });
-        const bytes = await readWithProgress(file, (fraction) => large && setJob({ fileName: file.name, stage: 'Reading the file…', fraction }), controller.signal);
+        if (large) setJob({ fileName: file.name, stage: 'stageReading', fraction: 0 });
+        const bytes = await readWithProgress(file, (fraction) => large && setJob({ fileName: file.name, stage: 'stageReading', fraction }), controller.signal);
         if (!large) {
           const decoded = importer.decodeImportBytes(file.name, bytes);
           if (!decoded.ok) return fail(file.name, decoded.error);
           return await finish(file.name, importer.importText(file.name, decoded.text, takenChartIds()));
         }
-        setJob({ fileName: file.name, stage: 'Parsing and checking the chart…', fraction: null });
+        setJob({ fileName: file.name, stage: 'stageParsing', fraction: null });
         const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
         const outcome = await importInWorker(
           { fileName: file.name, bytes: buffer as ArrayBuffer, takenIds: [...takenChartIds()] },
           (stage) => setJob({ fileName: file.name, stage, fraction: null }),
           controller.signal,
         );
-        setJob({ fileName: file.name, stage: 'Drawing the chart…', fraction: null });
+        setJob({ fileName: file.name, stage: 'stageDrawing', fraction: null });
         await finish(file.name, outcome);
       } catch (err) {
-        if (err instanceof Cancelled) useStore.getState().showNotice({ tone: 'info', text: `Import of “${file.name}” cancelled. Nothing was changed.` });
+        if (err instanceof Cancelled) useStore.getState().showNotice({ tone: 'info', text: (m) => m.importCancelled(file.name) });
         else fail(file.name, `the file could not be read (${err instanceof Error ? err.message : String(err)}).`);
       } finally {
         // Only the latest import owns the progress bar; an earlier one cancelled by it must not hide it.
@@ -180,7 +182,7 @@ export function ImportControl() {
       const text = event.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
       event.preventDefault();
-      void importText('Pasted chart', text);
+      void importText(currentMessages().pastedChart, text);
     };
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragleave', onDragLeave);
@@ -199,17 +201,17 @@ export function ImportControl() {
   return (
     <>
       <button type="button" className="header-button" onClick={() => inputRef.current?.click()} aria-describedby={hintId} disabled={job !== null}>
-        Import…
+        {t.importButton}
       </button>
       <span id={hintId} className="visually-hidden">
-        Import a chart from a JSON, CSV or TSV file. You can also drop a file on the page or paste a table.
+        {t.importHint}
       </span>
       <input
         ref={inputRef}
         type="file"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Chart file to import"
+        aria-label={t.importFileLabel}
         accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values"
         onChange={(event) => {
           const file = event.target.files?.[0];
@@ -220,21 +222,21 @@ export function ImportControl() {
       {job ? (
         <div className="import-progress" role="status">
           <span>
-            Importing “{job.fileName}”: {job.stage}
+            {t.importing(job.fileName)}: {t[job.stage]}
           </span>
           <progress
-            aria-label={`Importing ${job.fileName}`}
+            aria-label={t.importing(job.fileName)}
             max={1}
             {...(job.fraction === null ? {} : { value: job.fraction })}
           />
           <button type="button" onClick={() => abortRef.current?.abort()}>
-            Cancel
+            {t.cancel}
           </button>
         </div>
       ) : null}
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop a JSON, CSV or TSV file to import it as a chart</p>
+          <p>{t.dropHere}</p>
         </div>
       ) : null}
     </>

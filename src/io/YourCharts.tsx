@@ -1,6 +1,7 @@
 /** The charts a user imported: open, rename or delete them. */
 import { useRef, useState } from 'react';
 import { removeImportedChart, renameImportedChart } from '../store/imported.ts';
+import { useMessages } from '../i18n/useMessages.ts';
 import { useStore } from '../store/store.ts';
 
 export function YourCharts() {
@@ -9,13 +10,14 @@ export function YourCharts() {
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const detailsRef = useRef<HTMLDetailsElement>(null);
+  const t = useMessages();
   const imported = catalog.filter((entry) => entry.origin === 'imported');
   if (imported.length === 0) return null;
 
   return (
     <details className="your-charts" ref={detailsRef}>
-      <summary className="header-button">Your charts ({imported.length})</summary>
-      <ul className="your-charts-list" aria-label="Your charts">
+      <summary className="header-button">{t.yourChartsCount(imported.length)}</summary>
+      <ul className="your-charts-list" aria-label={t.yourCharts}>
         {imported.map((entry) => (
           <li key={entry.id}>
             {editing === entry.id ? (
@@ -27,7 +29,7 @@ export function YourCharts() {
                 }}
               >
                 <input
-                  aria-label={`New name for ${entry.title}`}
+                  aria-label={t.newNameFor(entry.title)}
                   value={draft}
                   required
                   onChange={(event) => setDraft(event.target.value)}
@@ -36,11 +38,11 @@ export function YourCharts() {
                   }}
                   autoFocus
                 />
-                <button type="submit" disabled={draft.trim() === ''} title={draft.trim() === '' ? 'A chart needs a name' : undefined}>
-                  Save
+                <button type="submit" disabled={draft.trim() === ''} title={draft.trim() === '' ? t.needsName : undefined}>
+                  {t.save}
                 </button>
                 <button type="button" onClick={() => setEditing(null)}>
-                  Cancel
+                  {t.cancel}
                 </button>
               </form>
             ) : (
@@ -58,22 +60,22 @@ export function YourCharts() {
                 <span className="your-charts-actions">
                   <button
                     type="button"
-                    aria-label={`Rename ${entry.title}`}
+                    aria-label={t.renameChart(entry.title)}
                     onClick={() => {
                       setDraft(entry.title);
                       setEditing(entry.id);
                     }}
                   >
-                    Rename
+                    {t.rename}
                   </button>
                   <button
                     type="button"
-                    aria-label={`Delete ${entry.title}`}
+                    aria-label={t.deleteChart(entry.title)}
                     onClick={() => {
-                      if (window.confirm(`Delete “${entry.title}” from this browser? The file you imported is not touched.`)) void removeImportedChart(entry.id);
+                      if (window.confirm(t.confirmDelete(entry.title))) void removeImportedChart(entry.id);
                     }}
                   >
-                    Delete
+                    {t.delete}
                   </button>
                 </span>
               </>

@@ -11,17 +11,20 @@ export interface ImportRequest {
   readonly takenIds: readonly string[];
 }
 
-export type ImportReply = { readonly type: 'stage'; readonly stage: string } | { readonly type: 'done'; readonly outcome: ImportOutcome };
+/** Stages are named by their message key, so the page shows them in the interface language. */
+export type ImportStage = 'stageChecking' | 'stageReading' | 'stageParsing' | 'stageDrawing';
+
+export type ImportReply = { readonly type: 'stage'; readonly stage: ImportStage } | { readonly type: 'done'; readonly outcome: ImportOutcome };
 
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const { fileName, bytes, takenIds } = event.data;
   const post = (reply: ImportReply) => self.postMessage(reply);
-  post({ type: 'stage', stage: 'Checking the text…' });
+  post({ type: 'stage', stage: 'stageChecking' });
   const decoded = decodeImportBytes(fileName, new Uint8Array(bytes));
   if (!decoded.ok) {
     post({ type: 'done', outcome: { ok: false, error: decoded.error } });
     return;
   }
-  post({ type: 'stage', stage: 'Parsing and checking the chart…' });
+  post({ type: 'stage', stage: 'stageParsing' });
   post({ type: 'done', outcome: importText(fileName, decoded.text, new Set(takenIds)) });
 };

@@ -37,11 +37,12 @@ export function unitsWord(count: number): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "1954-09-27" → "27 September 1954"; anything not an ISO date is returned as written. */
-export function formatDate(value: string): string {
+/** "1954-09-27" → "27 September 1954" (or "1954年9月27日"); anything not an ISO date is returned as written. */
+export function formatDate(value: string, language: 'en' | 'zh' = 'en'): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
   if (!match) return value;
   const [, year, month, day] = match;
+  if (language === 'zh') return `${year}年${month ? `${Number(month)}月` : ''}${month && day ? `${Number(day)}日` : ''}`;
   const monthName = month ? MONTHS[Number(month) - 1] : undefined;
   if (!monthName) return year ?? value;
   return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
@@ -64,4 +65,26 @@ export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   return letters.map((word) => [...(word ?? '')].find((ch) => /\p{L}/u.test(ch)) ?? '').join('').toUpperCase();
+}
+
+export interface ShownText {
+  readonly text: string;
+  /** BCP 47 tag for screen readers; null to inherit the page's. */
+  readonly lang: string | null;
+}
+
+/**
+ * The name to show first and the one to show beside it, by the user's choice:
+ * the chart's own name, the native (e.g. Chinese) name where one is known, or both.
+ */
+export function shownNames(
+  named: { readonly name: string; readonly nativeName?: { readonly text: string; readonly lang?: string | undefined } | undefined },
+  mode: 'en' | 'native' | 'both',
+  chartLanguage: string | null,
+): { primary: ShownText; secondary: ShownText | null } {
+  const own: ShownText = { text: named.name, lang: chartLanguage };
+  const native: ShownText | null = named.nativeName ? { text: named.nativeName.text, lang: named.nativeName.lang ?? null } : null;
+  if (mode === 'native' && native) return { primary: native, secondary: null };
+  if (mode === 'both' && native) return { primary: own, secondary: native };
+  return { primary: own, secondary: null };
 }

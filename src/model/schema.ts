@@ -106,6 +106,10 @@ export const orgChartSchema = z
     title: nonEmpty,
     shortTitle: z.string().optional().meta({ description: 'A short name for headers and switches.' }),
     description: z.string().optional(),
+    language: z
+      .string()
+      .optional()
+      .meta({ description: 'BCP 47 tag of the language the names and texts are written in, e.g. "en". Lets screen readers read them right whatever the interface language.' }),
     sources: z.array(sourceSchema).default([]),
     units: z.array(unitSchema).min(1, 'a chart needs at least one unit'),
   })

@@ -213,3 +213,24 @@ export function defaultCollapsed(index: OrgIndex, maxVisible = 150): Set<string>
   }
   return collapsedBeyondDepth(index, depth);
 }
+
+/**
+ * Type-ahead in a tree (WAI-ARIA): the next unit in `order` after `currentId`,
+ * wrapping round, with a name starting with what was typed (any case). While
+ * a word is being typed the current unit may still match; the same letter
+ * typed again moves on to the next unit starting with it.
+ */
+export function typeAheadTarget(order: readonly string[], namesOf: (id: string) => readonly string[], currentId: string, typed: string): string | undefined {
+  const query = typed.toLocaleLowerCase();
+  if (query === '' || order.length === 0) return undefined;
+  const first = query[0] ?? '';
+  const repeated = query.length > 1 && [...query].every((ch) => ch === first);
+  const prefix = repeated ? first : query;
+  const start = Math.max(0, order.indexOf(currentId));
+  const offset = query.length > 1 && !repeated ? 0 : 1;
+  for (let i = 0; i < order.length; i++) {
+    const id = order[(start + offset + i) % order.length];
+    if (id !== undefined && namesOf(id).some((name) => name.toLocaleLowerCase().startsWith(prefix))) return id;
+  }
+  return undefined;
+}

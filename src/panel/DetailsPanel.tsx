@@ -3,43 +3,83 @@
  * statement marked with the source and section it comes from, and plain words
  * wherever the sources say nothing. It never fills a gap by guessing.
  */
-import { useMemo } from 'react';
-import { formatDate, kindLabel, leadersByTitle, unitsWord, yearsSince } from '../model/present.ts';
+import { useMemo, useState } from 'react';
+import { kindName, type Messages } from '../i18n/messages.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { formatDate, leadersByTitle, shownNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { pathToRoot, type OrgIndex } from '../model/tree.ts';
 import { paneIndex, useStore, type PaneId } from '../store/store.ts';
 
 /** The facts every unit is asked about, shown even when the source is silent. */
-const STANDARD_FACTS: readonly { keys: readonly string[]; label: string }[] = [
-  { keys: ['formed'], label: 'Formed' },
-  { keys: ['parentBody'], label: 'Parent body' },
-  { keys: ['location'], label: 'Headquarters / location' },
-  { keys: ['jurisdiction'], label: 'Jurisdiction' },
+const STANDARD_FACTS: readonly { keys: readonly string[]; label: 'formed' | 'parentBody' | 'location' | 'jurisdiction' }[] = [
+  { keys: ['formed'], label: 'formed' },
+  { keys: ['parentBody'], label: 'parentBody' },
+  { keys: ['location'], label: 'location' },
+  { keys: ['jurisdiction'], label: 'jurisdiction' },
 ];
-
-const NOT_STATED = 'Not stated in the source';
 
 export interface DetailsPanelProps {
   readonly pane?: PaneId;
-  /** The landmark's name; "Details" unless several panels are on screen. */
+  /** The landmark's name; "Details" (in the interface language) unless several panels are on screen. */
   readonly label?: string;
   readonly className?: string;
 }
 
-export function DetailsPanel({ pane = 'main', label = 'Details', className = 'panel' }: DetailsPanelProps) {
+export function DetailsPanel({ pane = 'main', label, className = 'panel' }: DetailsPanelProps) {
   const index = useStore((s) => paneIndex(s, pane));
   const selectedId = useStore((s) => s.panes[pane].selectedId);
+  const t = useMessages();
   const unitId = selectedId ?? index?.rootId ?? null;
   const unit = unitId !== null ? index?.byId.get(unitId) : undefined;
+  // On phones the panel is a bottom sheet the user can lower out of the chart's way; a new selection raises it again.
+  // It starts lowered while only the chart's root is selected, so a phone opens on the chart.
+  const [sheetLowered, setSheetLowered] = useState(selectedId === null);
+  const [raisedFor, setRaisedFor] = useState(selectedId);
+  if (raisedFor !== selectedId) {
+    setRaisedFor(selectedId);
+    if (selectedId !== null) setSheetLowered(false);
+  }
 
   return (
-    <aside className={className} aria-label={label}>
+    <aside className={`${className}${sheetLowered ? ' is-lowered' : ''}`} aria-label={label ?? t.details}>
+      <button type="button" className="sheet-handle" aria-expanded={!sheetLowered} onClick={() => setSheetLowered(!sheetLowered)}>
+        {sheetLowered ? t.showSheet : t.hideSheet}
+      </button>
+      <SelectionAnnouncer pane={pane} index={index} unitId={unitId} messages={t} />
       {index && unit ? (
         <UnitDetails key={`${index.chart.id}:${unit.id}`} index={index} unit={unit} pane={pane} />
       ) : (
-        <p className="panel-empty">Select a unit in the chart to see its details.</p>
+        <p className="panel-empty">{t.selectToSee}</p>
       )}
     </aside>
+  );
+}
+
+/**
+ * Says which unit was selected, through a polite live region: a screen reader
+ * hears "Selected: Liaison Bureau, department, level 3, 5 of 12" without
+ * leaving the chart. Silent on the first render, which is not a change.
+ */
+function SelectionAnnouncer({ pane, index, unitId, messages }: { pane: PaneId; index: OrgIndex | null; unitId: string | null; messages: Messages }) {
+  const nameMode = useStore((s) => s.preferences.names);
+  const key = index && unitId ? `${index.chart.id}:${unitId}` : '';
+  const [announced, setAnnounced] = useState({ key, text: '' });
+  if (announced.key !== key) {
+    const unit = unitId === null ? undefined : index?.byId.get(unitId);
+    let text = '';
+    if (index && unit && unitId !== null && announced.key !== '') {
+      const parentId = index.parentOf.get(unitId) ?? null;
+      const siblings = parentId === null ? 1 : (index.childrenOf.get(parentId)?.length ?? 1);
+      const { primary } = shownNames(unit, nameMode, index.chart.language ?? null);
+      text = messages.selected(primary.text, kindName(messages, unit.kind), (index.depthOf.get(unitId) ?? 0) + 1, (index.siblingIndex.get(unitId) ?? 0) + 1, siblings);
+    }
+    setAnnounced({ key, text });
+  }
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite" data-pane={pane}>
+      {announced.text}
+    </p>
   );
 }
 
@@ -101,6 +141,16 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
   const shape = shapeOf(index.chart);
   const select = useStore((s) => s.select);
   const requestView = useStore((s) => s.requestView);
+  const t = useMessages();
+  const nameMode = useStore((s) => s.preferences.names);
+  const language = useStore((s) => s.preferences.language);
+  /** The language the chart's texts are written in, marked on them so a Chinese interface still reads English facts as English. */
+  const contentLang = index.chart.language ?? undefined;
+  const nativeFirst = nameMode === 'native' && unit.nativeName !== undefined;
+  const nameIn = (id: string) => {
+    const named = index.byId.get(id);
+    return named ? shownNames(named, nameMode, index.chart.language ?? null).primary : { text: id, lang: null };
+  };
   const idPrefix = `${pane}-`;
   const { numberOf, sources } = useCitations(index.chart, unit);
   const path = pathToRoot(index, unit.id);
@@ -120,8 +170,8 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
     const number = numberOf.get(c.source);
     const title = index.chart.sources.find((s) => s.id === c.source)?.title ?? c.source;
     return (
-      <span className="cite" title={`${title}${c.section ? `, section “${c.section}”` : ''}`}>
-        <span className="visually-hidden">Source </span>[{number}
+      <span className="cite" title={`${title}${c.section ? t.sectionOf(c.section) : ''}`}>
+        <span className="visually-hidden">{t.source} </span>[{number}
         {c.section ? ` · ${c.section}` : ''}]
       </span>
     );
@@ -132,8 +182,8 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       const years = yearsSince(fact.value, new Date());
       return (
         <>
-          <time dateTime={fact.value}>{formatDate(fact.value)}</time>
-          {years !== null ? ` (${years} years ago)` : ''}
+          <time dateTime={fact.value}>{formatDate(fact.value, language)}</time>
+          {years !== null ? t.yearsAgo(years) : ''}
         </>
       );
     }
@@ -143,17 +193,19 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
   return (
     <article className="details" aria-labelledby={`${idPrefix}details-title`}>
       {path.length > 1 ? (
-      <nav aria-label="Path" className="breadcrumbs">
+      <nav aria-label={t.path} className="breadcrumbs">
         <ol>
           {path.map((id) => {
-            const name = index.byId.get(id)?.name ?? id;
+            const name = nameIn(id);
             return (
               <li key={id}>
                 {id === unit.id ? (
-                  <span aria-current="location">{name}</span>
+                  <span aria-current="location" lang={name.lang ?? undefined}>
+                    {name.text}
+                  </span>
                 ) : (
-                  <button type="button" className="link-button" onClick={() => goTo(id)}>
-                    {name}
+                  <button type="button" className="link-button" onClick={() => goTo(id)} lang={name.lang ?? undefined}>
+                    {name.text}
                   </button>
                 )}
               </li>
@@ -164,17 +216,22 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       ) : null}
 
       <header className="details-header">
-        <p className={`kind-badge kind-${unit.kind ?? 'unit'}`}>{kindLabel(unit.kind)}</p>
-        <h2 id={`${idPrefix}details-title`} tabIndex={-1}>
-          {unit.name}
+        <p className={`kind-badge kind-${unit.kind ?? 'unit'}`}>{kindName(t, unit.kind)}</p>
+        <h2 id={`${idPrefix}details-title`} tabIndex={-1} lang={(nativeFirst ? unit.nativeName?.lang : contentLang) ?? undefined}>
+          {nativeFirst ? unit.nativeName?.text : unit.name}
         </h2>
         {unit.nativeName ? (
           <p className="native-name">
-            <span lang={unit.nativeName.lang ?? undefined}>{unit.nativeName.text}</span> {cite(unit.nativeName.cite)}
+            {nativeFirst ? (
+              <span lang={contentLang}>{unit.name}</span>
+            ) : (
+              <span lang={unit.nativeName.lang ?? undefined}>{unit.nativeName.text}</span>
+            )}{' '}
+            {cite(unit.nativeName.cite)}
           </p>
         ) : null}
         {unit.summary ? (
-          <p className="summary">
+          <p className="summary" lang={contentLang}>
             {unit.summary.text} {cite(unit.summary.cite)}
           </p>
         ) : null}
@@ -182,35 +239,34 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
 
       {isGroup ? (
         <section aria-labelledby={`${idPrefix}facts-title`}>
-          <h3 id={`${idPrefix}facts-title`}>Facts</h3>
+          <h3 id={`${idPrefix}facts-title`}>{t.facts}</h3>
           <p>
-            A heading in the source that groups {unitsWord(children.length)} of{' '}
-            {index.byId.get(index.parentOf.get(unit.id) ?? '')?.name ?? 'the organization'}. {cite(unit.cite)}
+            {t.groupHeading(children.length, index.byId.get(index.parentOf.get(unit.id) ?? '')?.name ?? null)} {cite(unit.cite)}
           </p>
         </section>
       ) : !hasFacts ? null : (
         <section aria-labelledby={`${idPrefix}facts-title`}>
-          <h3 id={`${idPrefix}facts-title`}>Facts</h3>
+          <h3 id={`${idPrefix}facts-title`}>{t.facts}</h3>
           <dl className="facts">
             {(shape.standardFacts ? STANDARD_FACTS : []).map((std) => {
               const fact = facts.find((f) => f.key !== undefined && std.keys.includes(f.key));
               return (
                 <div key={std.label} className={fact ? undefined : 'is-missing'}>
-                  <dt>{fact?.label ?? std.label}</dt>
-                  <dd>
+                  <dt>{t[std.label]}</dt>
+                  <dd lang={fact ? contentLang : undefined}>
                     {fact ? (
                       <>
                         {renderFactValue(fact)} {cite(fact.cite)}
                       </>
                     ) : (
-                      NOT_STATED
+                      t.notStated
                     )}
                   </dd>
                 </div>
               );
             })}
             {otherFacts.map((fact, i) => (
-              <div key={`${fact.label}-${i}`}>
+              <div key={`${fact.label}-${i}`} lang={contentLang}>
                 <dt>{fact.label}</dt>
                 <dd>
                   {renderFactValue(fact)} {cite(fact.cite)}
@@ -219,9 +275,9 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
             ))}
             {listedInSource ? (
               <div>
-                <dt>Listed in the source</dt>
+                <dt>{t.listedInSource}</dt>
                 <dd>
-                  under “{index.byId.get(index.parentOf.get(unit.id) ?? '')?.name}” {cite(unit.cite)}
+                  {t.listedUnder(index.byId.get(index.parentOf.get(unit.id) ?? '')?.name ?? '')} {cite(unit.cite)}
                 </dd>
               </div>
             ) : null}
@@ -231,10 +287,10 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
 
       {isGroup || (!shape.leaders && !unit.leaders?.length) ? null : (
         <section aria-labelledby={`${idPrefix}leaders-title`}>
-          <h3 id={`${idPrefix}leaders-title`}>Leaders</h3>
+          <h3 id={`${idPrefix}leaders-title`}>{t.leaders}</h3>
           {unit.leaders && unit.leaders.length > 0 ? (
             <>
-              <dl className="leaders">
+              <dl className="leaders" lang={contentLang}>
                 {leadersByTitle(unit.leaders).map((group) => (
                   <div key={group.title}>
                     <dt>{group.title}</dt>
@@ -256,19 +312,19 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
                   </div>
                 ))}
               </dl>
-              <p className="hint">As given in the source; posts may have changed since.</p>
+              <p className="hint">{t.leadersHint}</p>
             </>
           ) : (
-            <p className="is-missing">The source names no leaders for this unit.</p>
+            <p className="is-missing">{t.noLeaders}</p>
           )}
         </section>
       )}
 
       {isGroup || (!shape.functions && !unit.functions?.length) ? null : (
         <section aria-labelledby={`${idPrefix}functions-title`}>
-          <h3 id={`${idPrefix}functions-title`}>Functions</h3>
+          <h3 id={`${idPrefix}functions-title`}>{t.functions}</h3>
           {unit.functions && unit.functions.length > 0 ? (
-            <ol className="functions">
+            <ol className="functions" lang={contentLang}>
               {unit.functions.map((fn, i) => (
                 <li key={i}>
                   {fn.text} {cite(fn.cite)}
@@ -276,7 +332,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
               ))}
             </ol>
           ) : (
-            <p className="is-missing">The source lists no functions for this unit.</p>
+            <p className="is-missing">{t.noFunctions}</p>
           )}
         </section>
       )}
@@ -284,21 +340,22 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       {children.length > 0 ? (
         <section aria-labelledby={`${idPrefix}children-title`}>
           <h3 id={`${idPrefix}children-title`}>
-            Units under it <span className="count">({children.length})</span>
+            {t.unitsUnder} <span className="count">({children.length})</span>
           </h3>
           <ul className="child-links">
             {children.map((id) => {
               const child = index.byId.get(id);
               const below = index.descendantCount.get(id) ?? 0;
+              const name = nameIn(id);
               return (
                 <li key={id}>
-                  <button type="button" className="link-button" onClick={() => goTo(id)}>
-                    {child?.name ?? id}
+                  <button type="button" className="link-button" onClick={() => goTo(id)} lang={name.lang ?? undefined}>
+                    {name.text}
                   </button>
                   <span className="muted">
                     {' '}
-                    {kindLabel(child?.kind)}
-                    {below > 0 ? ` · ${unitsWord(below)}` : ''}
+                    {kindName(t, child?.kind)}
+                    {below > 0 ? ` · ${t.unitsCount(below)}` : ''}
                   </span>
                 </li>
               );
@@ -309,8 +366,8 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
 
       {unit.related && unit.related.length > 0 ? (
         <section aria-labelledby={`${idPrefix}related-title`}>
-          <h3 id={`${idPrefix}related-title`}>See also</h3>
-          <ul>
+          <h3 id={`${idPrefix}related-title`}>{t.seeAlso}</h3>
+          <ul lang={contentLang}>
             {unit.related.map((body) => (
               <li key={body.name}>
                 {body.name}
@@ -332,8 +389,8 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
 
       {unit.notes && unit.notes.length > 0 ? (
         <section aria-labelledby={`${idPrefix}notes-title`}>
-          <h3 id={`${idPrefix}notes-title`}>Notes</h3>
-          <ul className="notes">
+          <h3 id={`${idPrefix}notes-title`}>{t.notes}</h3>
+          <ul className="notes" lang={contentLang}>
             {unit.notes.map((note, i) => (
               <li key={i}>
                 {note.text} {cite(note.cite)}
@@ -344,7 +401,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       ) : null}
 
       <section aria-labelledby={`${idPrefix}sources-title`}>
-        <h3 id={`${idPrefix}sources-title`}>Sources</h3>
+        <h3 id={`${idPrefix}sources-title`}>{t.sources}</h3>
         {sources.length > 0 ? (
           <ol className="sources">
             {sources.map((entry) => (
@@ -357,12 +414,15 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
                   <span>{entry.source?.title ?? entry.id}</span>
                 )}
                 {entry.source?.kind ? <span className="muted"> ({entry.source.kind})</span> : null}
-                {entry.sections.length > 0 ? <span className="muted"> · sections: {entry.sections.join(', ')}</span> : null}
+                {entry.sections.length > 0 ? <span className="muted">
+                    {' '}
+                    · {t.sections}: {entry.sections.join(', ')}
+                  </span> : null}
               </li>
             ))}
           </ol>
         ) : (
-          <p className="is-missing">This chart cites no source for this unit.</p>
+          <p className="is-missing">{t.noSources}</p>
         )}
       </section>
     </article>

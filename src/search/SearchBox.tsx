@@ -8,18 +8,11 @@ import type * as SearchModule from '../model/search.ts';
 import { isTextEntry, whenIdle } from '../shared/dom.ts';
 import type { SearchResult } from '../model/search.ts';
 import type { OrgIndex } from '../model/tree.ts';
+import { useMessages } from '../i18n/useMessages.ts';
 import { useStore, type ChartSlot } from '../store/store.ts';
 
 const RESULT_LIMIT = 12;
 
-const FIELD_LABELS: Record<string, string> = {
-  nativeName: 'Chinese name',
-  pinyin: 'Pinyin',
-  initials: 'Pinyin initials',
-  leader: 'Leader',
-  function: 'Function',
-  fact: 'Fact',
-};
 
 function readyIndexes(charts: Readonly<Record<string, ChartSlot>>): OrgIndex[] {
   return Object.values(charts).flatMap((slot) => (slot.status === 'ready' ? [slot.index] : []));
@@ -43,6 +36,7 @@ function Highlighted({ engine, text, ranges }: { engine: SearchEngine; text: str
 
 export function SearchBox() {
   const charts = useStore((s) => s.charts);
+  const t = useMessages();
   const openChart = useStore((s) => s.openChart);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -134,7 +128,7 @@ export function SearchBox() {
   return (
     <div className="search">
       <label className="visually-hidden" htmlFor={`${listId}-input`}>
-        Search
+        {t.search}
       </label>
       <input
         ref={inputRef}
@@ -142,13 +136,13 @@ export function SearchBox() {
         className="search-input"
         type="text"
         role="combobox"
-        aria-label="Search"
+        aria-label={t.search}
         aria-autocomplete="list"
         aria-expanded={showPopup && results.length > 0}
         aria-controls={listId}
         aria-activedescendant={showPopup && results.length > 0 ? optionId(activeIndex) : undefined}
         aria-describedby={statusId}
-        placeholder="Search units, people, functions…  ( / )"
+        placeholder={t.searchPlaceholder}
         autoComplete="off"
         spellCheck={false}
         value={query}
@@ -166,7 +160,7 @@ export function SearchBox() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Search results" className="search-results" hidden={!showPopup || results.length === 0}>
+      <ul id={listId} role="listbox" aria-label={t.searchResults} className="search-results" hidden={!showPopup || results.length === 0}>
         {showPopup
           ? results.map((result, i) => {
               const nameMatched = result.field === 'name' || result.matchedText === result.name;
@@ -193,7 +187,7 @@ export function SearchBox() {
                   ) : null}
                   {!nameMatched ? (
                     <span className="result-match">
-                      <span className="result-field">{FIELD_LABELS[result.field] ?? result.field}: </span>
+                      <span className="result-field">{t.fields[result.field] ?? result.field}: </span>
                       <Highlighted engine={engine as SearchEngine} text={result.matchedText} ranges={result.highlights} />
                     </span>
                   ) : null}
@@ -204,11 +198,10 @@ export function SearchBox() {
           : null}
       </ul>
       <div id={statusId} className="search-status" role="status" hidden={!showPopup || results.length > 0}>
-        {showPopup && results.length === 0 && searching ? 'Searching…' : null}
+        {showPopup && results.length === 0 && searching ? t.searching : null}
         {showPopup && results.length === 0 && !searching ? (
           <>
-            <strong>No unit matches “{query.trim()}”.</strong> Try fewer words, an English or Chinese name, pinyin (e.g. guowuyuan) or its
-            initials (gwy), or a leader’s name.
+            <strong>{t.noMatch(query.trim())}</strong> {t.noMatchHint}
           </>
         ) : null}
       </div>

@@ -4,6 +4,7 @@
  * for the session.
  */
 import type { OrgChart } from '../model/schema.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { loadChart, formatLoadError } from '../model/load.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { deleteStoredChart, loadStoredCharts, saveChart } from './persist.ts';
@@ -50,13 +51,12 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
   store.setCatalog(withEntry(store.catalog, { id: chart.id, title: chart.title, shortTitle: chart.shortTitle ?? chart.title, origin: 'imported' }));
   store.setChartSlot(chart.id, { status: 'ready', index });
   useStore.getState().openChart(chart.id);
-  const count = index.byId.size.toLocaleString('en');
-  const told = [`Imported “${fileName}”: ${count} unit${index.byId.size === 1 ? '' : 's'}.`, ...notices];
-  useStore.getState().showNotice({ tone: 'info', text: told.join(' ') });
+  const told = (m: Messages) => [m.imported(fileName, index.byId.size), ...notices].join(' ');
+  useStore.getState().showNotice({ tone: 'info', text: told });
   // Saving copies the whole chart (IndexedDB's structured clone): let the chart be drawn first.
   await afterNextPaint();
   const saved = await saveChart({ chart, title: chart.title, savedAt: Date.now() });
-  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: [...told, saved.message].join(' ') });
+  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => `${told(m)} ${saved.message}` });
 }
 
 export async function renameImportedChart(chartId: string, title: string): Promise<void> {
@@ -90,7 +90,7 @@ export async function removeImportedChart(chartId: string): Promise<void> {
     useStore.setState((current) => ({ panes: { ...current.panes, main: { ...current.panes.main, chartId: null, selectedId: null, focusedId: null } } }));
   }
   const removed = await deleteStoredChart(chartId);
-  useStore.getState().showNotice(removed.ok ? { tone: 'info', text: 'Chart deleted.' } : { tone: 'warning', text: removed.message });
+  useStore.getState().showNotice(removed.ok ? { tone: 'info', text: (m) => m.chartDeleted } : { tone: 'warning', text: removed.message });
 }
 
 /** Brings back the charts saved in earlier visits. Runs at start-up, beside the bundled charts. */

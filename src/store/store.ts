@@ -7,6 +7,7 @@
  * in the normal view, `left` and `right` side by side in the compare view.
  */
 import { create } from 'zustand';
+import type { Messages } from '../i18n/messages.ts';
 import { branchIds, defaultCollapsed, pathToRoot, type OrgIndex } from '../model/tree.ts';
 
 export type ChartSlot =
@@ -40,7 +41,23 @@ export type ViewRequest =
 
 export interface Notice {
   readonly tone: 'warning' | 'error' | 'info';
-  readonly text: string;
+  /** Plain text, or words picked from the interface language's messages when shown. */
+  readonly text: string | ((messages: Messages) => string);
+}
+
+/** The interface's own words: English or Chinese. */
+export type UiLanguage = 'en' | 'zh';
+/** How unit names are shown: the chart's own names, the native (e.g. Chinese) name where known, or both. */
+export type NameDisplay = 'en' | 'native' | 'both';
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** What a user chose about how the app looks; remembered in the browser (see prefs.ts). */
+export interface Preferences {
+  readonly language: UiLanguage;
+  readonly names: NameDisplay;
+  readonly theme: ThemeChoice;
+  /** The chart drawn, or the same tree as a nested list (the outline view). */
+  readonly display: 'chart' | 'outline';
 }
 
 export type PaneId = 'main' | 'left' | 'right';
@@ -75,7 +92,9 @@ export interface AppState {
   readonly notice: Notice | null;
   /** How charts are drawn: root at the top, or at the left. */
   readonly orientation: 'top-down' | 'left-right';
+  readonly preferences: Preferences;
 
+  setPreferences(patch: Partial<Preferences>): void;
   setOrientation(orientation: 'top-down' | 'left-right'): void;
   setCatalog(entries: readonly CatalogEntry[]): void;
   setManifestError(message: string): void;
@@ -102,6 +121,7 @@ export interface AppState {
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+export const DEFAULT_PREFERENCES: Preferences = { language: 'en', names: 'both', theme: 'system', display: 'chart' };
 let nonce = 0;
 
 const emptyPane = (): PaneState => ({
@@ -182,7 +202,7 @@ export const useStore = create<AppState>()((set, get) => {
     if (!index.byId.has(unitId)) {
       return {
         pane: { selectedId: null, focusedId: index.rootId, pendingUnitId: null },
-        notice: { tone: 'warning', text: `No unit with the id “${unitId}” in ${chartTitle(state, chartId)}. Showing the whole chart instead.` },
+        notice: { tone: 'warning', text: (m) => m.unknownUnit(unitId, chartTitle(state, chartId)) },
         ...firstShown,
       };
     }
@@ -230,7 +250,9 @@ export const useStore = create<AppState>()((set, get) => {
     hovered: null,
     notice: null,
     orientation: 'top-down',
+    preferences: DEFAULT_PREFERENCES,
 
+    setPreferences: (patch) => set((state) => ({ preferences: { ...state.preferences, ...patch } })),
     setOrientation: (orientation) => {
       if (get().orientation === orientation) return;
       // Every pane refits: after a turn the old view points at nothing.
@@ -266,7 +288,7 @@ export const useStore = create<AppState>()((set, get) => {
         const fallback = state.catalog[0]?.id ?? null;
         if (fallback !== null && fallback !== chartId) get().openChart(fallback, null, pane);
         set({
-          notice: { tone: 'warning', text: `No chart with the id “${chartId}”. Showing ${fallback ? chartTitle(state, fallback) : 'the first chart'} instead.` },
+          notice: { tone: 'warning', text: (m) => m.unknownChart(chartId, fallback ? chartTitle(state, fallback) : null) },
         });
         return;
       }
@@ -354,7 +376,7 @@ export const useStore = create<AppState>()((set, get) => {
       const missing = [leftChartId, rightChartId].filter((id) => !known(id));
       let notice: Notice | null = null;
       if (missing.length > 0) {
-        notice = { tone: 'warning', text: `No chart with the id ${missing.map((id) => `“${id}”`).join(' or ')} to compare.` };
+        notice = { tone: 'warning', text: (m) => m.unknownCompare(missing) };
         const fallbackLeft = known(leftChartId) ? leftChartId : get().catalog[0]?.id;
         const fallbackRight = known(rightChartId) ? rightChartId : (get().catalog.find((c) => c.id !== fallbackLeft)?.id ?? fallbackLeft);
         if (fallbackLeft === undefined || fallbackRight === undefined) {

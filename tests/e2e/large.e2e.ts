@@ -145,7 +145,7 @@ describe('large charts in a real browser', () => {
     await page.goto(session.url('/'));
     await page.getByRole('tree').waitFor();
     await page.getByLabel('Chart file to import').setInputFiles(chart100k);
-    const progress = page.getByRole('progressbar', { name: /Importing generated-100k.json/ });
+    const progress = page.getByRole('progressbar', { name: /Importing “generated-100k.json”/ });
     await progress.waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'cancelled' }).first().textContent()).resolves.toContain('Nothing was changed');

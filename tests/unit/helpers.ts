@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ENGLISH, noticeText } from '../../src/i18n/messages.ts';
 import { loadChart } from '../../src/model/load.ts';
 import type { OrgChart } from '../../src/model/schema.ts';
 import type { OrgIndex } from '../../src/model/tree.ts';
@@ -35,4 +36,10 @@ export function loadBothOfficesIntoStore(): void {
   ]);
   store.setChartSlot('npcsc-general-office', { status: 'ready', index: loadBundledIndex('npcsc-general-office.json') });
   store.setChartSlot('state-council-general-office', { status: 'ready', index: loadBundledIndex('state-council-general-office.json') });
+}
+
+/** The notice now shown, in English words (notices may be built from the interface's messages). */
+export function shownNotice(): string | undefined {
+  const notice = useStore.getState().notice;
+  return notice ? noticeText(notice, ENGLISH) : undefined;
 }

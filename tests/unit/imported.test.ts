@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useStore } from '../../src/store/store.ts';
-import { loadBothOfficesIntoStore, loadBundledIndex } from './helpers.ts';
+import { loadBothOfficesIntoStore, loadBundledIndex, shownNotice } from './helpers.ts';
 
 // The browser's storage is replaced by one that fails the way real ones do.
 const saveChart = vi.fn();
@@ -24,7 +24,7 @@ describe('keeping imported charts', () => {
     await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine' } }, 'mine.json', []);
     const state = useStore.getState();
     expect(state.notice?.tone).toBe('warning');
-    expect(state.notice?.text).toContain('storage is full');
+    expect(shownNotice()).toContain('storage is full');
     expect(state.panes.main.chartId).toBe('mine');
     expect(state.catalog.find((entry) => entry.id === 'mine')?.origin).toBe('imported');
   });
@@ -35,7 +35,7 @@ describe('keeping imported charts', () => {
     await addImportedChart({ ...index, chart: { ...index.chart, id: 'a', title: 'Team' } }, 'team.csv', []);
     await addImportedChart({ ...index, chart: { ...index.chart, id: 'b', title: 'Team' } }, 'team.csv', []);
     expect(useStore.getState().catalog.map((entry) => entry.title)).toEqual(['Team', 'Team (2)']);
-    expect(useStore.getState().notice?.text).toContain('Imported “team.csv”');
+    expect(shownNotice()).toContain('Imported “team.csv”');
   });
 
   it('deletes a chart shown only behind the compare view, so closing compare shows a chart that exists', async () => {

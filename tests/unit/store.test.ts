@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collapsedOf, readyIndex, useStore } from '../../src/store/store.ts';
-import { loadBothOfficesIntoStore, loadBundledIndex } from './helpers.ts';
+import { loadBothOfficesIntoStore, loadBundledIndex, shownNotice } from './helpers.ts';
 
 describe('the app store', () => {
   beforeEach(() => {
@@ -32,7 +32,7 @@ describe('the app store', () => {
     useStore.getState().openChart('state-council-general-office', 'nope');
     const state = useStore.getState();
     expect(state.panes.main.selectedId).toBeNull();
-    expect(state.notice?.text).toBe('No unit with the id “nope” in SC. Showing the whole chart instead.');
+    expect(shownNotice()).toBe('No unit with the id “nope” in SC. Showing the whole chart instead.');
   });
 
   it('moves the selection up to a unit when its subtree is folded', () => {
@@ -98,7 +98,7 @@ describe('the compare view in the store', () => {
     loadBothOfficesIntoStore();
     useStore.getState().openCompare('npcsc-general-office', 'mars-office');
     const state = useStore.getState();
-    expect(state.notice?.text).toBe('No chart with the id “mars-office” to compare.');
+    expect(shownNotice()).toBe('No chart with the id “mars-office” to compare.');
     expect(state.panes.right.chartId).toBe('state-council-general-office');
   });
 });

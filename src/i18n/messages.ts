@@ -1,0 +1,232 @@
+/**
+ * The interface's own words, in English and Chinese. The chart's content
+ * (names, functions, facts) is the sources' and is never translated here; only
+ * the words around it are. Chinese (zh.ts) must have every key English has: the type says so.
+ * English is in the main bundle; Chinese loads on demand (languages.ts).
+ */
+import type { Notice } from '../store/store.ts';
+
+export const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+
+const en = {
+  /** The value of <html lang>: screen readers pick their voice from it. */
+  htmlLang: 'en',
+  appTitle: 'General Offices of China',
+  tagline: 'How the NPC Standing Committee’s and the State Council’s General Offices are organized',
+  chartSwitch: 'Chart',
+
+  // Header tools
+  compare: 'Compare',
+  outline: 'Outline',
+  outlineHint: 'Show the chart as a nested list',
+  importButton: 'Import…',
+  importHint: 'Import a chart from a JSON, CSV or TSV file. You can also drop a file on the page or paste a table.',
+  importFileLabel: 'Chart file to import',
+  dropHere: 'Drop a JSON, CSV or TSV file to import it as a chart',
+  display: 'Display',
+  displaySettings: 'Display settings',
+  language: 'Interface language',
+  names: 'Unit names',
+  namesEnglish: 'English',
+  namesNative: 'Chinese',
+  namesBoth: 'Both',
+  theme: 'Theme',
+  themeSystem: 'System',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  shortcuts: 'Keyboard shortcuts',
+
+  // Notices
+  dismiss: 'Dismiss message',
+  unknownUnit: (id: string, chart: string) => `No unit with the id “${id}” in ${chart}. Showing the whole chart instead.`,
+  unknownChart: (id: string, fallback: string | null) => `No chart with the id “${id}”. Showing ${fallback ?? 'the first chart'} instead.`,
+  unknownCompare: (ids: readonly string[]) => `No chart with the id ${ids.map((id) => `“${id}”`).join(' or ')} to compare.`,
+  chartDeleted: 'Chart deleted.',
+  imported: (file: string, count: number) => `Imported “${file}”: ${plural(count, 'unit', 'units')}.`,
+  importFailed: (detail: string) => `Import failed. ${detail}`,
+  importCancelled: (file: string) => `Import of “${file}” cancelled. Nothing was changed.`,
+  pastedChart: 'Pasted chart',
+
+  // Import progress
+  importing: (file: string) => `Importing “${file}”`,
+  stageChecking: 'Checking the text…',
+  stageReading: 'Reading the file…',
+  stageParsing: 'Parsing and checking the chart…',
+  stageDrawing: 'Drawing the chart…',
+  cancel: 'Cancel',
+
+  // Your charts
+  yourCharts: 'Your charts',
+  yourChartsCount: (count: number) => `Your charts (${count})`,
+  newNameFor: (title: string) => `New name for ${title}`,
+  needsName: 'A chart needs a name',
+  save: 'Save',
+  rename: 'Rename',
+  renameChart: (title: string) => `Rename ${title}`,
+  delete: 'Delete',
+  deleteChart: (title: string) => `Delete ${title}`,
+  confirmDelete: (title: string) => `Delete “${title}” from this browser? The file you imported is not touched.`,
+
+  // Chart
+  chartRegion: 'Chart',
+  chartLabel: (title: string) => `Org chart: ${title}`,
+  listLoadFailed: 'The list of charts could not be loaded',
+  loadingChart: 'Loading chart…',
+  chartLoadFailed: 'This chart could not be loaded',
+  chartLoadFailedHint: 'The file has problems. Other charts still work: pick one above.',
+  chartView: 'Chart view',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomLevel: 'Zoom level',
+  fit: 'Fit to screen',
+  fitHint: 'Fit the whole chart on screen (0)',
+  expandAll: 'Expand all',
+  collapseAll: 'Collapse all',
+  leftToRight: 'Left to right',
+  leftToRightHint: 'Draw the chart from left to right instead of top down',
+  exportMenu: 'Export',
+  exportSvg: 'SVG, whole chart',
+  exportSvgView: 'SVG, current view',
+  exportPng: 'PNG, whole chart',
+  exportPngView: 'PNG, current view',
+  exportJson: 'JSON (chart file)',
+  exportFailed: (detail: string) => `The export failed: ${detail}.`,
+  chartHelp:
+    'Drag to pan, scroll or pinch to zoom. In the chart: arrow keys move, Enter selects, Right and Left expand and collapse, type a letter to jump to a unit, + and − zoom, 0 fits, ? lists every shortcut.',
+  minimap: 'Minimap of the whole chart; the outlined box is the part on screen. Click or drag in it to move the view.',
+  unitsBelow: (count: number, collapsed: boolean) => `${plural(count, 'unit', 'units')} below${collapsed ? ', collapsed' : ''}`,
+  expandUnit: (name: string) => `Expand ${name}`,
+  collapseUnit: (name: string) => `Collapse ${name}`,
+  kinds: {
+    office: 'Office',
+    group: 'Group',
+    department: 'Department',
+    institution: 'Affiliated institution',
+    person: 'Person',
+    unit: 'Unit',
+  } as Readonly<Record<string, string>>,
+
+  // Outline
+  outlineOf: (title: string) => `Outline: ${title}`,
+  outlineIntro: 'The chart as a nested list. Choose a unit to see its details; the buttons before a name show or hide the units under it.',
+
+  // Details
+  details: 'Details',
+  selectToSee: 'Select a unit in the chart to see its details.',
+  selected: (name: string, kind: string, level: number, position: number, siblings: number) =>
+    `Selected: ${name}, ${kind}, level ${level}${siblings > 1 ? `, ${position} of ${siblings}` : ''}.`,
+  path: 'Path',
+  source: 'Source',
+  sectionOf: (section: string) => `, section “${section}”`,
+  notStated: 'Not stated in the source',
+  facts: 'Facts',
+  formed: 'Formed',
+  parentBody: 'Parent body',
+  location: 'Headquarters / location',
+  jurisdiction: 'Jurisdiction',
+  yearsAgo: (years: number) => ` (${plural(years, 'year', 'years')} ago)`,
+  groupHeading: (count: number, parent: string | null) => `A heading in the source that groups ${plural(count, 'unit', 'units')} of ${parent ?? 'the organization'}.`,
+  listedInSource: 'Listed in the source',
+  listedUnder: (parent: string) => `under “${parent}”`,
+  leaders: 'Leaders',
+  leadersHint: 'As given in the source; posts may have changed since.',
+  noLeaders: 'The source names no leaders for this unit.',
+  functions: 'Functions',
+  noFunctions: 'The source lists no functions for this unit.',
+  unitsUnder: 'Units under it',
+  unitsCount: (count: number) => plural(count, 'unit', 'units'),
+  seeAlso: 'See also',
+  notes: 'Notes',
+  sources: 'Sources',
+  sections: 'sections',
+  noSources: 'This chart cites no source for this unit.',
+  showSheet: 'Show details',
+  hideSheet: 'Hide details',
+
+  // Search
+  search: 'Search',
+  searchResults: 'Search results',
+  searchPlaceholder: 'Search units, people, functions…  ( / )',
+  searching: 'Searching…',
+  noMatch: (query: string) => `No unit matches “${query}”.`,
+  noMatchHint: 'Try fewer words, an English or Chinese name, pinyin (e.g. guowuyuan) or its initials (gwy), or a leader’s name.',
+  fields: {
+    nativeName: 'Chinese name',
+    pinyin: 'Pinyin',
+    initials: 'Pinyin initials',
+    leader: 'Leader',
+    function: 'Function',
+    fact: 'Fact',
+  } as Readonly<Record<string, string>>,
+
+  // Compare
+  compareToolbar: 'Compare',
+  left: 'Left',
+  right: 'Right',
+  swap: 'Swap',
+  swapSides: 'Swap sides',
+  linkViews: 'Link views',
+  closeCompare: 'Close compare',
+  sideLabel: (side: 'left' | 'right', title: string) => `${side === 'left' ? 'Left' : 'Right'}: ${title}`,
+  sideChart: (side: 'left' | 'right', title: string) => `Org chart (${side}): ${title}`,
+  sideDetails: (title: string) => `Details: ${title}`,
+  loadingBoth: 'Loading both charts…',
+  unique: 'Unique',
+  notStatedShort: 'not stated',
+  sideBySide: 'What the sources say, side by side',
+  comparisonOf: (a: string, b: string) => `Comparison of ${a} and ${b}`,
+  aspect: 'Aspect',
+  differs: 'differs',
+  unitsByKind: 'Units by kind',
+  kind: 'Kind',
+  versus: (a: number, b: number) => `${a} vs ${b}`,
+  counterparts: 'Counterparts',
+  noCounterparts: 'No units match across the two charts.',
+  onlyIn: (title: string) => `Only in ${title}`,
+  everyUnitMatched: 'Every unit has a counterpart.',
+
+  // Keyboard shortcuts dialog
+  close: 'Close',
+  shortcutGroups: [
+    {
+      title: 'Anywhere',
+      keys: [
+        ['/ or Ctrl+K', 'Search'],
+        ['?', 'Show these shortcuts'],
+        ['Esc', 'Close a menu, the search results or this list'],
+      ],
+    },
+    {
+      title: 'In the chart or the outline',
+      keys: [
+        ['↓ ↑', 'Next or previous unit on screen'],
+        ['→', 'Expand a unit, or go to its first child'],
+        ['←', 'Collapse a unit, or go to its parent'],
+        ['Home / End', 'First or last unit'],
+        ['Enter or Space', 'Select the unit and show its details'],
+        ['A–Z', 'Jump to the next unit whose name starts with the letters typed'],
+      ],
+    },
+    {
+      title: 'In the chart',
+      keys: [
+        ['+ / −', 'Zoom in or out'],
+        ['0', 'Fit the whole chart on screen'],
+      ],
+    },
+  ] as readonly { title: string; keys: readonly (readonly [string, string])[] }[],
+};
+
+export type Messages = typeof en;
+
+export const ENGLISH: Messages = en;
+
+export function kindName(messages: Messages, kind: string | undefined): string {
+  if (kind === undefined || kind.trim() === '') return messages.kinds.unit ?? 'Unit';
+  return messages.kinds[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+/** A notice's words in the interface language. */
+export function noticeText(notice: Notice, messages: Messages): string {
+  return typeof notice.text === 'function' ? notice.text(messages) : notice.text;
+}

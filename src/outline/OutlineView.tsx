@@ -1,0 +1,188 @@
+/**
+ * The outline view: the same tree as the chart, as nested lists of buttons,
+ * for anyone who would rather not (or cannot) use the drawing. It shares the
+ * chart's folds and selection, so switching between the two loses nothing.
+ * Arrow keys move between names as in the chart; Tab works as on any page.
+ */
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { kindName } from '../i18n/messages.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { shownNames } from '../model/present.ts';
+import { typeAheadTarget, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
+
+const TYPE_AHEAD_MS = 700;
+
+export interface OutlineViewProps {
+  readonly pane?: PaneId;
+  readonly label?: string;
+}
+
+export function OutlineView({ pane = 'main', label }: OutlineViewProps) {
+  const index = useStore((s) => paneIndex(s, pane));
+  const t = useMessages();
+  if (index === null) {
+    return (
+      <p className="chart-message" role="status">
+        {t.loadingChart}
+      </p>
+    );
+  }
+  return <Outline key={index.chart.id} pane={pane} index={index} label={label ?? t.outlineOf(index.chart.title)} />;
+}
+
+function Outline({ pane, index, label }: { pane: PaneId; index: OrgIndex; label: string }) {
+  const t = useMessages();
+  const collapsed = useStore((s) => collapsedOf(s, pane));
+  const selectedId = useStore((s) => s.panes[pane].selectedId) ?? index.rootId;
+  const nameMode = useStore((s) => s.preferences.names);
+  const select = useStore((s) => s.select);
+  const requestView = useStore((s) => s.requestView);
+  const setCollapsed = useStore((s) => s.setCollapsed);
+  const containerRef = useRef<HTMLElement>(null);
+  const typed = useRef({ text: '', at: 0 });
+  const order = useMemo(() => visiblePreorder(index, collapsed), [index, collapsed]);
+  const chartLanguage = index.chart.language ?? null;
+
+  const choose = useCallback(
+    (id: string) => {
+      select(id, pane);
+      // Back in the chart, the unit chosen here is on screen.
+      requestView({ kind: 'center', id }, pane);
+    },
+    [select, requestView, pane],
+  );
+
+  // The selected unit is in view when the outline opens.
+  useEffect(() => {
+    containerRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+    // Only on opening: later selections are made here, where the user already is.
+  }, []);
+
+  const focusName = (id: string | undefined) => {
+    if (id === undefined) return;
+    containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(id)}"]`)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const current = (event.target as Element).closest('[data-outline-id]')?.getAttribute('data-outline-id');
+    if (!current) return;
+    const at = order.indexOf(current);
+    const children = index.childrenOf.get(current) ?? [];
+    const folded = collapsed.has(current);
+    let next: string | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = order[Math.min(order.length - 1, at + 1)];
+        break;
+      case 'ArrowUp':
+        next = order[Math.max(0, at - 1)];
+        break;
+      case 'Home':
+        next = order[0];
+        break;
+      case 'End':
+        next = order[order.length - 1];
+        break;
+      case 'ArrowRight':
+        if (children.length === 0) break;
+        if (folded) setCollapsed(current, false, pane);
+        else next = children[0];
+        break;
+      case 'ArrowLeft':
+        if (children.length > 0 && !folded) setCollapsed(current, true, pane);
+        else next = index.parentOf.get(current) ?? undefined;
+        break;
+      default: {
+        if (event.key.length !== 1 || !/[\p{L}\p{N}]/u.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
+        const now = event.timeStamp;
+        typed.current = { text: now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text + event.key : event.key, at: now };
+        next = typeAheadTarget(
+          order,
+          (id) => {
+            const unit = index.byId.get(id);
+            if (!unit) return [];
+            const { primary, secondary } = shownNames(unit, nameMode, chartLanguage);
+            return secondary ? [primary.text, secondary.text] : [primary.text];
+          },
+          current,
+          typed.current.text,
+        );
+      }
+    }
+    event.preventDefault();
+    focusName(next);
+  };
+
+  // Nested lists built bottom-up from the visible preorder with an explicit stack: no recursion, however deep the chart.
+  const tree = useMemo(() => {
+    const item = (id: string, nested: ReactNode[]): ReactNode => {
+      const unit = index.byId.get(id);
+      if (!unit) return null;
+      const children = index.childrenOf.get(id) ?? [];
+      const folded = collapsed.has(id);
+      const { primary, secondary } = shownNames(unit, nameMode, chartLanguage);
+      const below = index.descendantCount.get(id) ?? 0;
+      return (
+        <li key={id}>
+          <div className="outline-row">
+            {children.length > 0 ? (
+              <button
+                type="button"
+                className="outline-toggle"
+                aria-expanded={!folded}
+                aria-label={folded ? t.expandUnit(primary.text) : t.collapseUnit(primary.text)}
+                onClick={() => setCollapsed(id, !folded, pane)}
+              >
+                <span aria-hidden="true">{folded ? '▸' : '▾'}</span>
+              </button>
+            ) : (
+              <span className="outline-toggle-space" aria-hidden="true" />
+            )}
+            <button
+              type="button"
+              className="outline-name"
+              data-outline-id={id}
+              aria-current={id === selectedId ? 'true' : undefined}
+              onClick={() => choose(id)}
+            >
+              <span lang={primary.lang ?? undefined}>{primary.text}</span>
+              {secondary ? (
+                <span className="outline-second" lang={secondary.lang ?? undefined}>
+                  {' '}
+                  {secondary.text}
+                </span>
+              ) : null}
+            </button>
+            <span className="outline-meta">
+              {kindName(t, unit.kind)}
+              {below > 0 ? ` · ${t.unitsCount(below)}` : ''}
+            </span>
+          </div>
+          {nested.length > 0 ? <ul>{nested}</ul> : null}
+        </li>
+      );
+    };
+    const stack: { id: string; depth: number; nested: ReactNode[] }[] = [];
+    const top: ReactNode[] = [];
+    const close = () => {
+      const done = stack.pop();
+      if (!done) return;
+      (stack[stack.length - 1]?.nested ?? top).push(item(done.id, done.nested));
+    };
+    for (const id of order) {
+      const depth = index.depthOf.get(id) ?? 0;
+      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) close();
+      stack.push({ id, depth, nested: [] });
+    }
+    while (stack.length > 0) close();
+    return top;
+  }, [order, index, collapsed, nameMode, chartLanguage, selectedId, t, choose, setCollapsed, pane]);
+
+  return (
+    <nav className="outline" aria-label={label} ref={containerRef} onKeyDown={onKeyDown}>
+      <p className="outline-intro">{t.outlineIntro}</p>
+      <ul className="outline-tree">{tree}</ul>
+    </nav>
+  );
+}

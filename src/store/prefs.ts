@@ -1,0 +1,80 @@
+/**
+ * The user's display choices (interface language, unit names, theme, chart
+ * or outline) are remembered in localStorage: they are small, needed before
+ * the first paint, and lose nothing if storage is off. The page's `lang` and
+ * colour scheme follow them.
+ */
+import { loadMessages, messagesFor } from '../i18n/languages.ts';
+import { DEFAULT_PREFERENCES, useStore, type Preferences } from './store.ts';
+
+const STORAGE_KEY = 'org-chart-preferences';
+
+const CHOICES: { readonly [K in keyof Preferences]: readonly Preferences[K][] } = {
+  language: ['en', 'zh'],
+  names: ['en', 'native', 'both'],
+  theme: ['system', 'light', 'dark'],
+  display: ['chart', 'outline'],
+};
+
+/** Only known values are taken from storage; anything else falls back to the default. */
+export function parsePreferences(raw: string | null, browserLanguage: string): Preferences {
+  const fallback: Preferences = { ...DEFAULT_PREFERENCES, language: /^zh\b/i.test(browserLanguage) ? 'zh' : 'en' };
+  let stored: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = raw === null ? null : JSON.parse(raw);
+    if (parsed !== null && typeof parsed === 'object') stored = parsed as Record<string, unknown>;
+  } catch {
+    // A corrupt entry is ignored: the defaults are a fine start.
+  }
+  const pick = <K extends keyof Preferences>(key: K): Preferences[K] => {
+    const value = stored[key];
+    return (CHOICES[key] as readonly unknown[]).includes(value) ? (value as Preferences[K]) : fallback[key];
+  };
+  return { language: pick('language'), names: pick('names'), theme: pick('theme'), display: pick('display') };
+}
+
+function readStorage(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function applyTheme(theme: Preferences['theme']): void {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+
+function apply(preferences: Preferences): void {
+  // Screen readers choose their voice from the page's language.
+  document.documentElement.lang = messagesFor(preferences.language).htmlLang;
+  applyTheme(preferences.theme);
+}
+
+/**
+ * Restores the saved choices, applies them to the page, and saves every later
+ * change. Resolves once the chosen language's words are loaded.
+ */
+export async function startPreferences(): Promise<void> {
+  const saved = parsePreferences(readStorage(), navigator.language);
+  // Colours at once, so the page never flashes light before going dark.
+  applyTheme(saved.theme);
+  const wordsReady = await loadMessages(saved.language).then(
+    () => true,
+    () => false,
+  );
+  // Offline with the Chinese chunk missing, English is better than nothing.
+  const preferences = wordsReady ? saved : { ...saved, language: 'en' as const };
+  useStore.getState().setPreferences(preferences);
+  apply(preferences);
+  useStore.subscribe((state, previous) => {
+    if (state.preferences === previous.preferences) return;
+    apply(state.preferences);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state.preferences));
+    } catch {
+      // Storage off (private window): the choice holds for this visit.
+    }
+  });
+}
