@@ -6,7 +6,7 @@ import { memo, useCallback, type MouseEvent } from 'react';
 import { paneIndex, useStore, type PaneId } from '../store/store.ts';
 import { initialsOf } from '../model/present.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { estimateTextWidth, wrapText } from './text.ts';
+import { estimateTextWidth, lineSeparators, wrapText } from './text.ts';
 
 export interface NodeCardProps {
   readonly pane: PaneId;
@@ -74,88 +74,102 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   const kindText =
     !isRoot && nameLines.length > 1 && estimateTextWidth(kindWithSecond, SMALL_SIZE, 600) <= width - PAD_X * 2 - 4 ? kindWithSecond : kindLabel;
 
+  const badgeWidth = badge ? estimateTextWidth(badge, SMALL_SIZE, 600) + 8 : 0;
+  const shownKind = wrapText(kindText, width - PAD_X * 2 - 4 - badgeWidth, SMALL_SIZE, 1, 600)[0] ?? '';
+  // The accessible name says every word the card shows, in the order of its text (WCAG 2.5.3, label in name):
+  // kind, name (cut short, then whole), the line under it, badge; then what the card had no room for.
+  const separators = lineSeparators(name, nameLines);
+  const shownName = nameLines.map((line, i) => `${separators[i] ?? ''}${line}`).join('');
   const label = [
+    shownKind,
+    shownName === name.trim() ? null : shownName,
     name,
-    secondName,
-    kindLabel,
-    childCount > 0 ? messages.unitsBelow(descendantCount, collapsed) : null,
+    shownExtra,
     badge,
+    secondName !== null && shownExtra !== secondName && shownKind !== kindWithSecond ? secondName : null,
+    isRoot && headLine !== null && shownExtra !== headLine ? headLine : null,
+    childCount > 0 ? messages.unitsBelow(descendantCount, collapsed) : null,
   ]
     .filter(Boolean)
     .join(', ');
 
-  const badgeWidth = badge ? estimateTextWidth(badge, SMALL_SIZE, 600) + 8 : 0;
   const toggleText = collapsed ? `+${descendantCount}` : '−';
   const toggleWidth = Math.max(24, estimateTextWidth(toggleText, SMALL_SIZE, 600) + 16);
   const onClick = () => select(id, pane);
+  const transform = `translate(${x},${y})`;
   const onToggle = (event: MouseEvent) => {
     event.stopPropagation();
     toggleCollapsed(id, pane);
   };
 
   return (
-    <g
-      role="treeitem"
-      aria-label={label}
-      aria-level={props.level}
-      aria-setsize={props.setSize}
-      aria-posinset={props.posInSet}
-      aria-selected={selected}
-      aria-expanded={childCount > 0 ? !collapsed : undefined}
-      tabIndex={focused ? 0 : -1}
-      data-id={id}
-      data-kind={kind}
-      className={`node${selected ? ' is-selected' : ''}${props.onPath ? ' is-on-path' : ''}${props.highlighted ? ' is-highlighted' : ''}${badge ? ' has-badge' : ''}`}
-      transform={`translate(${x},${y})`}
-      onClick={onClick}
-    >
-      <title>{secondName ? `${name} (${secondName})` : name}</title>
-      <rect className="node-card" x={left} y={top} width={width} height={height} rx={10} />
-      <rect className="node-accent" x={left} y={top} width={6} height={height} rx={3} />
-      {initials ? (
-        <g className="node-avatar" transform={`translate(${width / 2 - PAD_X - AVATAR_RADIUS},${top + 12 + AVATAR_RADIUS + 8})`} aria-hidden="true">
-          <circle r={AVATAR_RADIUS} />
-          <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
-            {initials}
+    <>
+      <g
+        role="treeitem"
+        aria-label={label}
+        aria-level={props.level}
+        aria-setsize={props.setSize}
+        aria-posinset={props.posInSet}
+        aria-selected={selected}
+        aria-expanded={childCount > 0 ? !collapsed : undefined}
+        tabIndex={focused ? 0 : -1}
+        data-id={id}
+        data-kind={kind}
+        className={`node${selected ? ' is-selected' : ''}${props.onPath ? ' is-on-path' : ''}${props.highlighted ? ' is-highlighted' : ''}${badge ? ' has-badge' : ''}`}
+        transform={transform}
+        onClick={onClick}
+      >
+        <rect className="node-card" x={left} y={top} width={width} height={height} rx={10} />
+        <rect className="node-accent" x={left} y={top} width={6} height={height} rx={3} />
+        {/* Text in reading order, spaced so it reads as words: the kind line, the name, the line under it, the badge. */}
+        <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>
+          {shownKind}
+        </text>{' '}
+        <text className="node-name" x={left + PAD_X + 4} fontSize={NAME_SIZE} lang={nameLang ?? undefined}>
+          {nameLines.map((line, i) => (
+            <tspan key={i} x={left + PAD_X + 4} y={nameYs[i]}>
+              {separators[i]}
+              {line}
+            </tspan>
+          ))}
+        </text>{' '}
+        {shownExtra ? (
+          <text className="node-extra" x={left + PAD_X + 4} y={lineY + 2} fontSize={SMALL_SIZE} lang={extraIsSecondName ? (secondLang ?? undefined) : undefined}>
+            {shownExtra}
           </text>
+        ) : null}{' '}
+        {badge ? (
+          <text className="node-badge" x={width / 2 - PAD_X} y={kindY} fontSize={SMALL_SIZE} textAnchor="end">
+            {badge}
+          </text>
+        ) : null}
+      </g>
+      {/* Pictures and the pointer's fold button, outside the tree item: its name already says all they show, and Right/Left fold it. */}
+      {initials || childCount > 0 ? (
+        <g className="node-decor" transform={transform} aria-hidden="true" data-decor-for={id}>
+          {initials ? (
+            <g className="node-avatar" transform={`translate(${width / 2 - PAD_X - AVATAR_RADIUS},${top + 12 + AVATAR_RADIUS + 8})`} onClick={onClick}>
+              <circle r={AVATAR_RADIUS} />
+              <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
+                {initials}
+              </text>
+            </g>
+          ) : null}
+          {childCount > 0 ? (
+            <g
+              className="node-toggle"
+              data-no-zoom=""
+              transform={props.toggleAt === 'right' ? `translate(${width / 2},0)` : `translate(0,${height / 2})`}
+              onClick={onToggle}
+            >
+              <rect x={-toggleWidth / 2} y={-12} width={toggleWidth} height={24} rx={12} />
+              <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
+                {toggleText}
+              </text>
+            </g>
+          ) : null}
         </g>
       ) : null}
-      <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>
-        {wrapText(kindText, width - PAD_X * 2 - 4 - badgeWidth, SMALL_SIZE, 1, 600)[0]}
-      </text>
-      {badge ? (
-        <text className="node-badge" x={width / 2 - PAD_X} y={kindY} fontSize={SMALL_SIZE} textAnchor="end">
-          {badge}
-        </text>
-      ) : null}
-      <text className="node-name" x={left + PAD_X + 4} fontSize={NAME_SIZE} lang={nameLang ?? undefined}>
-        {nameLines.map((line, i) => (
-          <tspan key={i} x={left + PAD_X + 4} y={nameYs[i]}>
-            {line}
-          </tspan>
-        ))}
-      </text>
-      {shownExtra ? (
-        <text className="node-extra" x={left + PAD_X + 4} y={lineY + 2} fontSize={SMALL_SIZE} lang={extraIsSecondName ? (secondLang ?? undefined) : undefined}>
-          {shownExtra}
-        </text>
-      ) : null}
-      {childCount > 0 ? (
-        <g
-          className="node-toggle"
-          role="button"
-          aria-label={collapsed ? messages.expandUnit(name) : messages.collapseUnit(name)}
-          aria-expanded={!collapsed}
-          data-no-zoom=""
-          transform={props.toggleAt === 'right' ? `translate(${width / 2},0)` : `translate(0,${height / 2})`}
-          onClick={onToggle}
-        >
-          <rect x={-toggleWidth / 2} y={-12} width={toggleWidth} height={24} rx={12} />
-          <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
-            {toggleText}
-          </text>
-        </g>
-      ) : null}
-    </g>
+    </>
   );
 });

@@ -86,3 +86,21 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
   kept[maxLines - 1] = `${last}…`;
   return kept;
 }
+
+/**
+ * The separators to put back between wrapped lines: a space where the text
+ * had one, nothing where a word (e.g. Chinese, which has no spaces) was broken.
+ */
+export function lineSeparators(text: string, lines: readonly string[]): string[] {
+  const source = text.trim().replace(/\s+/g, ' ');
+  let offset = 0;
+  return lines.map((line, i) => {
+    let separator = '';
+    if (i > 0 && source[offset] === ' ') {
+      separator = ' ';
+      offset += 1;
+    }
+    offset += line.length;
+    return separator;
+  });
+}

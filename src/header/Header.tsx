@@ -76,8 +76,11 @@ function Choice<K extends 'language' | 'names' | 'theme'>(props: {
   readonly legend: string;
   readonly options: readonly { readonly value: Preferences[K]; readonly label: string; readonly lang?: string }[];
 }) {
-  const value = useStore((s) => s.preferences[props.name]);
+  const saved = useStore((s) => s.preferences[props.name]);
   const setPreferences = useStore((s) => s.setPreferences);
+  // A language chosen but still loading shows as chosen at once.
+  const [pending, setPending] = useState<Preferences[K] | null>(null);
+  const value = pending ?? saved;
   return (
     <fieldset className="settings-choice">
       <legend>{props.legend}</legend>
@@ -90,8 +93,10 @@ function Choice<K extends 'language' | 'names' | 'theme'>(props: {
             checked={value === option.value}
             onChange={() => {
               // A language's words may need fetching first; the others apply at once.
-              if (props.name === 'language') void chooseLanguage(option.value as UiLanguage);
-              else setPreferences({ [props.name]: option.value } as Partial<Preferences>);
+              if (props.name === 'language') {
+                setPending(option.value);
+                void chooseLanguage(option.value as UiLanguage).finally(() => setPending(null));
+              } else setPreferences({ [props.name]: option.value } as Partial<Preferences>);
             }}
           />
           {option.label}

@@ -5,13 +5,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useStore } from '../../src/store/store.ts';
+import { cardName } from '../names.ts';
 
 const NPC = 'npcsc-general-office';
 const STATE_COUNCIL = 'state-council-general-office';
 const NPC_TITLE = "General Office of the Standing Committee of the National People's Congress";
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const unitIn = (tree: HTMLElement, name: string) => within(tree).getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(name)}(,|$)`) });
+const unitIn = (tree: HTMLElement, name: string) => within(tree).getByRole('treeitem', { name: cardName(name) });
 const leftTree = () => screen.getByRole('tree', { name: /^Org chart \(left\)/ });
 const rightTree = () => screen.getByRole('tree', { name: /^Org chart \(right\)/ });
 const comparisonTable = () => screen.getByRole('table', { name: /^Comparison of / });

@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useStore } from '../../src/store/store.ts';
+import { cardName } from '../names.ts';
 
 const searchField = () => screen.getByRole('combobox', { name: 'Search' });
 /** The search engine is a dynamic import loaded on first focus or keystroke, so the first results can take a moment. */
@@ -102,7 +103,7 @@ describe('<SearchBox /> in the app', { timeout: 20_000 }, () => {
     expect(field).toHaveValue('China Government Network Operation Center');
     expect(screen.queryByRole('listbox')).toBeNull();
 
-    const unit = await screen.findByRole('treeitem', { name: /^China Government Network Operation Center(,|$)/ });
+    const unit = await screen.findByRole('treeitem', { name: cardName('China Government Network Operation Center') });
     expect(unit).toHaveAttribute('aria-selected', 'true');
     expect(within(details()).getByRole('heading', { level: 2 })).toHaveTextContent('China Government Network Operation Center');
   });

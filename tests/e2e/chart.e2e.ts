@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSession, settledTransform, viewTransform } from './browser.ts';
+import { cardName, foldButtonSelector } from '../names.ts';
 
 interface ChartFile {
   title: string;
@@ -22,8 +23,7 @@ const details = (page: Page) => page.getByRole('complementary', { name: 'Details
 
 /** The treeitem whose accessible name starts with `name` followed by a comma or the end. */
 function unitNode(page: Page, name: string) {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByRole('treeitem', { name: new RegExp(`^${escaped}(,|$)`) });
+  return page.getByRole('treeitem', { name: cardName(name) });
 }
 
 describe('the org chart in a real browser', () => {
@@ -127,12 +127,12 @@ describe('the org chart in a real browser', () => {
     await openApp(page);
     const departments = unitNode(page, 'Departments');
     await expect(departments.getAttribute('aria-expanded')).resolves.toBe('true');
-    await page.getByRole('button', { name: 'Collapse Departments' }).click();
+    await page.locator(foldButtonSelector('departments')).click();
     await expect(departments.getAttribute('aria-expanded')).resolves.toBe('false');
     await expect(unitNode(page, 'Liaison Bureau').count()).resolves.toBe(0);
-    await expect(departments.getByText('+12').isVisible()).resolves.toBe(true);
+    await expect(page.locator(foldButtonSelector('departments')).getByText('+12').isVisible()).resolves.toBe(true);
 
-    await page.getByRole('button', { name: 'Expand Departments' }).click();
+    await page.locator(foldButtonSelector('departments')).click();
     await expect(unitNode(page, 'Liaison Bureau').count()).resolves.toBe(1);
 
     await page.getByRole('button', { name: 'Collapse all' }).click();

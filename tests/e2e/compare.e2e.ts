@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { browserSession } from './browser.ts';
+import { cardName } from '../names.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.
@@ -21,9 +22,8 @@ async function openCompareFromUrl(page: Page): Promise<void> {
   await page.getByRole('table', { name: /^Comparison of/ }).waitFor();
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The treeitem whose accessible name starts with `name` followed by a comma or the end. */
-const unitIn = (scope: Page | Locator, name: string) => scope.getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(name)}(,|$)`) });
+const unitIn = (scope: Page | Locator, name: string) => scope.getByRole('treeitem', { name: cardName(name) });
 const leftTree = (page: Page) => page.getByRole('tree').nth(0);
 const rightTree = (page: Page) => page.getByRole('tree').nth(1);
 const compareButton = (page: Page) => page.getByRole('button', { name: 'Compare', exact: true });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { browserSession, settledTransform } from './browser.ts';
+import { cardName, escapeRegExp, foldButtonSelector } from '../names.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.
@@ -11,9 +12,8 @@ async function openApp(page: Page, path = '/'): Promise<void> {
   await page.getByRole('tree').waitFor();
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The treeitem whose accessible name starts with `name` followed by a comma or the end. */
-const unitNode = (page: Page, name: string) => page.getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(name)}(,|$)`) });
+const unitNode = (page: Page, name: string) => page.getByRole('treeitem', { name: cardName(name) });
 /** The search result whose accessible name starts with the unit's name. */
 const resultFor = (page: Page, name: string) => page.getByRole('option', { name: new RegExp(`^${escapeRegExp(name)}( |$)`) });
 const searchField = (page: Page) => page.getByRole('combobox', { name: 'Search' });
@@ -131,7 +131,7 @@ describe('search in a real browser', () => {
     const { page } = session;
     await openApp(page);
     const departments = unitNode(page, 'Departments');
-    await page.getByRole('button', { name: 'Collapse Departments' }).click();
+    await page.locator(foldButtonSelector('departments')).click();
     await expect(departments.getAttribute('aria-expanded')).resolves.toBe('false');
     await expect(unitNode(page, 'Liaison Bureau').count()).resolves.toBe(0);
 
@@ -148,7 +148,7 @@ describe('search in a real browser', () => {
     await expect(liaison.getAttribute('aria-selected')).resolves.toBe('true');
     await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Liaison Bureau');
     expect(new URL(page.url()).searchParams.get('unit')).toBe('liaison-bureau');
-    await expect(page.getByRole('button', { name: 'Collapse Departments' }).count()).resolves.toBe(1);
+    await expect(page.locator(foldButtonSelector('departments')).textContent()).resolves.toBe('−');
     await settledTransform(page);
     await expect.poll(() => distanceFromChartCentre(page, liaison)).toBeLessThan(30);
     expect(session.errors).toEqual([]);
