@@ -227,7 +227,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
           {comparison.rows.map((row) => (
             <tr key={row.id} className={row.differs ? 'differs' : undefined} data-row={row.id}>
               <th scope="row">
-                {row.label}
+                {t.compareRow(row.id, row.label)}
                 {row.differs ? <span className="differs-mark"> · {t.differs}</span> : null}
               </th>
               <td>
@@ -254,7 +254,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
           {comparison.kindGroups.map((group) => (
             <tr key={group.key} className={group.leftIds.length !== group.rightIds.length ? 'differs' : undefined}>
               <th scope="row">
-                {group.label}: {t.versus(group.leftIds.length, group.rightIds.length)}
+                {t.compareRow(group.key, group.label)}: {t.versus(group.leftIds.length, group.rightIds.length)}
               </th>
               <td>
                 <ul className="cell-items">

@@ -181,6 +181,8 @@ const en = {
   kind: 'Kind',
   versus: (a: number, b: number) => `${a} vs ${b}`,
   counterparts: 'Counterparts',
+  /** A compare row's label: the model's English words, or a translation by row id ("kind:department" rows by kind). */
+  compareRow: (_id: string, english: string) => english,
   noCounterparts: 'No units match across the two charts.',
   onlyIn: (title: string) => `Only in ${title}`,
   everyUnitMatched: 'Every unit has a counterpart.',

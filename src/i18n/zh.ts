@@ -164,6 +164,21 @@ export const zh: Messages = {
   kind: '类别',
   versus: (a, b) => `${a} 对 ${b}`,
   counterparts: '对应机构',
+  compareRow: (id, english) => {
+    if (id.startsWith('kind:')) return zh.kinds[id.slice('kind:'.length)] ?? english;
+    const rows: Readonly<Record<string, string>> = {
+      formed: '成立时间',
+      parentBody: '上级机关',
+      typeOrJurisdiction: '性质 / 管辖范围',
+      location: '地址',
+      head: '负责人',
+      deputies: '副职',
+      functions: '职能',
+      onlyLeft: '仅左侧有',
+      onlyRight: '仅右侧有',
+    };
+    return rows[id] ?? english;
+  },
   noCounterparts: '两个图表之间没有对应的机构。',
   onlyIn: (title) => `仅见于${title}`,
   everyUnitMatched: '每个机构都有对应机构。',

@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+import { startApp, useFreshApp } from './harness.tsx';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startPreferences } from '../../src/store/prefs.ts';
+import { cardName } from '../names.ts';
+
+const details = () => screen.getByRole('complementary', { name: 'Details' });
+const outline = () => screen.getByRole('navigation', { name: /^Outline/ });
+
+describe('the outline, the selection announcer and the display settings', () => {
+  useFreshApp();
+  beforeEach(() => {
+    // jsdom lays nothing out and has no scrollIntoView; the outline calls it to bring the selected unit into view.
+    Element.prototype.scrollIntoView = () => undefined;
+  });
+  afterEach(() => {
+    window.localStorage.clear();
+    document.documentElement.removeAttribute('data-theme');
+    document.documentElement.lang = 'en';
+  });
+
+  it('shows the chart as nested lists that select and fold like the chart', async () => {
+    const user = userEvent.setup();
+    await startApp();
+    await user.click(screen.getByRole('button', { name: 'Outline' }));
+    expect(screen.getByRole('button', { name: 'Outline' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.queryByRole('tree')).toBeNull();
+    const list = within(outline());
+    // The same tree: the office, its two groups, twelve departments and eight institutions.
+    expect(list.getAllByRole('listitem')).toHaveLength(23);
+
+    await user.click(list.getByRole('button', { name: /^Liaison Bureau/ }));
+    expect(within(details()).getByRole('heading', { level: 2 })).toHaveTextContent('Liaison Bureau');
+    expect(list.getByRole('button', { name: /^Liaison Bureau/ })).toHaveAttribute('aria-current', 'true');
+    expect(window.location.search).toBe('?chart=npcsc-general-office&unit=liaison-bureau');
+
+    const fold = list.getByRole('button', { name: 'Collapse Departments' });
+    expect(fold).toHaveAttribute('aria-expanded', 'true');
+    await user.click(fold);
+    expect(list.queryByRole('button', { name: /^Research Office/ })).toBeNull();
+    expect(list.getByRole('button', { name: 'Expand Departments' })).toHaveAttribute('aria-expanded', 'false');
+
+    // Back in the chart, the fold and the selection carried over.
+    await user.click(screen.getByRole('button', { name: 'Outline' }));
+    expect(screen.getByRole('treeitem', { name: cardName('Departments') })).toHaveAttribute('aria-expanded', 'false');
+    expect(within(details()).getByRole('heading', { level: 2 })).toHaveTextContent('Departments');
+  });
+
+  it('moves through the outline with arrow keys and type-ahead', async () => {
+    const user = userEvent.setup();
+    await startApp();
+    await user.click(screen.getByRole('button', { name: 'Outline' }));
+    const list = within(outline());
+    list.getByRole('button', { name: /^General Office of the Standing Committee/ }).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(list.getByRole('button', { name: /^Departments/ }));
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(list.getByRole('button', { name: /^Secretariat/ }));
+    await user.keyboard('l');
+    expect(document.activeElement).toBe(list.getByRole('button', { name: /^Liaison Bureau/ }));
+    await user.keyboard('{ArrowLeft}');
+    expect(document.activeElement).toBe(list.getByRole('button', { name: /^Departments/ }));
+  });
+
+  it('announces a new selection politely, and nothing on first load', async () => {
+    const user = userEvent.setup();
+    await startApp();
+    const live = within(details()).getByRole('status');
+    expect(live).toHaveAttribute('aria-live', 'polite');
+    expect(live).toHaveTextContent('');
+    await user.click(screen.getByRole('treeitem', { name: cardName('Liaison Bureau') }));
+    await waitFor(() => expect(live).toHaveTextContent('Selected: Liaison Bureau, Department, level 3, 3 of 12.'));
+  });
+
+  it('switches the interface to Chinese and remembers it, with the page language following', async () => {
+    const user = userEvent.setup();
+    await startPreferences();
+    await startApp();
+    await user.click(screen.getByRole('button', { name: 'Display' }));
+    const settings = within(screen.getByRole('group', { name: 'Display settings' }));
+    await user.click(settings.getByRole('radio', { name: '中文' }));
+    await screen.findByRole('button', { name: '大纲' });
+    expect(document.documentElement.lang).toBe('zh-Hans');
+    expect(screen.getByRole('complementary', { name: '详情' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '放大' })).toBeInTheDocument();
+    // The source's English text is marked as English, so a Chinese screen reader voice does not read it.
+    expect(within(screen.getByRole('complementary', { name: '详情' })).getByRole('heading', { level: 2 })).toHaveAttribute('lang', 'en');
+    expect(JSON.parse(window.localStorage.getItem('org-chart-preferences') ?? '{}')).toMatchObject({ language: 'zh' });
+  });
+
+  it('follows the theme the user picks, and shows Chinese names first when asked', async () => {
+    const user = userEvent.setup();
+    await startPreferences();
+    await startApp();
+    await user.click(screen.getByRole('button', { name: 'Display' }));
+    const settings = within(screen.getByRole('group', { name: 'Display settings' }));
+    await user.click(settings.getByRole('radio', { name: 'Dark' }));
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await user.click(settings.getByRole('radio', { name: 'System' }));
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+
+    await user.click(settings.getByRole('radio', { name: 'Chinese' }));
+    const liaison = screen.getByRole('treeitem', { name: cardName('全国人大常委会办公厅联络局') });
+    expect(liaison.getAttribute('aria-label')).not.toContain('Liaison Bureau');
+    expect(liaison.querySelector('.node-name')).toHaveAttribute('lang', 'zh-Hans');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Display settings' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Display' }));
+  });
+});

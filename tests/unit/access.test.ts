@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { lineSeparators, wrapText } from '../../src/chart/text.ts';
+import { ENGLISH, kindName } from '../../src/i18n/messages.ts';
+import { zh } from '../../src/i18n/zh.ts';
+import { formatDate, shownNames } from '../../src/model/present.ts';
+import { typeAheadTarget } from '../../src/model/tree.ts';
+import { parsePreferences } from '../../src/store/prefs.ts';
+
+describe('display preferences', () => {
+  it('takes known saved choices and falls back to defaults for anything else', () => {
+    expect(parsePreferences(JSON.stringify({ language: 'zh', names: 'native', theme: 'dark', display: 'outline' }), 'en-US')).toEqual({
+      language: 'zh',
+      names: 'native',
+      theme: 'dark',
+      display: 'outline',
+    });
+    expect(parsePreferences(JSON.stringify({ language: 'fr', theme: 'neon', display: 42 }), 'en-US')).toEqual({ language: 'en', names: 'both', theme: 'system', display: 'chart' });
+    expect(parsePreferences('{not json', 'en-US').language).toBe('en');
+    expect(parsePreferences(null, 'en-US').theme).toBe('system');
+  });
+
+  it('starts in Chinese for a browser set to Chinese, until the user chooses otherwise', () => {
+    expect(parsePreferences(null, 'zh-CN').language).toBe('zh');
+    expect(parsePreferences(null, 'zh-Hant-TW').language).toBe('zh');
+    expect(parsePreferences(JSON.stringify({ language: 'en' }), 'zh-CN').language).toBe('en');
+  });
+});
+
+describe('the interface in two languages', () => {
+  it('has every English message in Chinese too, none left empty', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(ENGLISH).sort());
+    for (const [key, value] of Object.entries(zh)) {
+      if (typeof value === 'string') expect(value.trim(), key).not.toBe('');
+    }
+    expect(Object.keys(zh.kinds).sort()).toEqual(Object.keys(ENGLISH.kinds).sort());
+    expect(zh.shortcutGroups.map((group) => group.keys.length)).toEqual(ENGLISH.shortcutGroups.map((group) => group.keys.length));
+  });
+
+  it('tells the page which language it is in, for screen readers', () => {
+    expect(ENGLISH.htmlLang).toBe('en');
+    expect(zh.htmlLang).toBe('zh-Hans');
+  });
+
+  it('names kinds in the interface language, and unknown kinds by their own word', () => {
+    expect(kindName(ENGLISH, 'department')).toBe('Department');
+    expect(kindName(zh, 'department')).toBe('内设机构');
+    expect(kindName(ENGLISH, undefined)).toBe('Unit');
+    expect(kindName(zh, 'committee')).toBe('Committee');
+  });
+
+  it('counts in words that agree with the number', () => {
+    expect(ENGLISH.unitsBelow(1, false)).toBe('1 unit below');
+    expect(ENGLISH.unitsBelow(1200, true)).toBe('1,200 units below, collapsed');
+    expect(zh.unitsBelow(12, true)).toBe('下设12 个机构，已折叠');
+    expect(ENGLISH.selected('Liaison Bureau', 'Department', 3, 3, 12)).toBe('Selected: Liaison Bureau, Department, level 3, 3 of 12.');
+    expect(ENGLISH.selected('General Office', 'Office', 1, 1, 1)).toBe('Selected: General Office, Office, level 1.');
+  });
+
+  it('writes dates the Chinese way in Chinese', () => {
+    expect(formatDate('1954-09-27', 'zh')).toBe('1954年9月27日');
+    expect(formatDate('1949-09', 'zh')).toBe('1949年9月');
+    expect(formatDate('autumn 1949', 'zh')).toBe('autumn 1949');
+  });
+
+  it('translates compare rows by id and keeps the English words in English', () => {
+    expect(ENGLISH.compareRow('formed', 'Formed')).toBe('Formed');
+    expect(zh.compareRow('formed', 'Formed')).toBe('成立时间');
+    expect(zh.compareRow('kind:institution', 'Affiliated institutions')).toBe('直属单位');
+    expect(zh.compareRow('something-new', 'Something new')).toBe('Something new');
+  });
+});
+
+describe('names in English, Chinese or both', () => {
+  const unit = { name: 'Liaison Bureau', nativeName: { text: '联络局', lang: 'zh-Hans' } };
+  const plain = { name: 'Team A' };
+
+  it('shows the chosen name first and the other beside it, each with its language', () => {
+    expect(shownNames(unit, 'en', 'en')).toEqual({ primary: { text: 'Liaison Bureau', lang: 'en' }, secondary: null });
+    expect(shownNames(unit, 'native', 'en')).toEqual({ primary: { text: '联络局', lang: 'zh-Hans' }, secondary: null });
+    expect(shownNames(unit, 'both', 'en')).toEqual({ primary: { text: 'Liaison Bureau', lang: 'en' }, secondary: { text: '联络局', lang: 'zh-Hans' } });
+  });
+
+  it('falls back to the chart’s own name where no native name is known', () => {
+    expect(shownNames(plain, 'native', null)).toEqual({ primary: { text: 'Team A', lang: null }, secondary: null });
+    expect(shownNames(plain, 'both', null).secondary).toBeNull();
+  });
+});
+
+describe('type-ahead in the tree', () => {
+  const order = ['root', 'fa', 'fb', 'li', 'fc'];
+  const names: Record<string, string[]> = { root: ['General Office'], fa: ['Foreign Affairs Bureau'], fb: ['Finance Bureau'], li: ['Liaison Bureau', '联络局'], fc: ['Facilities'] };
+  const namesOf = (id: string) => names[id] ?? [];
+
+  it('jumps to the next unit starting with the letter, wrapping round', () => {
+    expect(typeAheadTarget(order, namesOf, 'root', 'f')).toBe('fa');
+    expect(typeAheadTarget(order, namesOf, 'fa', 'f')).toBe('fb');
+    expect(typeAheadTarget(order, namesOf, 'fc', 'f')).toBe('fa');
+    expect(typeAheadTarget(order, namesOf, 'root', 'L')).toBe('li');
+  });
+
+  it('narrows with more letters, keeping the current unit while it still matches', () => {
+    expect(typeAheadTarget(order, namesOf, 'fa', 'fo')).toBe('fa');
+    expect(typeAheadTarget(order, namesOf, 'fa', 'fi')).toBe('fb');
+    expect(typeAheadTarget(order, namesOf, 'fa', 'ff')).toBe('fb');
+  });
+
+  it('matches the other name too, and finds nothing for letters no name starts with', () => {
+    expect(typeAheadTarget(order, namesOf, 'root', '联')).toBe('li');
+    expect(typeAheadTarget(order, namesOf, 'root', 'z')).toBeUndefined();
+  });
+});
+
+describe('wrapped names read as words', () => {
+  it('puts spaces back between wrapped English lines and none inside a broken Chinese word', () => {
+    const english = 'Commission of Discipline Inspection of the NPCSC';
+    const lines = wrapText(english, 150, 14, 10, 600);
+    expect(lines.length).toBeGreaterThan(1);
+    const separators = lineSeparators(english, lines);
+    expect(lines.map((line, i) => `${separators[i]}${line}`).join('')).toBe(english);
+
+    const chinese = '全国人民代表大会常务委员会办公厅';
+    const chineseLines = wrapText(chinese, 120, 14, 10, 600);
+    expect(chineseLines.length).toBeGreaterThan(1);
+    expect(lineSeparators(chinese, chineseLines).every((separator) => separator === '')).toBe(true);
+  });
+});
