@@ -128,8 +128,9 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
         <text className="node-name" x={left + PAD_X + 4} fontSize={NAME_SIZE} lang={nameLang ?? undefined}>
           {nameLines.map((line, i) => (
             <tspan key={i} x={left + PAD_X + 4} y={nameYs[i]}>
-              {separators[i]}
               {line}
+              {/* The space that stood where the line broke, at the line's end where it shows as nothing. */}
+              {separators[i + 1] ?? ''}
             </tspan>
           ))}
         </text>{' '}
