@@ -4,11 +4,12 @@
  * lives in the store and only <Viewport> reads it, so a pan re-renders one <g>.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { headLine, shownNames } from '../model/present.ts';
-import { pathToRoot, typeAheadTarget, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { headLine, shownNames, shownNameTexts } from '../model/present.ts';
+import { pathToRoot, treeKeyAction, typeAheadTarget, visiblePreorder, type OrgIndex } from '../model/tree.ts';
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { useDarkTheme } from '../shared/theme.ts';
+import { extendTypedRun, NO_RUN } from '../shared/typeAhead.ts';
 import { flushSync } from 'react-dom';
 import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
 import { layoutChart, type Bounds, type ChartLayout } from './layout.ts';
@@ -19,8 +20,6 @@ import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChar
 import { createZoomController, fitTransform, type ZoomController } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
-/** Letters typed closer together than this make one type-ahead word. */
-const TYPE_AHEAD_MS = 700;
 /** The printed chart box (see the print styles), in CSS pixels. */
 const PRINT_WIDTH = 680;
 const PRINT_HEIGHT = 566;
@@ -142,8 +141,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const t = useMessages();
   const nameMode = useStore((s) => s.preferences.names);
   const dark = useDarkTheme();
-  /** Letters typed in a quick run, for type-ahead: "fo" jumps to "Foreign Affairs Bureau". */
-  const typed = useRef({ text: '', at: 0 });
+  const typed = useRef(NO_RUN);
 
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomController | null>(null);
@@ -257,9 +255,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const namesOf = useCallback(
     (id: string): readonly string[] => {
       const unit = index.byId.get(id);
-      if (!unit) return [];
-      const { primary, secondary } = shownNames(unit, nameMode, index.chart.language ?? null);
-      return secondary ? [primary.text, secondary.text] : [primary.text];
+      return unit ? shownNameTexts(unit, nameMode, index.chart.language ?? null) : [];
     },
     [index, nameMode],
   );
@@ -267,53 +263,34 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const onKeyDown = useCallback(
     (event: KeyboardEvent<SVGSVGElement>) => {
       const current = focusedId !== null && layout.positionOf.has(focusedId) ? focusedId : index.rootId;
-      const at = order.indexOf(current);
-      const children = index.childrenOf.get(current) ?? [];
-      const isCollapsed = collapsed.has(current);
       let next: string | undefined;
-      switch (event.key) {
-        case 'ArrowDown':
-          next = order[Math.min(order.length - 1, at + 1)];
-          break;
-        case 'ArrowUp':
-          next = order[Math.max(0, at - 1)];
-          break;
-        case 'Home':
-          next = order[0];
-          break;
-        case 'End':
-          next = order[order.length - 1];
-          break;
-        case 'ArrowRight':
-          if (children.length === 0) break;
-          if (isCollapsed) setCollapsed(current, false);
-          else next = children[0];
-          break;
-        case 'ArrowLeft':
-          if (children.length > 0 && !isCollapsed) setCollapsed(current, true);
-          else next = index.parentOf.get(current) ?? undefined;
-          break;
-        case 'Enter':
-        case ' ':
-          select(current);
-          break;
-        case '+':
-        case '=':
-          zoomRef.current?.zoomBy(ZOOM_STEP);
-          break;
-        case '-':
-          zoomRef.current?.zoomBy(1 / ZOOM_STEP);
-          break;
-        case '0':
-          zoomRef.current?.fitToScreen(layout.bounds);
-          break;
-        default: {
-          // Type-ahead (WAI-ARIA tree): a letter or digit jumps to the next unit on screen whose name starts with what was typed.
-          if (event.key.length !== 1 || !/[\p{L}\p{N}]/u.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
-          const now = event.timeStamp;
-          typed.current = { text: now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text + event.key : event.key, at: now };
-          next = typeAheadTarget(order, (id) => namesOf(id), current, typed.current.text);
-          break;
+      const action = treeKeyAction(event.key, index, order, collapsed, current);
+      if (action !== undefined) {
+        if (action && 'fold' in action) setCollapsed(action.fold, action.collapsed);
+        else if (action) next = action.focus;
+      } else {
+        switch (event.key) {
+          case 'Enter':
+          case ' ':
+            select(current);
+            break;
+          case '+':
+          case '=':
+            zoomRef.current?.zoomBy(ZOOM_STEP);
+            break;
+          case '-':
+            zoomRef.current?.zoomBy(1 / ZOOM_STEP);
+            break;
+          case '0':
+            zoomRef.current?.fitToScreen(layout.bounds);
+            break;
+          default: {
+            // Type-ahead (WAI-ARIA tree): a letter or digit jumps to the next unit on screen whose name starts with what was typed.
+            const run = extendTypedRun(typed.current, event);
+            if (run === null) return;
+            typed.current = run;
+            next = typeAheadTarget(order, namesOf, current, run.text);
+          }
         }
       }
       event.preventDefault();

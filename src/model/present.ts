@@ -88,3 +88,9 @@ export function shownNames(
   if (mode === 'both' && native) return { primary: own, secondary: native };
   return { primary: own, secondary: null };
 }
+
+/** Every name a unit is shown by under `mode`: what type-ahead matches. */
+export function shownNameTexts(named: Parameters<typeof shownNames>[0], mode: 'en' | 'native' | 'both', chartLanguage: string | null): string[] {
+  const { primary, secondary } = shownNames(named, mode, chartLanguage);
+  return secondary ? [primary.text, secondary.text] : [primary.text];
+}

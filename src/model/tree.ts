@@ -234,3 +234,37 @@ export function typeAheadTarget(order: readonly string[], namesOf: (id: string) 
   }
   return undefined;
 }
+
+/** What a navigation key does in a tree (WAI-ARIA tree pattern): move focus to a unit, or fold or unfold one. */
+export type TreeKeyAction = { readonly focus: string } | { readonly fold: string; readonly collapsed: boolean } | null;
+
+/**
+ * The tree pattern's keys over the units on screen (`order`, the visible
+ * preorder): Down/Up to the next/previous, Home/End, Right to unfold or go to
+ * the first child, Left to fold or go to the parent. Undefined for any other
+ * key; null when the key does nothing here (e.g. Right on a leaf).
+ */
+export function treeKeyAction(key: string, index: OrgIndex, order: readonly string[], collapsed: ReadonlySet<string>, current: string): TreeKeyAction | undefined {
+  const at = order.indexOf(current);
+  const children = index.childrenOf.get(current) ?? [];
+  const folded = collapsed.has(current);
+  const focus = (id: string | null | undefined): TreeKeyAction => (id == null ? null : { focus: id });
+  switch (key) {
+    case 'ArrowDown':
+      return focus(order[Math.min(order.length - 1, at + 1)]);
+    case 'ArrowUp':
+      return focus(order[Math.max(0, at - 1)]);
+    case 'Home':
+      return focus(order[0]);
+    case 'End':
+      return focus(order[order.length - 1]);
+    case 'ArrowRight':
+      if (children.length === 0) return null;
+      return folded ? { fold: current, collapsed: false } : focus(children[0]);
+    case 'ArrowLeft':
+      if (children.length > 0 && !folded) return { fold: current, collapsed: true };
+      return focus(index.parentOf.get(current));
+    default:
+      return undefined;
+  }
+}

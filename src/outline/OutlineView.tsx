@@ -7,11 +7,10 @@
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { kindName } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
-import { shownNames } from '../model/present.ts';
-import { typeAheadTarget, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { shownNames, shownNameTexts } from '../model/present.ts';
+import { extendTypedRun, NO_RUN } from '../shared/typeAhead.ts';
+import { treeKeyAction, typeAheadTarget, visiblePreorder, type OrgIndex } from '../model/tree.ts';
 import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
-
-const TYPE_AHEAD_MS = 700;
 
 export interface OutlineViewProps {
   readonly pane?: PaneId;
@@ -40,7 +39,7 @@ function Outline({ pane, index, label }: { pane: PaneId; index: OrgIndex; label:
   const requestView = useStore((s) => s.requestView);
   const setCollapsed = useStore((s) => s.setCollapsed);
   const containerRef = useRef<HTMLElement>(null);
-  const typed = useRef({ text: '', at: 0 });
+  const typed = useRef(NO_RUN);
   const order = useMemo(() => visiblePreorder(index, collapsed), [index, collapsed]);
   const chartLanguage = index.chart.language ?? null;
 
@@ -67,48 +66,25 @@ function Outline({ pane, index, label }: { pane: PaneId; index: OrgIndex; label:
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const current = (event.target as Element).closest('[data-outline-id]')?.getAttribute('data-outline-id');
     if (!current) return;
-    const at = order.indexOf(current);
-    const children = index.childrenOf.get(current) ?? [];
-    const folded = collapsed.has(current);
     let next: string | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = order[Math.min(order.length - 1, at + 1)];
-        break;
-      case 'ArrowUp':
-        next = order[Math.max(0, at - 1)];
-        break;
-      case 'Home':
-        next = order[0];
-        break;
-      case 'End':
-        next = order[order.length - 1];
-        break;
-      case 'ArrowRight':
-        if (children.length === 0) break;
-        if (folded) setCollapsed(current, false, pane);
-        else next = children[0];
-        break;
-      case 'ArrowLeft':
-        if (children.length > 0 && !folded) setCollapsed(current, true, pane);
-        else next = index.parentOf.get(current) ?? undefined;
-        break;
-      default: {
-        if (event.key.length !== 1 || !/[\p{L}\p{N}]/u.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
-        const now = event.timeStamp;
-        typed.current = { text: now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text + event.key : event.key, at: now };
-        next = typeAheadTarget(
-          order,
-          (id) => {
-            const unit = index.byId.get(id);
-            if (!unit) return [];
-            const { primary, secondary } = shownNames(unit, nameMode, chartLanguage);
-            return secondary ? [primary.text, secondary.text] : [primary.text];
-          },
-          current,
-          typed.current.text,
-        );
-      }
+    const action = treeKeyAction(event.key, index, order, collapsed, current);
+    if (action !== undefined) {
+      if (action && 'fold' in action) setCollapsed(action.fold, action.collapsed, pane);
+      else if (action) next = action.focus;
+    } else {
+      // Type-ahead, as in the chart: the next unit whose shown name starts with the letters typed.
+      const run = extendTypedRun(typed.current, event);
+      if (run === null) return;
+      typed.current = run;
+      next = typeAheadTarget(
+        order,
+        (id) => {
+          const unit = index.byId.get(id);
+          return unit ? shownNameTexts(unit, nameMode, chartLanguage) : [];
+        },
+        current,
+        run.text,
+      );
     }
     event.preventDefault();
     focusName(next);

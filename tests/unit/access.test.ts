@@ -3,7 +3,9 @@ import { lineSeparators, wrapText } from '../../src/chart/text.ts';
 import { ENGLISH, kindName } from '../../src/i18n/messages.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { formatDate, shownNames } from '../../src/model/present.ts';
-import { typeAheadTarget } from '../../src/model/tree.ts';
+import { indexChart, treeKeyAction, typeAheadTarget, visiblePreorder } from '../../src/model/tree.ts';
+import { extendTypedRun, NO_RUN } from '../../src/shared/typeAhead.ts';
+import { chartOf } from './helpers.ts';
 import { parsePreferences } from '../../src/store/prefs.ts';
 
 describe('display preferences', () => {
@@ -122,5 +124,51 @@ describe('wrapped names read as words', () => {
     const chineseLines = wrapText(chinese, 120, 14, 10, 600);
     expect(chineseLines.length).toBeGreaterThan(1);
     expect(lineSeparators(chinese, chineseLines).every((separator) => separator === '')).toBe(true);
+  });
+});
+
+describe('tree keys', () => {
+  const result = indexChart(
+    chartOf([
+      { id: 'root' },
+      { id: 'a', parentId: 'root' },
+      { id: 'a1', parentId: 'a' },
+      { id: 'b', parentId: 'root' },
+    ]),
+  );
+  if (!result.ok) throw new Error('test chart did not index');
+  const index = result.index;
+  const open = new Set<string>();
+  const order = visiblePreorder(index, open);
+
+  it('moves down, up, home and end over the units on screen', () => {
+    expect(treeKeyAction('ArrowDown', index, order, open, 'a')).toEqual({ focus: 'a1' });
+    expect(treeKeyAction('ArrowUp', index, order, open, 'b')).toEqual({ focus: 'a1' });
+    expect(treeKeyAction('ArrowUp', index, order, open, 'root')).toEqual({ focus: 'root' });
+    expect(treeKeyAction('Home', index, order, open, 'b')).toEqual({ focus: 'root' });
+    expect(treeKeyAction('End', index, order, open, 'root')).toEqual({ focus: 'b' });
+  });
+
+  it('unfolds or enters with Right, folds or climbs with Left, and leaves other keys alone', () => {
+    const folded = new Set(['a']);
+    expect(treeKeyAction('ArrowRight', index, visiblePreorder(index, folded), folded, 'a')).toEqual({ fold: 'a', collapsed: false });
+    expect(treeKeyAction('ArrowRight', index, order, open, 'a')).toEqual({ focus: 'a1' });
+    expect(treeKeyAction('ArrowRight', index, order, open, 'b')).toBeNull();
+    expect(treeKeyAction('ArrowLeft', index, order, open, 'a')).toEqual({ fold: 'a', collapsed: true });
+    expect(treeKeyAction('ArrowLeft', index, order, open, 'a1')).toEqual({ focus: 'a' });
+    expect(treeKeyAction('ArrowLeft', index, order, open, 'root')).toEqual({ fold: 'root', collapsed: true });
+    expect(treeKeyAction('Enter', index, order, open, 'a')).toBeUndefined();
+  });
+
+  it('joins letters typed in a quick run, starts again after a pause, and ignores keys that are not typing', () => {
+    const keys = { ctrlKey: false, metaKey: false, altKey: false };
+    const first = extendTypedRun(NO_RUN, { key: 'f', timeStamp: 1000, ...keys });
+    expect(first?.text).toBe('f');
+    expect(extendTypedRun(first ?? NO_RUN, { key: 'o', timeStamp: 1300, ...keys })?.text).toBe('fo');
+    expect(extendTypedRun(first ?? NO_RUN, { key: 'o', timeStamp: 2000, ...keys })?.text).toBe('o');
+    expect(extendTypedRun(NO_RUN, { key: 'ArrowDown', timeStamp: 1, ...keys })).toBeNull();
+    expect(extendTypedRun(NO_RUN, { key: 'k', timeStamp: 1, ...keys, ctrlKey: true })).toBeNull();
+    expect(extendTypedRun(NO_RUN, { key: '?', timeStamp: 1, ...keys })).toBeNull();
+    expect(extendTypedRun(NO_RUN, { key: '联', timeStamp: 1, ...keys })?.text).toBe('联');
   });
 });
