@@ -251,6 +251,16 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     if (position) zoomRef.current?.reveal(boxOf(position));
   }, [focusedId, layout]);
 
+  // When the chart's box shrinks (a phone's details sheet rising, a window narrowed), the selected unit stays in view.
+  const shownSize = useRef(size);
+  useEffect(() => {
+    const previous = shownSize.current;
+    shownSize.current = size;
+    if (size.width >= previous.width && size.height >= previous.height) return;
+    const position = layout.positionOf.get(selectedId ?? index.rootId);
+    if (position) zoomRef.current?.reveal(boxOf(position));
+  }, [size, layout, selectedId, index]);
+
   /** Every name a unit is shown by, for type-ahead. */
   const namesOf = useCallback(
     (id: string): readonly string[] => {

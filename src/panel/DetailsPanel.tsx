@@ -151,6 +151,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
     const named = index.byId.get(id);
     return named ? shownNames(named, nameMode, index.chart.language ?? null).primary : { text: id, lang: null };
   };
+  const parentId = index.parentOf.get(unit.id) ?? null;
   const idPrefix = `${pane}-`;
   const { numberOf, sources } = useCitations(index.chart, unit);
   const path = pathToRoot(index, unit.id);
@@ -241,7 +242,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
         <section aria-labelledby={`${idPrefix}facts-title`}>
           <h3 id={`${idPrefix}facts-title`}>{t.facts}</h3>
           <p>
-            {t.groupHeading(children.length, index.byId.get(index.parentOf.get(unit.id) ?? '')?.name ?? null)} {cite(unit.cite)}
+            {t.groupHeading(children.length, parentId === null ? null : nameIn(parentId).text)} {cite(unit.cite)}
           </p>
         </section>
       ) : !hasFacts ? null : (
@@ -277,7 +278,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
               <div>
                 <dt>{t.listedInSource}</dt>
                 <dd>
-                  {t.listedUnder(index.byId.get(index.parentOf.get(unit.id) ?? '')?.name ?? '')} {cite(unit.cite)}
+                  {t.listedUnder(parentId === null ? '' : nameIn(parentId).text)} {cite(unit.cite)}
                 </dd>
               </div>
             ) : null}
