@@ -3,13 +3,14 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { chooseLanguage } from '../i18n/languages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { isTextEntry } from '../shared/dom.ts';
-import { useStore, type Preferences, type UiLanguage } from '../store/store.ts';
+import { useStore, type ChartSlot, type Preferences, type UiLanguage } from '../store/store.ts';
 
 export function Header({ children }: { children?: ReactNode }) {
   const catalog = useStore((s) => s.catalog);
   const view = useStore((s) => s.view);
   const activeChartId = useStore((s) => s.panes.main.chartId);
   const openChart = useStore((s) => s.openChart);
+  const charts = useStore((s) => s.charts);
   const t = useMessages();
 
   return (
@@ -24,7 +25,7 @@ export function Header({ children }: { children?: ReactNode }) {
           {catalog.map((entry) => {
             const active = view === 'chart' && entry.id === activeChartId;
             return (
-              <label key={entry.id} className={active ? 'is-active' : undefined} title={entry.title}>
+              <label key={entry.id} className={active ? 'is-active' : undefined} title={entry.title} lang={chartLanguage(charts[entry.id])}>
                 <input
                   type="radio"
                   name="chart"
@@ -51,6 +52,11 @@ export function Header({ children }: { children?: ReactNode }) {
       </div>
     </header>
   );
+}
+
+/** The language a loaded chart's titles are written in, so a Chinese interface still reads an English title as English. */
+function chartLanguage(slot: ChartSlot | undefined): string | undefined {
+  return slot?.status === 'ready' ? slot.index.chart.language : undefined;
 }
 
 function OutlineToggle() {
