@@ -35,6 +35,10 @@ const DARK: Palette = {
 };
 const paletteFor = (dark: boolean) => (dark ? DARK : LIGHT);
 
+/** The cached picture of the whole chart stays under 16 MB of pixels, and under the sizes every browser allows. */
+const PICTURE_MAX_SIDE = 4096;
+const PICTURE_MAX_PIXELS = 4_000_000;
+
 interface DrawItem {
   readonly x: number;
   readonly y: number;
@@ -103,35 +107,62 @@ export function LodCanvas(props: {
       return;
     }
     const ratio = window.devicePixelRatio || 1;
-    const draw = (t: ViewTransform) => {
-      context.setTransform(1, 0, 0, 1, 0, 0);
-      context.clearRect(0, 0, canvas.width, canvas.height);
-      context.setTransform(ratio * t.k, 0, 0, ratio * t.k, ratio * t.x, ratio * t.y);
-      const view = { minX: -t.x / t.k, minY: -t.y / t.k, maxX: (width - t.x) / t.k, maxY: (height - t.y) / t.k };
-      const ids = grid.query(view);
-      context.beginPath();
+    /** Links as straight lines (at this scale elbows would be a pixel or two), then the boxes, one fill change per run of a kind. */
+    const drawUnits = (target: CanvasRenderingContext2D, ids: readonly string[], lineWidth: number) => {
+      target.beginPath();
       for (const id of ids) {
         const parentId = index.parentOf.get(id);
         const child = layout.positionOf.get(id);
         const parent = parentId ? layout.positionOf.get(parentId) : undefined;
         if (!child || !parent) continue;
-        // Straight lines: at this scale the elbows would be a pixel or two.
-        context.moveTo(parent.x, parent.y);
-        context.lineTo(child.x, child.y);
+        target.moveTo(parent.x, parent.y);
+        target.lineTo(child.x, child.y);
       }
-      context.strokeStyle = palette.link;
-      context.lineWidth = 1.5 / t.k;
-      context.stroke();
+      target.strokeStyle = palette.link;
+      target.lineWidth = lineWidth;
+      target.stroke();
       let fill = '';
       for (const id of ids) {
         const item = items.get(id);
         if (!item) continue;
         if (item.fill !== fill) {
           fill = item.fill;
-          context.fillStyle = fill;
+          target.fillStyle = fill;
         }
-        context.fillRect(item.x, item.y, item.w, item.h);
+        target.fillRect(item.x, item.y, item.w, item.h);
       }
+    };
+    // While the whole chart is small on screen, it is drawn once into a picture at a power-of-two scale and each
+    // frame of a pan or zoom only copies that picture: a fitted 10,000-unit chart costs one drawImage, not 20,000 shapes.
+    const { bounds } = layout;
+    const allIds = layout.nodes.map((node) => node.id);
+    let picture: { scale: number; canvas: HTMLCanvasElement } | null = null;
+    const pictureAt = (scale: number) => {
+      if (picture?.scale === scale) return picture.canvas;
+      const pictureCanvas = document.createElement('canvas');
+      pictureCanvas.width = Math.max(1, Math.ceil((bounds.maxX - bounds.minX) * scale));
+      pictureCanvas.height = Math.max(1, Math.ceil((bounds.maxY - bounds.minY) * scale));
+      const pictureContext = pictureCanvas.getContext('2d');
+      if (!pictureContext) return null;
+      pictureContext.setTransform(scale, 0, 0, scale, -bounds.minX * scale, -bounds.minY * scale);
+      drawUnits(pictureContext, allIds, (1.5 * ratio) / scale);
+      picture = { scale, canvas: pictureCanvas };
+      return pictureCanvas;
+    };
+    const draw = (t: ViewTransform) => {
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      const scale = 2 ** Math.ceil(Math.log2(t.k * ratio));
+      const pictureWidth = (bounds.maxX - bounds.minX) * scale;
+      const pictureHeight = (bounds.maxY - bounds.minY) * scale;
+      const image = pictureWidth <= PICTURE_MAX_SIDE && pictureHeight <= PICTURE_MAX_SIDE && pictureWidth * pictureHeight <= PICTURE_MAX_PIXELS ? pictureAt(scale) : null;
+      if (image) {
+        const shrink = (t.k * ratio) / scale;
+        context.drawImage(image, ratio * (t.x + bounds.minX * t.k), ratio * (t.y + bounds.minY * t.k), image.width * shrink, image.height * shrink);
+        return;
+      }
+      context.setTransform(ratio * t.k, 0, 0, ratio * t.k, ratio * t.x, ratio * t.y);
+      drawUnits(context, grid.query({ minX: -t.x / t.k, minY: -t.y / t.k, maxX: (width - t.x) / t.k, maxY: (height - t.y) / t.k }), 1.5 / t.k);
     };
     return redrawOnEveryMove(pane, draw);
   }, [active, items, grid, index, layout, pane, width, height, palette]);
