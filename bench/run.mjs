@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
@@ -26,7 +26,7 @@ import { formatSpread, formatTarget, formatValue, meets, quantile, renderTable, 
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTIFACTS = join(ROOT, 'bench/.artifacts');
-const OUT = process.env.BENCH_OUT ? join(process.cwd(), process.env.BENCH_OUT) : join(ROOT, 'bench/results.json');
+const OUT = process.env.BENCH_OUT ? resolve(process.cwd(), process.env.BENCH_OUT) : join(ROOT, 'bench/results.json');
 
 const envInt = (name, fallback) => {
   const value = Number(process.env[name]);
