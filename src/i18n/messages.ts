@@ -91,8 +91,7 @@ const en = {
   exportPngView: 'PNG, current view',
   exportJson: 'JSON (chart file)',
   exportFailed: (detail: string) => `The export failed: ${detail}.`,
-  chartHelp:
-    'Drag to pan, scroll or pinch to zoom. In the chart: arrow keys move, Enter selects, Right and Left expand and collapse, type a letter to jump to a unit, + and − zoom, 0 fits, ? lists every shortcut.',
+  chartHelp: 'Drag to pan, scroll or pinch to zoom. Arrow keys move in the chart, Enter selects; ? lists every shortcut.',
   minimap: 'Minimap of the whole chart; the outlined box is the part on screen. Click or drag in it to move the view.',
   unitsBelow: (count: number, collapsed: boolean) => `${plural(count, 'unit', 'units')} below${collapsed ? ', collapsed' : ''}`,
   expandUnit: (name: string) => `Expand ${name}`,

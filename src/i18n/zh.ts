@@ -80,7 +80,7 @@ export const zh: Messages = {
   exportPngView: 'PNG，当前视图',
   exportJson: 'JSON（图表文件）',
   exportFailed: (detail) => `导出失败：${detail}。`,
-  chartHelp: '拖动以平移，滚动或双指捏合以缩放。在图表中：方向键移动，回车选择，右键和左键展开和折叠，输入字母跳到机构，+ 和 − 缩放，0 适应屏幕，? 列出所有快捷键。',
+  chartHelp: '拖动以平移，滚动或双指捏合以缩放。在图表中用方向键移动，回车选择；按 ? 查看所有快捷键。',
   minimap: '整个图表的缩略图；方框内是屏幕上显示的部分。在其中点击或拖动可移动视图。',
   unitsBelow: (count, collapsed) => `下设${zhPlural(count, '个机构')}${collapsed ? '，已折叠' : ''}`,
   expandUnit: (name) => `展开${name}`,
