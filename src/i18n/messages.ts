@@ -107,6 +107,7 @@ const en = {
 
   // Outline
   outlineOf: (title: string) => `Outline: ${title}`,
+  showMoreUnits: (next: number, remaining: number) => `Show ${plural(next, 'more unit', 'more units')} (${remaining.toLocaleString('en')} not shown yet)`,
   outlineIntro: 'The chart as a nested list. Choose a unit to see its details; the buttons before a name show or hide the units under it.',
 
   // Details

@@ -95,6 +95,7 @@ export const zh: Messages = {
   },
 
   outlineOf: (title) => `大纲：${title}`,
+  showMoreUnits: (next, remaining) => `再显示 ${next.toLocaleString('zh')} 个机构（尚有 ${remaining.toLocaleString('zh')} 个未显示）`,
   outlineIntro: '以嵌套列表显示的图表。选择一个机构可查看详情；名称前的按钮可显示或隐藏其下设机构。',
 
   details: '详情',

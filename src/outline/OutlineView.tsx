@@ -4,13 +4,16 @@
  * chart's folds and selection, so switching between the two loses nothing.
  * Arrow keys move between names as in the chart; Tab works as on any page.
  */
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { kindName } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { shownNames, shownNameTexts } from '../model/present.ts';
 import { extendTypedRun, NO_RUN } from '../shared/typeAhead.ts';
 import { treeKeyAction, typeAheadTarget, visiblePreorder, type OrgIndex } from '../model/tree.ts';
 import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
+
+/** Rows drawn at a time in a long outline. */
+const OUTLINE_PAGE = 1000;
 
 export interface OutlineViewProps {
   readonly pane?: PaneId;
@@ -41,6 +44,18 @@ function Outline({ pane, index, label }: { pane: PaneId; index: OrgIndex; label:
   const containerRef = useRef<HTMLElement>(null);
   const typed = useRef(NO_RUN);
   const order = useMemo(() => visiblePreorder(index, collapsed), [index, collapsed]);
+  // A fully expanded chart of many thousands of units is listed a page at a time: drawing 10,000 rows at once
+  // would freeze the page for over a second. The rows drawn always reach the selected unit.
+  const [rowLimit, setRowLimit] = useState(OUTLINE_PAGE);
+  const shownRows = Math.min(order.length, Math.max(rowLimit, order.indexOf(selectedId) + 1));
+  /** A unit reached by keyboard beyond the rows drawn: focused once its page is drawn. */
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (id === null) return;
+    pendingFocus.current = null;
+    containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(id)}"]`)?.focus();
+  }, [shownRows]);
   const chartLanguage = index.chart.language ?? null;
 
   const choose = useCallback(
@@ -60,6 +75,12 @@ function Outline({ pane, index, label }: { pane: PaneId; index: OrgIndex; label:
 
   const focusName = (id: string | undefined) => {
     if (id === undefined) return;
+    const at = order.indexOf(id);
+    if (at >= shownRows) {
+      pendingFocus.current = id;
+      setRowLimit(at + OUTLINE_PAGE);
+      return;
+    }
     containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(id)}"]`)?.focus();
   };
 
@@ -146,19 +167,24 @@ function Outline({ pane, index, label }: { pane: PaneId; index: OrgIndex; label:
       if (!done) return;
       (stack[stack.length - 1]?.nested ?? top).push(item(done.id, done.nested));
     };
-    for (const id of order) {
+    for (const id of order.slice(0, shownRows)) {
       const depth = index.depthOf.get(id) ?? 0;
       while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) close();
       stack.push({ id, depth, nested: [] });
     }
     while (stack.length > 0) close();
     return top;
-  }, [order, index, collapsed, nameMode, chartLanguage, selectedId, t, choose, setCollapsed, pane]);
+  }, [order, shownRows, index, collapsed, nameMode, chartLanguage, selectedId, t, choose, setCollapsed, pane]);
 
   return (
     <nav className="outline" aria-label={label} ref={containerRef} onKeyDown={onKeyDown}>
       <p className="outline-intro">{t.outlineIntro}</p>
       <ul className="outline-tree">{tree}</ul>
+      {shownRows < order.length ? (
+        <button type="button" className="outline-more" onClick={() => setRowLimit(shownRows + OUTLINE_PAGE)}>
+          {t.showMoreUnits(Math.min(OUTLINE_PAGE, order.length - shownRows), order.length - shownRows)}
+        </button>
+      ) : null}
     </nav>
   );
 }

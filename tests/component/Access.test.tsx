@@ -4,6 +4,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPreferences } from '../../src/store/prefs.ts';
+import { loadChart } from '../../src/model/load.ts';
+import { useStore } from '../../src/store/store.ts';
+import { chartOf } from '../unit/helpers.ts';
 import { cardName } from '../names.ts';
 
 const details = () => screen.getByRole('complementary', { name: 'Details' });
@@ -46,6 +49,37 @@ describe('the outline, the selection announcer and the display settings', () => 
     await user.click(screen.getByRole('button', { name: 'Outline' }));
     expect(screen.getByRole('treeitem', { name: cardName('Departments') })).toHaveAttribute('aria-expanded', 'false');
     expect(within(details()).getByRole('heading', { level: 2 })).toHaveTextContent('Departments');
+  });
+
+  it('lists a long expanded chart a thousand units at a time, always reaching the unit asked for', async () => {
+    const user = userEvent.setup();
+    await startApp();
+    // A flat chart: one head and 1,009 units under it, 1,010 in all.
+    const units = [{ id: 'head', name: 'Head office' }, ...Array.from({ length: 1009 }, (_, i) => ({ id: `u${i}`, parentId: 'head', name: `Unit ${i}` }))];
+    const loaded = loadChart({ ...chartOf(units), id: 'wide', title: 'Wide chart' }, 'wide.json');
+    if (!loaded.ok) throw new Error('the test chart did not load');
+    const store = useStore.getState();
+    store.setCatalog([...store.catalog, { id: 'wide', title: 'Wide chart', origin: 'imported' }]);
+    store.setChartSlot('wide', { status: 'ready', index: loaded.index });
+    store.openChart('wide');
+    useStore.getState().expandAll();
+    // Queried within the header and counted through the DOM: role queries over a thousand rows would make the test slow, not stricter.
+    const outlineToggle = () => within(document.querySelector('.app-header') as HTMLElement).getByRole('button', { name: 'Outline' });
+    await user.click(outlineToggle());
+    const rows = () => outline().querySelectorAll('li').length;
+    expect(rows()).toBe(1000);
+    await user.click(screen.getByText('Show 10 more units (10 not shown yet)', { selector: 'button' }));
+    expect(rows()).toBe(1010);
+    expect(screen.queryByText(/more units/, { selector: 'button' })).toBeNull();
+
+    // The keyboard reaches past the rows drawn: End goes to the last unit, drawing what it needs.
+    await user.click(outlineToggle());
+    await user.click(outlineToggle());
+    expect(rows()).toBe(1000);
+    (outline().querySelector('[data-outline-id="head"]') as HTMLElement).focus();
+    await user.keyboard('{End}');
+    expect(rows()).toBe(1010);
+    expect(document.activeElement?.textContent).toBe('Unit 1008');
   });
 
   it('moves through the outline with arrow keys and type-ahead', async () => {
