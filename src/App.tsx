@@ -32,7 +32,11 @@ export function App() {
   const display = useStore((s) => s.preferences.display);
   const t = useMessages();
   const drawPane = (pane: PaneId, label?: string, decorations: ChartDecorations = {}): ReactNode =>
-    display === 'outline' ? <OutlineView pane={pane} {...(label ? { label } : {})} /> : <OrgChart pane={pane} {...(label ? { label } : {})} {...decorations} />;
+    display === 'outline' ? (
+      <OutlineView pane={pane} {...(label ? { label } : {})} {...(decorations.badges ? { badges: decorations.badges } : {})} {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})} />
+    ) : (
+      <OrgChart pane={pane} {...(label ? { label } : {})} {...decorations} />
+    );
   return (
     <div className="app">
       <Header>

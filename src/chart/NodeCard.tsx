@@ -93,6 +93,9 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
     .filter(Boolean)
     .join(', ');
 
+  const unshownSecond = secondName !== null && shownExtra !== secondName && shownKind !== kindWithSecond;
+  const tooltip = shownName !== name.trim() || unshownSecond ? [name, secondName].filter(Boolean).join(' · ') : null;
+
   const toggleText = collapsed ? `+${descendantCount}` : '−';
   const toggleWidth = Math.max(24, estimateTextWidth(toggleText, SMALL_SIZE, 600) + 16);
   const onClick = () => select(id, pane);
@@ -119,7 +122,10 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
         transform={transform}
         onClick={onClick}
       >
-        <rect className="node-card" x={left} y={top} width={width} height={height} rx={10} />
+        <rect className="node-card" x={left} y={top} width={width} height={height} rx={10}>
+          {/* A pointer's tooltip for what the card had no room for; inside the box, so it never adds to the card's words. */}
+          {tooltip ? <title>{tooltip}</title> : null}
+        </rect>
         <rect className="node-accent" x={left} y={top} width={6} height={height} rx={3} />
         {/* Text in reading order, spaced so it reads as words: the kind line, the name, the line under it, the badge. */}
         <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>

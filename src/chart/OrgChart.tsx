@@ -399,8 +399,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const pointAt = useCallback(
     (target: EventTarget | null) => {
       if (!onPoint) return;
-      const node = (target as Element | null)?.closest?.('[role="treeitem"]');
-      onPoint(node?.getAttribute('data-id') ?? null);
+      // A card, or its avatar and fold button drawn beside it.
+      const node = (target as Element | null)?.closest?.('[role="treeitem"], [data-decor-for]');
+      onPoint(node?.getAttribute('data-id') ?? node?.getAttribute('data-decor-for') ?? null);
     },
     [onPoint],
   );

@@ -20,7 +20,7 @@ interface Palette {
   readonly viewFill: string;
 }
 const LIGHT: Palette = {
-  kinds: { office: '#a1121b', group: '#6b7280', department: '#1d4ed8', institution: '#0f6e5a', person: '#6d28d9' },
+  kinds: { office: '#a1121b', group: '#4a5360', department: '#1d4ed8', institution: '#0f6e5a', person: '#6d28d9' },
   other: '#4a5360',
   link: '#9aa3af',
   view: '#1d4ed8',
@@ -137,13 +137,25 @@ export function LodCanvas(props: {
     const { bounds } = layout;
     const allIds = layout.nodes.map((node) => node.id);
     let picture: { scale: number; canvas: HTMLCanvasElement } | null = null;
+    /** Set when the browser would not give a picture (out of canvas memory): draw directly from then on. */
+    let noPicture = false;
+    // A canvas's memory is given back when its size is zero (Safari keeps it otherwise).
+    const dropPicture = () => {
+      if (picture) picture.canvas.width = picture.canvas.height = 0;
+      picture = null;
+    };
     const pictureAt = (scale: number) => {
       if (picture?.scale === scale) return picture.canvas;
+      if (noPicture) return null;
+      dropPicture();
       const pictureCanvas = document.createElement('canvas');
       pictureCanvas.width = Math.max(1, Math.ceil((bounds.maxX - bounds.minX) * scale));
       pictureCanvas.height = Math.max(1, Math.ceil((bounds.maxY - bounds.minY) * scale));
       const pictureContext = pictureCanvas.getContext('2d');
-      if (!pictureContext) return null;
+      if (!pictureContext) {
+        noPicture = true;
+        return null;
+      }
       pictureContext.setTransform(scale, 0, 0, scale, -bounds.minX * scale, -bounds.minY * scale);
       drawUnits(pictureContext, allIds, (1.5 * ratio) / scale);
       picture = { scale, canvas: pictureCanvas };
@@ -164,7 +176,11 @@ export function LodCanvas(props: {
       context.setTransform(ratio * t.k, 0, 0, ratio * t.k, ratio * t.x, ratio * t.y);
       drawUnits(context, grid.query({ minX: -t.x / t.k, minY: -t.y / t.k, maxX: (width - t.x) / t.k, maxY: (height - t.y) / t.k }), 1.5 / t.k);
     };
-    return redrawOnEveryMove(pane, draw);
+    const stopRedrawing = redrawOnEveryMove(pane, draw);
+    return () => {
+      stopRedrawing();
+      dropPicture();
+    };
   }, [active, items, grid, index, layout, pane, width, height, palette]);
 
   return <canvas ref={canvasRef} className="lod-canvas" style={{ width, height }} aria-hidden="true" />;

@@ -13,6 +13,7 @@ export async function loadMessages(language: UiLanguage): Promise<Messages> {
   if (ready) return ready;
   const { zh } = await import('./zh.ts');
   loaded.zh = zh;
+  useStore.setState((state) => ({ loadedLanguages: [...state.loadedLanguages, 'zh'] }));
   return zh;
 }
 
@@ -21,8 +22,23 @@ export function messagesFor(language: UiLanguage): Messages {
   return loaded[language] ?? ENGLISH;
 }
 
-/** Switches the interface language once its words are here. */
+let latestChoice = 0;
+
+/**
+ * Switches the interface language once its words are here. Only the latest
+ * choice applies: 中文 then English, clicked before the Chinese words arrive,
+ * ends in English. If the words cannot be fetched (offline), the interface
+ * stays as it is and says why.
+ */
 export async function chooseLanguage(language: UiLanguage): Promise<void> {
-  await loadMessages(language);
-  useStore.getState().setPreferences({ language });
+  const choice = ++latestChoice;
+  try {
+    await loadMessages(language);
+  } catch (err) {
+    if (choice === latestChoice) {
+      useStore.getState().showNotice({ tone: 'warning', text: `The Chinese interface could not be loaded (${err instanceof Error ? err.message : String(err)}). Check the connection and try again.` });
+    }
+    return;
+  }
+  if (choice === latestChoice) useStore.getState().setPreferences({ language });
 }

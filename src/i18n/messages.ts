@@ -49,6 +49,10 @@ const en = {
 
   // Import progress
   importing: (file: string) => `Importing “${file}”`,
+  importStage: (file: string, stage: string) => `Importing “${file}”: ${stage}`,
+  /** “Pinyin: …” before a matched field in search results. */
+  fieldLabel: (name: string) => `${name}: `,
+  sectionsList: (sections: readonly string[]) => `sections: ${sections.join(', ')}`,
   stageChecking: 'Checking the text…',
   stageReading: 'Reading the file…',
   stageParsing: 'Parsing and checking the chart…',
@@ -138,7 +142,6 @@ const en = {
   seeAlso: 'See also',
   notes: 'Notes',
   sources: 'Sources',
-  sections: 'sections',
   noSources: 'This chart cites no source for this unit.',
   showSheet: 'Show details',
   hideSheet: 'Hide details',
@@ -181,6 +184,7 @@ const en = {
   kind: 'Kind',
   versus: (a: number, b: number) => `${a} vs ${b}`,
   counterparts: 'Counterparts',
+  counterpart: 'counterpart of the other side’s selection',
   /** A compare row's label: the model's English words, or a translation by row id ("kind:department" rows by kind). */
   compareRow: (_id: string, english: string) => english,
   noCounterparts: 'No units match across the two charts.',

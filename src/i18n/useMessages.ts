@@ -4,7 +4,10 @@ import { messagesFor } from './languages.ts';
 import type { Messages } from './messages.ts';
 
 export function useMessages(): Messages {
-  return messagesFor(useStore((s) => s.preferences.language));
+  const language = useStore((s) => s.preferences.language);
+  // Words that arrive after the language was chosen (a slow connection at start-up) redraw the view.
+  useStore((s) => s.loadedLanguages.includes(language));
+  return messagesFor(language);
 }
 
 /** For code outside React (e.g. the name of a pasted chart). */

@@ -2,6 +2,8 @@
 import type { Messages } from './messages.ts';
 
 const zhPlural = (count: number, unit: string) => `${count.toLocaleString('zh')} ${unit}`;
+/** Chinese puts no space before a full-width colon. */
+const label = (name: string) => `${name}：`;
 
 export const zh: Messages = {
   htmlLang: 'zh-Hans',
@@ -40,6 +42,9 @@ export const zh: Messages = {
   pastedChart: '粘贴的图表',
 
   importing: (file) => `正在导入“${file}”`,
+  importStage: (file, stage) => `导入“${file}”：${stage}`,
+  fieldLabel: label,
+  sectionsList: (sections) => `${label('章节')}${sections.join('、')}`,
   stageChecking: '正在检查文本…',
   stageReading: '正在读取文件…',
   stageParsing: '正在解析并检查图表…',
@@ -82,16 +87,16 @@ export const zh: Messages = {
   exportFailed: (detail) => `导出失败：${detail}。`,
   chartHelp: '拖动以平移，滚动或双指捏合以缩放。在图表中用方向键移动，回车选择；按 ? 查看所有快捷键。',
   minimap: '整个图表的缩略图；方框内是屏幕上显示的部分。在其中点击或拖动可移动视图。',
-  unitsBelow: (count, collapsed) => `下设${zhPlural(count, '个机构')}${collapsed ? '，已折叠' : ''}`,
+  unitsBelow: (count, collapsed) => `下设 ${zhPlural(count, '个机构')}${collapsed ? '，已折叠' : ''}`,
   expandUnit: (name) => `展开${name}`,
   collapseUnit: (name) => `折叠${name}`,
   kinds: {
     office: '机关',
-    group: '分组',
+    group: '分类',
     department: '内设机构',
     institution: '直属单位',
     person: '人员',
-    unit: '单位',
+    unit: '机构',
   },
 
   outlineOf: (title) => `大纲：${title}`,
@@ -122,9 +127,8 @@ export const zh: Messages = {
   unitsUnder: '下设机构',
   unitsCount: (count) => zhPlural(count, '个机构'),
   seeAlso: '另见',
-  notes: '注释',
+  notes: '备注',
   sources: '来源',
-  sections: '部分',
   noSources: '此图表未给出此机构的来源。',
   showSheet: '显示详情',
   hideSheet: '隐藏详情',
@@ -159,12 +163,13 @@ export const zh: Messages = {
   notStatedShort: '未说明',
   sideBySide: '来源内容对照',
   comparisonOf: (a, b) => `${a}与${b}的对比`,
-  aspect: '方面',
+  aspect: '项目',
   differs: '不同',
-  unitsByKind: '按类别的机构',
+  unitsByKind: '各类机构数量',
   kind: '类别',
-  versus: (a, b) => `${a} 对 ${b}`,
+  versus: (a, b) => `${a} 比 ${b}`,
   counterparts: '对应机构',
+  counterpart: '对应另一侧所选机构',
   compareRow: (id, english) => {
     if (id.startsWith('kind:')) return zh.kinds[id.slice('kind:'.length)] ?? english;
     const rows: Readonly<Record<string, string>> = {

@@ -222,7 +222,7 @@ export function ImportControl() {
       {job ? (
         <div className="import-progress" role="status">
           <span>
-            {t.importing(job.fileName)}: {t[job.stage]}
+            {t.importStage(job.fileName, t[job.stage])}
           </span>
           <progress
             aria-label={t.importing(job.fileName)}

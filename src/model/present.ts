@@ -31,10 +31,6 @@ export function headLine(unit: Unit): string | null {
   return head ? `${head.title}: ${head.name}` : null;
 }
 
-export function unitsWord(count: number): string {
-  return `${count} unit${count === 1 ? '' : 's'}`;
-}
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "1954-09-27" → "27 September 1954" (or "1954年9月27日"); anything not an ISO date is returned as written. */
@@ -89,8 +85,12 @@ export function shownNames(
   return { primary: own, secondary: null };
 }
 
-/** Every name a unit is shown by under `mode`: what type-ahead matches. */
+/**
+ * The names type-ahead matches: those shown under `mode`, then the chart's own
+ * name, since letters typed on a keyboard (no input method) can only spell the
+ * English name of a unit shown in Chinese.
+ */
 export function shownNameTexts(named: Parameters<typeof shownNames>[0], mode: 'en' | 'native' | 'both', chartLanguage: string | null): string[] {
   const { primary, secondary } = shownNames(named, mode, chartLanguage);
-  return secondary ? [primary.text, secondary.text] : [primary.text];
+  return [...new Set([primary.text, ...(secondary ? [secondary.text] : []), named.name])];
 }

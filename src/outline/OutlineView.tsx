@@ -18,9 +18,13 @@ const OUTLINE_PAGE = 1000;
 export interface OutlineViewProps {
   readonly pane?: PaneId;
   readonly label?: string;
+  /** Short badges, as on the chart's cards (e.g. "Unique" in the compare view). */
+  readonly badges?: ReadonlyMap<string, string>;
+  /** Units to mark, e.g. the counterparts of what is selected on the other side. */
+  readonly highlighted?: ReadonlySet<string>;
 }
 
-export function OutlineView({ pane = 'main', label }: OutlineViewProps) {
+export function OutlineView({ pane = 'main', label, badges, highlighted }: OutlineViewProps) {
   const index = useStore((s) => paneIndex(s, pane));
   const t = useMessages();
   if (index === null) {
@@ -30,10 +34,18 @@ export function OutlineView({ pane = 'main', label }: OutlineViewProps) {
       </p>
     );
   }
-  return <Outline key={index.chart.id} pane={pane} index={index} label={label ?? t.outlineOf(index.chart.title)} />;
+  return <Outline key={index.chart.id} pane={pane} index={index} label={label ?? t.outlineOf(index.chart.title)} badges={badges} highlighted={highlighted} />;
 }
 
-function Outline({ pane, index, label }: { pane: PaneId; index: OrgIndex; label: string }) {
+interface OutlineProps {
+  readonly pane: PaneId;
+  readonly index: OrgIndex;
+  readonly label: string;
+  readonly badges: ReadonlyMap<string, string> | undefined;
+  readonly highlighted: ReadonlySet<string> | undefined;
+}
+
+function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   const t = useMessages();
   const collapsed = useStore((s) => collapsedOf(s, pane));
   const selectedId = useStore((s) => s.panes[pane].selectedId) ?? index.rootId;
@@ -154,6 +166,8 @@ function Outline({ pane, index, label }: { pane: PaneId; index: OrgIndex; label:
             <span className="outline-meta">
               {kindName(t, unit.kind)}
               {below > 0 ? ` · ${t.unitsCount(below)}` : ''}
+              {badges?.has(id) ? <span className="outline-badge"> · {badges.get(id)}</span> : null}
+              {highlighted?.has(id) ? <span className="outline-badge"> · {t.counterpart}</span> : null}
             </span>
           </div>
           {nested.length > 0 ? <ul>{nested}</ul> : null}
@@ -174,14 +188,23 @@ function Outline({ pane, index, label }: { pane: PaneId; index: OrgIndex; label:
     }
     while (stack.length > 0) close();
     return top;
-  }, [order, shownRows, index, collapsed, nameMode, chartLanguage, selectedId, t, choose, setCollapsed, pane]);
+  }, [order, shownRows, index, collapsed, nameMode, chartLanguage, selectedId, t, choose, setCollapsed, pane, badges, highlighted]);
 
   return (
     <nav className="outline" aria-label={label} ref={containerRef} onKeyDown={onKeyDown}>
       <p className="outline-intro">{t.outlineIntro}</p>
       <ul className="outline-tree">{tree}</ul>
       {shownRows < order.length ? (
-        <button type="button" className="outline-more" onClick={() => setRowLimit(shownRows + OUTLINE_PAGE)}>
+        <button
+          type="button"
+          className="outline-more"
+          onClick={() => {
+            // Focus moves to the first unit just shown, rather than staying on a button that moves away (or vanishes).
+            const first = order[shownRows];
+            if (first !== undefined) pendingFocus.current = first;
+            setRowLimit(shownRows + OUTLINE_PAGE);
+          }}
+        >
           {t.showMoreUnits(Math.min(OUTLINE_PAGE, order.length - shownRows), order.length - shownRows)}
         </button>
       ) : null}

@@ -24,9 +24,11 @@ export interface DetailsPanelProps {
   /** The landmark's name; "Details" (in the interface language) unless several panels are on screen. */
   readonly label?: string;
   readonly className?: string;
+  /** On phones, a bottom sheet the user can lower: the main view's panel, not the compare view's. */
+  readonly sheet?: boolean;
 }
 
-export function DetailsPanel({ pane = 'main', label, className = 'panel' }: DetailsPanelProps) {
+export function DetailsPanel({ pane = 'main', label, className = 'panel', sheet = pane === 'main' }: DetailsPanelProps) {
   const index = useStore((s) => paneIndex(s, pane));
   const selectedId = useStore((s) => s.panes[pane].selectedId);
   const t = useMessages();
@@ -42,10 +44,12 @@ export function DetailsPanel({ pane = 'main', label, className = 'panel' }: Deta
   }
 
   return (
-    <aside className={`${className}${sheetLowered ? ' is-lowered' : ''}`} aria-label={label ?? t.details}>
-      <button type="button" className="sheet-handle" aria-expanded={!sheetLowered} onClick={() => setSheetLowered(!sheetLowered)}>
-        {sheetLowered ? t.showSheet : t.hideSheet}
-      </button>
+    <aside className={`${className}${sheet && sheetLowered ? ' is-lowered' : ''}`} aria-label={label ?? t.details}>
+      {sheet ? (
+        <button type="button" className="sheet-handle" aria-expanded={!sheetLowered} onClick={() => setSheetLowered(!sheetLowered)}>
+          {sheetLowered ? t.showSheet : t.hideSheet}
+        </button>
+      ) : null}
       <SelectionAnnouncer pane={pane} index={index} unitId={unitId} messages={t} />
       {index && unit ? (
         <UnitDetails key={`${index.chart.id}:${unit.id}`} index={index} unit={unit} pane={pane} />
@@ -224,7 +228,10 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
         {unit.nativeName ? (
           <p className="native-name">
             {nativeFirst ? (
-              <span lang={contentLang}>{unit.name}</span>
+              <>
+                {/* The citation is for the Chinese name in the heading above: say so. */}
+                <span lang={contentLang}>{unit.name}</span> <span className="muted">· {t.fields.nativeName}</span>
+              </>
             ) : (
               <span lang={unit.nativeName.lang ?? undefined}>{unit.nativeName.text}</span>
             )}{' '}
@@ -417,7 +424,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
                 {entry.source?.kind ? <span className="muted"> ({entry.source.kind})</span> : null}
                 {entry.sections.length > 0 ? <span className="muted">
                     {' '}
-                    · {t.sections}: {entry.sections.join(', ')}
+                    · {t.sectionsList(entry.sections)}
                   </span> : null}
               </li>
             ))}

@@ -187,7 +187,7 @@ export function SearchBox() {
                   ) : null}
                   {!nameMatched ? (
                     <span className="result-match">
-                      <span className="result-field">{t.fields[result.field] ?? result.field}: </span>
+                      <span className="result-field">{t.fieldLabel(t.fields[result.field] ?? result.field)}</span>
                       <Highlighted engine={engine as SearchEngine} text={result.matchedText} ranges={result.highlights} />
                     </span>
                   ) : null}

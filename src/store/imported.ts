@@ -98,7 +98,7 @@ export async function restoreImportedCharts(): Promise<void> {
   const stored = await loadStoredCharts();
   const store = useStore.getState();
   if (!stored.ok) {
-    store.showNotice({ tone: 'warning', text: stored.message.replace('the chart could not be loaded', 'your saved charts could not be loaded') });
+    store.showNotice({ tone: 'warning', text: stored.message.replace(/(t)he chart could not be loaded/i, (_, t: string) => `${t === 'T' ? 'Y' : 'y'}our saved charts could not be loaded`) });
     return;
   }
   const problems: string[] = [];

@@ -52,23 +52,26 @@ function apply(preferences: Preferences): void {
   applyTheme(preferences.theme);
 }
 
+/** How long the first render waits for the interface's words before going ahead in English. */
+const WORDS_WAIT_MS = 3000;
+
 /**
  * Restores the saved choices, applies them to the page, and saves every later
- * change. Resolves once the chosen language's words are loaded.
+ * change. Resolves once the chosen language's words are loaded, or have taken
+ * too long: the page then shows English words (and says `lang="en"`) while the
+ * saved choice stays as it was. Returns the unsubscribe.
  */
-export async function startPreferences(): Promise<void> {
-  const saved = parsePreferences(readStorage(), navigator.language);
+export async function startPreferences(): Promise<() => void> {
+  const preferences = parsePreferences(readStorage(), navigator.language);
   // Colours at once, so the page never flashes light before going dark.
-  applyTheme(saved.theme);
-  const wordsReady = await loadMessages(saved.language).then(
-    () => true,
-    () => false,
-  );
-  // Offline with the Chinese chunk missing, English is better than nothing.
-  const preferences = wordsReady ? saved : { ...saved, language: 'en' as const };
+  applyTheme(preferences.theme);
+  const wordsLoading = loadMessages(preferences.language).then(() => undefined);
+  // Once they do arrive, the page switches to them.
+  wordsLoading.then(() => apply(useStore.getState().preferences), () => undefined);
+  await Promise.race([wordsLoading.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, WORDS_WAIT_MS))]);
   useStore.getState().setPreferences(preferences);
   apply(preferences);
-  useStore.subscribe((state, previous) => {
+  return useStore.subscribe((state, previous) => {
     if (state.preferences === previous.preferences) return;
     apply(state.preferences);
     try {

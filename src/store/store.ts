@@ -93,6 +93,8 @@ export interface AppState {
   /** How charts are drawn: root at the top, or at the left. */
   readonly orientation: 'top-down' | 'left-right';
   readonly preferences: Preferences;
+  /** Interface languages whose words have been fetched (English ships with the page); views re-render when one arrives. */
+  readonly loadedLanguages: readonly UiLanguage[];
 
   setPreferences(patch: Partial<Preferences>): void;
   setOrientation(orientation: 'top-down' | 'left-right'): void;
@@ -251,6 +253,7 @@ export const useStore = create<AppState>()((set, get) => {
     notice: null,
     orientation: 'top-down',
     preferences: DEFAULT_PREFERENCES,
+    loadedLanguages: ['en'],
 
     setPreferences: (patch) => set((state) => ({ preferences: { ...state.preferences, ...patch } })),
     setOrientation: (orientation) => {

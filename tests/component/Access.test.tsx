@@ -18,7 +18,10 @@ describe('the outline, the selection announcer and the display settings', () => 
     // jsdom lays nothing out and has no scrollIntoView; the outline calls it to bring the selected unit into view.
     Element.prototype.scrollIntoView = () => undefined;
   });
+  let stopPreferences: () => void = () => undefined;
   afterEach(() => {
+    stopPreferences();
+    stopPreferences = () => undefined;
     window.localStorage.clear();
     document.documentElement.removeAttribute('data-theme');
     document.documentElement.lang = 'en';
@@ -70,6 +73,8 @@ describe('the outline, the selection announcer and the display settings', () => 
     expect(rows()).toBe(1000);
     await user.click(screen.getByText('Show 10 more units (10 not shown yet)', { selector: 'button' }));
     expect(rows()).toBe(1010);
+    // Focus goes to the first unit just shown, not to the page (the button is gone).
+    expect(document.activeElement?.textContent).toBe('Unit 999');
     expect(screen.queryByText(/more units/, { selector: 'button' })).toBeNull();
 
     // The keyboard reaches past the rows drawn: End goes to the last unit, drawing what it needs.
@@ -98,6 +103,14 @@ describe('the outline, the selection announcer and the display settings', () => 
     expect(document.activeElement).toBe(list.getByRole('button', { name: /^Departments/ }));
   });
 
+  it('makes the details a lowerable sheet only in the main view, not beside each compared chart', async () => {
+    await startApp();
+    expect(within(details()).getByRole('button', { name: 'Show details' })).toHaveAttribute('aria-expanded', 'false');
+    useStore.getState().openCompare('npcsc-general-office', 'state-council-general-office');
+    await screen.findAllByRole('complementary', { name: /^Details: / });
+    expect(screen.queryByRole('button', { name: /^(Show|Hide) details$/ })).toBeNull();
+  });
+
   it('announces a new selection politely, and nothing on first load', async () => {
     const user = userEvent.setup();
     await startApp();
@@ -110,7 +123,7 @@ describe('the outline, the selection announcer and the display settings', () => 
 
   it('switches the interface to Chinese and remembers it, with the page language following', async () => {
     const user = userEvent.setup();
-    await startPreferences();
+    stopPreferences = await startPreferences();
     await startApp();
     await user.click(screen.getByRole('button', { name: 'Display' }));
     const settings = within(screen.getByRole('group', { name: 'Display settings' }));
@@ -126,7 +139,7 @@ describe('the outline, the selection announcer and the display settings', () => 
 
   it('follows the theme the user picks, and shows Chinese names first when asked', async () => {
     const user = userEvent.setup();
-    await startPreferences();
+    stopPreferences = await startPreferences();
     await startApp();
     await user.click(screen.getByRole('button', { name: 'Display' }));
     const settings = within(screen.getByRole('group', { name: 'Display settings' }));
