@@ -205,7 +205,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
       onFocus={() => setHovered({ pane, unitId: id })}
       onBlur={() => setHovered(null)}
     >
-      {nameOf(index, id)}
+      <span lang={index.chart.language}>{nameOf(index, id)}</span>
     </button>
   );
 

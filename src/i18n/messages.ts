@@ -138,6 +138,7 @@ const en = {
   functions: 'Functions',
   noFunctions: 'The source lists no functions for this unit.',
   unitsUnder: 'Units under it',
+  foldInChart: 'Collapsed in the chart',
   unitsCount: (count: number) => plural(count, 'unit', 'units'),
   seeAlso: 'See also',
   notes: 'Notes',

@@ -125,6 +125,7 @@ export const zh: Messages = {
   functions: '职能',
   noFunctions: '来源未列出此机构的职能。',
   unitsUnder: '下设机构',
+  foldInChart: '在图表中折叠',
   unitsCount: (count) => zhPlural(count, '个机构'),
   seeAlso: '另见',
   notes: '备注',

@@ -9,7 +9,7 @@ import { useMessages } from '../i18n/useMessages.ts';
 import { formatDate, leadersByTitle, shownNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { pathToRoot, type OrgIndex } from '../model/tree.ts';
-import { paneIndex, useStore, type PaneId } from '../store/store.ts';
+import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
 
 /** The facts every unit is asked about, shown even when the source is silent. */
 const STANDARD_FACTS: readonly { keys: readonly string[]; label: 'formed' | 'parentBody' | 'location' | 'jurisdiction' }[] = [
@@ -144,6 +144,8 @@ function shapeOf(chart: OrgChart) {
 function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane: PaneId }) {
   const shape = shapeOf(index.chart);
   const select = useStore((s) => s.select);
+  const foldedInChart = useStore((s) => collapsedOf(s, pane).has(unit.id));
+  const setCollapsed = useStore((s) => s.setCollapsed);
   const requestView = useStore((s) => s.requestView);
   const t = useMessages();
   const nameMode = useStore((s) => s.preferences.names);
@@ -350,6 +352,10 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
           <h3 id={`${idPrefix}children-title`}>
             {t.unitsUnder} <span className="count">({children.length})</span>
           </h3>
+          {/* The same as the fold button under the card, for touch screen readers and voice control, which cannot reach that one. */}
+          <button type="button" className="fold-in-chart" aria-pressed={foldedInChart} onClick={() => setCollapsed(unit.id, !foldedInChart, pane)}>
+            {t.foldInChart}
+          </button>
           <ul className="child-links">
             {children.map((id) => {
               const child = index.byId.get(id);

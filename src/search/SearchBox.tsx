@@ -37,6 +37,11 @@ function Highlighted({ engine, text, ranges }: { engine: SearchEngine; text: str
 export function SearchBox() {
   const charts = useStore((s) => s.charts);
   const t = useMessages();
+  /** The language a result's chart is written in, so a Chinese interface reads English names as English. */
+  const languageOf = (chartId: string) => {
+    const slot = charts[chartId];
+    return slot?.status === 'ready' ? slot.index.chart.language : undefined;
+  };
   const openChart = useStore((s) => s.openChart);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -178,7 +183,9 @@ export function SearchBox() {
                   }}
                   onMouseMove={() => setActive(i)}
                 >
-                  <span className="result-name">{nameMatched ? <Highlighted engine={engine as SearchEngine} text={result.name} ranges={result.highlights} /> : result.name}</span>
+                  <span className="result-name" lang={languageOf(result.chartId)}>
+                    {nameMatched ? <Highlighted engine={engine as SearchEngine} text={result.name} ranges={result.highlights} /> : result.name}
+                  </span>
                   {result.nativeName && result.field !== 'nativeName' && !['pinyin', 'initials'].includes(result.field) ? (
                     <span className="result-native" lang="zh">
                       {' '}
@@ -191,7 +198,9 @@ export function SearchBox() {
                       <Highlighted engine={engine as SearchEngine} text={result.matchedText} ranges={result.highlights} />
                     </span>
                   ) : null}
-                  <span className="result-path">{result.path.join(' › ')}</span>
+                  <span className="result-path" lang={languageOf(result.chartId)}>
+                    {result.path.join(' › ')}
+                  </span>
                 </li>
               );
             })
