@@ -10,6 +10,7 @@ import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { useDarkTheme } from '../shared/theme.ts';
 import { extendTypedRun, NO_RUN } from '../shared/typeAhead.ts';
+import { useRovingToolbar } from '../shared/dom.ts';
 import { flushSync } from 'react-dom';
 import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
 import { layoutChart, type Bounds, type ChartLayout } from './layout.ts';
@@ -150,6 +151,8 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   /** The chart's on-screen size, measured once per resize rather than on every zoom event. */
   const sizeRef = useRef({ width: 0, height: 0, top: 68 });
   const toolbarRef = useRef<HTMLDivElement>(null);
+  // One tab stop for the toolbar; arrow keys move along it (WAI-ARIA toolbar).
+  useRovingToolbar(toolbarRef, ':scope > button, :scope > details > summary');
   /** Whole pixels from clientWidth/Height, the same on every read; the top inset clears the toolbar however it wraps. */
   const measure = useCallback(() => {
     const svg = svgRef.current;

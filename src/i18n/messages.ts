@@ -219,6 +219,7 @@ const en = {
       keys: [
         ['+ / −', 'Zoom in or out'],
         ['0', 'Fit the whole chart on screen'],
+        ['← → on the toolbar', 'Move between its buttons (Tab leaves it)'],
       ],
     },
   ] as readonly { title: string; keys: readonly (readonly [string, string])[] }[],

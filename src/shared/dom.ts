@@ -1,4 +1,5 @@
 /** Small DOM helpers shared by the feature folders. */
+import { useEffect, type RefObject } from 'react';
 
 /** Inputs that take no typed text: "/" pressed on one of them still means "search". */
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range', 'image']);
@@ -26,4 +27,48 @@ export function whenIdle(task: () => void, timeout = 2000): () => void {
   }
   const handle = window.setTimeout(task, timeout);
   return () => window.clearTimeout(handle);
+}
+
+/**
+ * The WAI-ARIA toolbar pattern on a role="toolbar" element: one tab stop for
+ * the whole bar (the control used last), and Left/Right, Home/End to move
+ * between its controls. Controls are found by `itemSelector` each time, so
+ * ones added or disabled later are handled.
+ */
+export function useRovingToolbar(ref: RefObject<HTMLElement | null>, itemSelector: string): void {
+  useEffect(() => {
+    const bar = ref.current;
+    if (!bar) return;
+    const items = () => [...bar.querySelectorAll<HTMLElement>(itemSelector)].filter((item) => !(item as HTMLButtonElement).disabled);
+    const makeCurrent = (current: HTMLElement) => {
+      for (const item of items()) item.tabIndex = item === current ? 0 : -1;
+    };
+    const first = items()[0];
+    if (first) makeCurrent(first);
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target as HTMLElement;
+      if (items().includes(target)) makeCurrent(target);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      const list = items();
+      const at = list.indexOf(document.activeElement as HTMLElement);
+      if (at < 0) return;
+      const next =
+        event.key === 'ArrowRight' ? list[(at + 1) % list.length]
+        : event.key === 'ArrowLeft' ? list[(at - 1 + list.length) % list.length]
+        : event.key === 'Home' ? list[0]
+        : event.key === 'End' ? list[list.length - 1]
+        : undefined;
+      if (!next) return;
+      event.preventDefault();
+      makeCurrent(next);
+      next.focus();
+    };
+    bar.addEventListener('focusin', onFocusIn);
+    bar.addEventListener('keydown', onKeyDown);
+    return () => {
+      bar.removeEventListener('focusin', onFocusIn);
+      bar.removeEventListener('keydown', onKeyDown);
+    };
+  }, [ref, itemSelector]);
 }

@@ -239,6 +239,30 @@ describe('accessibility in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('makes the chart toolbar one tab stop with arrow keys inside, and never scrolls the page itself', async () => {
+    const { page } = session;
+    await openApp(page, '/?chart=npcsc-general-office&unit=liaison-bureau');
+    const toolbar = page.getByRole('toolbar', { name: 'Chart view' });
+    await toolbar.getByRole('button', { name: 'Zoom in' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(isFocused(toolbar.getByRole('button', { name: 'Zoom out' }))).resolves.toBe(true);
+    await page.keyboard.press('End');
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Export');
+    // Tab leaves the toolbar for the tree in one step, wherever in the toolbar focus was.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('treeitem');
+    await expect(toolbar.locator('[tabindex="0"]').count()).resolves.toBe(1);
+    // Arrow keys on a control that does not use them must not scroll the app out of the window.
+    await toolbar.getByRole('button', { name: 'Fit to screen' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('PageDown');
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBe(0);
+    for (const path of ['/?chart=npcsc-general-office&unit=liaison-bureau', '/?compare=npcsc-general-office,state-council-general-office']) {
+      await openApp(page, path);
+      await expect(page.evaluate(() => document.scrollingElement?.scrollHeight)).resolves.toBe(800);
+    }
+  });
+
   it('jumps to a unit by its first letter, and home to the root', async () => {
     const { page } = session;
     await openApp(page);
