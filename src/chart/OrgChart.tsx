@@ -420,14 +420,17 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           −
         </button>
         <button type="button" onClick={() => zoomRef.current?.fitToScreen(layout.bounds)} title={t.fitHint}>
-          {t.fit}
+          <ToolIcon path={ICONS.fit} />
+          <span className="button-label">{t.fit}</span>
         </button>
         <span className="toolbar-sep" aria-hidden="true" />
         <button type="button" onClick={() => expandAll(pane)}>
-          {t.expandAll}
+          <ToolIcon path={ICONS.expandAll} />
+          <span className="button-label">{t.expandAll}</span>
         </button>
         <button type="button" onClick={() => collapseAll(pane)}>
-          {t.collapseAll}
+          <ToolIcon path={ICONS.collapseAll} />
+          <span className="button-label">{t.collapseAll}</span>
         </button>
         <button
           type="button"
@@ -435,7 +438,8 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           onClick={() => setOrientation(orientation === 'left-right' ? 'top-down' : 'left-right')}
           title={t.leftToRightHint}
         >
-          {t.leftToRight}
+          <ToolIcon path={ICONS.leftToRight} />
+          <span className="button-label">{t.leftToRight}</span>
         </button>
         <span className="toolbar-sep" aria-hidden="true" />
         <ExportMenu index={index} layout={layout} collapsed={collapsed} svgRef={svgRef} zoomRef={zoomRef} messages={t} />
@@ -519,7 +523,10 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: Exp
 
   return (
     <details className="export-menu" ref={detailsRef}>
-      <summary>{messages.exportMenu}</summary>
+      <summary>
+        <ToolIcon path={ICONS.exportMenu} />
+        <span className="button-label">{messages.exportMenu}</span>
+      </summary>
       <div className="export-options" role="group" aria-label={messages.exportMenu}>
         {EXPORT_CHOICES.map(([kind, label]) => (
           <button key={kind} type="button" onClick={() => void run(kind)}>
@@ -528,6 +535,23 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: Exp
         ))}
       </div>
     </details>
+  );
+}
+
+/** Line icons for the toolbar (16 × 16, drawn with the text colour); on phones they stand in for the words, which stay for screen readers. */
+const ICONS = {
+  fit: 'M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4',
+  expandAll: 'M2.5 2.5h11v11h-11zM8 5v6M5 8h6',
+  collapseAll: 'M2.5 2.5h11v11h-11zM5 8h6',
+  leftToRight: 'M2 8h4M6 3.5v9M6 3.5h4M6 8h4M6 12.5h4M12 2.5v2M12 7v2M12 11.5v2',
+  exportMenu: 'M8 2v8M4.5 6.5 8 10l3.5-3.5M3 13.5h10',
+} as const;
+
+function ToolIcon({ path }: { path: string }) {
+  return (
+    <svg className="tool-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d={path} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }
 

@@ -441,6 +441,10 @@ describe('accessibility in a real browser', () => {
       await expect(handle.getAttribute('aria-expanded')).resolves.toBe('false');
       const area = await page.getByRole('region', { name: 'Chart' }).boundingBox();
       expect(area?.height ?? 0).toBeGreaterThanOrEqual(PHONE.height * 0.45);
+      // The chart's toolbar keeps to one row of icons, its words kept for screen readers.
+      const toolbar = page.getByRole('toolbar', { name: 'Chart view' });
+      expect((await toolbar.boundingBox())?.height ?? Infinity).toBeLessThan(48);
+      await expect(toolbar.getByRole('button', { name: 'Expand all' }).isVisible()).resolves.toBe(true);
 
       // Every control in the header and the chart's toolbar is a target of at least 24 × 24 px (WCAG 2.5.8).
       const small = await page.evaluate(() => {
