@@ -19,7 +19,8 @@ function NoticeBar() {
   if (notice === null) return null;
   return (
     <div className={`notice notice-${notice.tone}`} role={notice.tone === 'info' ? 'status' : 'alert'}>
-      <p>{noticeText(notice, t)}</p>
+      {/* Notices built from the interface's words follow its language; the rest (e.g. a file's problems) are in English. */}
+      <p lang={typeof notice.text === 'string' ? 'en' : undefined}>{noticeText(notice, t)}</p>
       <button type="button" onClick={() => showNotice(null)} aria-label={t.dismiss}>
         ×
       </button>

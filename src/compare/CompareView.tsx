@@ -164,10 +164,11 @@ function Cell({ cell }: { cell: CompareCell }) {
   const t = useMessages();
   if (!cell.stated) return <span className="not-stated">{t.notStatedShort}</span>;
   return (
+    // The comparison's own words and the sources' texts are English, whatever the interface language.
     <>
-      <span>{cell.text}</span>
+      <span lang="en">{cell.text}</span>
       {cell.items && cell.items.length > 0 && cell.items.join(', ') !== cell.text ? (
-        <ul className="cell-items">
+        <ul className="cell-items" lang="en">
           {cell.items.map((item, i) => (
             <li key={i}>{item}</li>
           ))}
@@ -280,7 +281,9 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
         <ul className="counterparts">
           {comparison.counterparts.map((pair) => (
             <li key={`${pair.leftId}|${pair.rightId}`}>
-              {unitButton('left', left, pair.leftId)} ↔ {unitButton('right', right, pair.rightId)} <span className="muted">({pair.reason})</span>
+              {unitButton('left', left, pair.leftId)} ↔ {unitButton('right', right, pair.rightId)} <span className="muted" lang="en">
+                ({pair.reason})
+              </span>
             </li>
           ))}
         </ul>
