@@ -122,7 +122,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
         transform={transform}
         onClick={onClick}
       >
-        <rect className="node-card" x={left} y={top} width={width} height={height} rx={10}>
+        <rect className="node-card" x={left} y={top} width={width} height={height} rx={10} aria-hidden="true">
           {/* A pointer's tooltip for what the card had no room for; inside the box, so it never adds to the card's words. */}
           {tooltip ? <title>{tooltip}</title> : null}
         </rect>

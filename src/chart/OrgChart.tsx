@@ -105,7 +105,11 @@ export function OrgChart({ pane = 'main', label, ...decorations }: OrgChartProps
 
 function Viewport({ pane, children }: { pane: PaneId; children: ReactNode }) {
   const transform = useStore((s) => s.panes[pane].transform);
-  return <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>{children}</g>;
+  return (
+    <g role="none" transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
+      {children}
+    </g>
+  );
 }
 
 function ZoomLevel({ pane, title }: { pane: PaneId; title: string }) {
@@ -460,7 +464,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           <g className="links" aria-hidden="true">
             {links}
           </g>
-          <g className="nodes">{cards}</g>
+          <g className="nodes" role="none">
+            {cards}
+          </g>
         </Viewport>
       </svg>
       {showMinimap ? <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} label={t.minimap} dark={dark} /> : null}

@@ -199,6 +199,25 @@ describe('accessibility in a real browser', () => {
     });
   });
 
+  // Playwright's role queries use their own ARIA rules; this reads Chromium's accessibility tree, which is what
+  // screen readers get. (SVG wrappers without role="none" once turned every tree item into a plain "group" here.)
+  it('exposes the cards to screen readers as tree items with their level, state and name, in Chromium’s own accessibility tree', async () => {
+    const { page } = session;
+    await openApp(page, '/?chart=npcsc-general-office&unit=liaison-bureau');
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
+    };
+    const items = nodes
+      .filter((node) => node.role?.value === 'treeitem')
+      .map((node) => ({ name: node.name?.value ?? '', ...Object.fromEntries((node.properties ?? []).map((p) => [p.name, p.value.value])) }));
+    expect(items).toHaveLength(23);
+    expect(items.find((item) => cardName('Liaison Bureau').test(item.name))).toMatchObject({ level: 3, selected: true, focusable: true });
+    expect(items.find((item) => cardName('Departments').test(item.name))).toMatchObject({ level: 2, expanded: true, selected: false });
+    expect(items.find((item) => cardName(NPC_TITLE).test(item.name))).toMatchObject({ level: 1, expanded: true });
+    await cdp.detach();
+  });
+
   it('reaches a bureau three levels down and selects it with the keyboard alone', async () => {
     const { page } = session;
     await openApp(page);
