@@ -16,7 +16,11 @@ const CHOICES: { readonly [K in keyof Preferences]: readonly Preferences[K][] } 
   display: ['chart', 'outline'],
 };
 
-/** Only known values are taken from storage; anything else falls back to the default. */
+/**
+ * Only known values are taken from storage; anything else falls back to the
+ * default. A browser set to any Chinese (zh-CN, zh-TW, zh-Hant…) starts in the
+ * Chinese interface, which is written in simplified characters, the sources'.
+ */
 export function parsePreferences(raw: string | null, browserLanguage: string): Preferences {
   const fallback: Preferences = { ...DEFAULT_PREFERENCES, language: /^zh\b/i.test(browserLanguage) ? 'zh' : 'en' };
   let stored: Record<string, unknown> = {};
