@@ -507,8 +507,16 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: Exp
     return { minX: t.invertX(0), minY: t.invertY(0), maxX: t.invertX(svg.clientWidth), maxY: t.invertY(svg.clientHeight) };
   };
 
+  /** Closes the menu and gives focus back to its summary, so it is not lost on the page when an option disappears. */
+  const closeMenu = () => {
+    const details = detailsRef.current;
+    if (!details?.open) return;
+    details.open = false;
+    details.querySelector('summary')?.focus();
+  };
+
   const run = async (kind: ExportKind) => {
-    if (detailsRef.current) detailsRef.current.open = false;
+    closeMenu();
     try {
       if (kind === 'json') {
         // Points at the schema this app serves, so the file validates in editors.
@@ -528,7 +536,15 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: Exp
   };
 
   return (
-    <details className="export-menu" ref={detailsRef}>
+    <details
+      className="export-menu"
+      ref={detailsRef}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !detailsRef.current?.open) return;
+        event.stopPropagation();
+        closeMenu();
+      }}
+    >
       <summary>
         <ToolIcon path={ICONS.exportMenu} />
         <span className="button-label">{messages.exportMenu}</span>

@@ -160,15 +160,15 @@ function CompareToolbar() {
   );
 }
 
-function Cell({ cell }: { cell: CompareCell }) {
+function Cell({ cell, lang }: { cell: CompareCell; lang: string | undefined }) {
   const t = useMessages();
   if (!cell.stated) return <span className="not-stated">{t.notStatedShort}</span>;
   return (
-    // The comparison's own words and the sources' texts are English, whatever the interface language.
+    // The comparison's words and the sources' texts are in the chart's language, whatever the interface language.
     <>
-      <span lang="en">{cell.text}</span>
+      <span lang={lang}>{cell.text}</span>
       {cell.items && cell.items.length > 0 && cell.items.join(', ') !== cell.text ? (
-        <ul className="cell-items" lang="en">
+        <ul className="cell-items" lang={lang}>
           {cell.items.map((item, i) => (
             <li key={i}>{item}</li>
           ))}
@@ -232,10 +232,10 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
                 {row.differs ? <span className="differs-mark"> · {t.differs}</span> : null}
               </th>
               <td>
-                <Cell cell={row.left} />
+                <Cell cell={row.left} lang={left.chart.language ?? 'en'} />
               </td>
               <td>
-                <Cell cell={row.right} />
+                <Cell cell={row.right} lang={right.chart.language ?? 'en'} />
               </td>
             </tr>
           ))}

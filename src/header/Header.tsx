@@ -82,7 +82,10 @@ function Choice<K extends 'language' | 'names' | 'theme'>(props: {
   readonly legend: string;
   readonly options: readonly { readonly value: Preferences[K]; readonly label: string; readonly lang?: string }[];
 }) {
-  const saved = useStore((s) => s.preferences[props.name]);
+  // A language whose words never arrived is not the one in use: the radio shows English, so choosing 中文 again retries.
+  const saved = useStore((s) =>
+    props.name === 'language' && !s.loadedLanguages.includes(s.preferences.language) ? ('en' as Preferences[K]) : s.preferences[props.name],
+  );
   const setPreferences = useStore((s) => s.setPreferences);
   // A language chosen but still loading shows as chosen at once.
   const [pending, setPending] = useState<Preferences[K] | null>(null);
@@ -101,7 +104,8 @@ function Choice<K extends 'language' | 'names' | 'theme'>(props: {
               // A language's words may need fetching first; the others apply at once.
               if (props.name === 'language') {
                 setPending(option.value);
-                void chooseLanguage(option.value as UiLanguage).finally(() => setPending(null));
+                // A later choice owns the pending mark; this one only clears its own.
+                void chooseLanguage(option.value as UiLanguage).finally(() => setPending((current) => (current === option.value ? null : current)));
               } else setPreferences({ [props.name]: option.value } as Partial<Preferences>);
             }}
           />

@@ -13,7 +13,7 @@ export async function loadMessages(language: UiLanguage): Promise<Messages> {
   if (ready) return ready;
   const { zh } = await import('./zh.ts');
   loaded.zh = zh;
-  useStore.setState((state) => ({ loadedLanguages: [...state.loadedLanguages, 'zh'] }));
+  useStore.setState((state) => (state.loadedLanguages.includes('zh') ? {} : { loadedLanguages: [...state.loadedLanguages, 'zh'] }));
   return zh;
 }
 
@@ -23,6 +23,11 @@ export function messagesFor(language: UiLanguage): Messages {
 }
 
 let latestChoice = 0;
+
+/** Said when the Chinese words cannot be fetched (offline, or the app was updated and the old file is gone). */
+export function warnWordsMissing(err: unknown): void {
+  useStore.getState().showNotice({ tone: 'warning', text: `The Chinese interface could not be loaded (${err instanceof Error ? err.message : String(err)}). Check the connection and choose 中文 again.` });
+}
 
 /**
  * Switches the interface language once its words are here. Only the latest
@@ -35,9 +40,7 @@ export async function chooseLanguage(language: UiLanguage): Promise<void> {
   try {
     await loadMessages(language);
   } catch (err) {
-    if (choice === latestChoice) {
-      useStore.getState().showNotice({ tone: 'warning', text: `The Chinese interface could not be loaded (${err instanceof Error ? err.message : String(err)}). Check the connection and try again.` });
-    }
+    if (choice === latestChoice) warnWordsMissing(err);
     return;
   }
   if (choice === latestChoice) useStore.getState().setPreferences({ language });

@@ -59,7 +59,10 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   // A fully expanded chart of many thousands of units is listed a page at a time: drawing 10,000 rows at once
   // would freeze the page for over a second. The rows drawn always reach the selected unit.
   const [rowLimit, setRowLimit] = useState(OUTLINE_PAGE);
-  const shownRows = Math.min(order.length, Math.max(rowLimit, order.indexOf(selectedId) + 1));
+  // A unit selected past the rows drawn (e.g. from search) raises the limit itself, so the rows stay when the selection moves back.
+  const selectedAt = order.indexOf(selectedId);
+  if (selectedAt >= rowLimit) setRowLimit(selectedAt + 1);
+  const shownRows = Math.min(order.length, Math.max(rowLimit, selectedAt + 1));
   /** A unit reached by keyboard beyond the rows drawn: focused once its page is drawn. */
   const pendingFocus = useRef<string | null>(null);
   useEffect(() => {

@@ -43,13 +43,23 @@ export function useRovingToolbar(ref: RefObject<HTMLElement | null>, itemSelecto
     const makeCurrent = (current: HTMLElement) => {
       for (const item of items()) item.tabIndex = item === current ? 0 : -1;
     };
-    const first = items()[0];
-    if (first) makeCurrent(first);
+    /** Exactly one tab stop: the current one if still usable, else the first control (e.g. after a button was disabled or added). */
+    const settle = () => {
+      const list = items();
+      const current = list.filter((item) => item.tabIndex === 0);
+      const keep = current.length === 1 ? current[0] : list[0];
+      if (keep) makeCurrent(keep);
+    };
+    settle();
+    const observer = new MutationObserver(settle);
+    observer.observe(bar, { subtree: true, childList: true, attributeFilter: ['disabled'] });
     const onFocusIn = (event: FocusEvent) => {
       const target = event.target as HTMLElement;
       if (items().includes(target)) makeCurrent(target);
     };
     const onKeyDown = (event: KeyboardEvent) => {
+      // Alt+← is the browser's Back, Shift+Home selects: keys with modifiers are not the toolbar's.
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       const list = items();
       const at = list.indexOf(document.activeElement as HTMLElement);
       if (at < 0) return;
@@ -67,6 +77,7 @@ export function useRovingToolbar(ref: RefObject<HTMLElement | null>, itemSelecto
     bar.addEventListener('focusin', onFocusIn);
     bar.addEventListener('keydown', onKeyDown);
     return () => {
+      observer.disconnect();
       bar.removeEventListener('focusin', onFocusIn);
       bar.removeEventListener('keydown', onKeyDown);
     };

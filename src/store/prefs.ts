@@ -4,7 +4,7 @@
  * the first paint, and lose nothing if storage is off. The page's `lang` and
  * colour scheme follow them.
  */
-import { loadMessages, messagesFor } from '../i18n/languages.ts';
+import { loadMessages, messagesFor, warnWordsMissing } from '../i18n/languages.ts';
 import { DEFAULT_PREFERENCES, useStore, type Preferences } from './store.ts';
 
 const STORAGE_KEY = 'org-chart-preferences';
@@ -70,9 +70,11 @@ export async function startPreferences(): Promise<() => void> {
   // Colours at once, so the page never flashes light before going dark.
   applyTheme(preferences.theme);
   const wordsLoading = loadMessages(preferences.language).then(() => undefined);
-  // Once they do arrive, the page switches to them.
-  wordsLoading.then(() => apply(useStore.getState().preferences), () => undefined);
-  await Promise.race([wordsLoading.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, WORDS_WAIT_MS))]);
+  // Once they do arrive, the page switches to them; if they never do, the page says so and stays in English.
+  wordsLoading.then(() => apply(useStore.getState().preferences), warnWordsMissing);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([wordsLoading.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, WORDS_WAIT_MS)))]);
+  clearTimeout(timer);
   useStore.getState().setPreferences(preferences);
   apply(preferences);
   return useStore.subscribe((state, previous) => {

@@ -265,12 +265,20 @@ describe('accessibility in a real browser', () => {
     await toolbar.getByRole('button', { name: 'Zoom in' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect(isFocused(toolbar.getByRole('button', { name: 'Zoom out' }))).resolves.toBe(true);
-    await page.keyboard.press('End');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Export');
-    // Tab leaves the toolbar for the tree in one step, wherever in the toolbar focus was.
+    // Tab leaves the toolbar for the tree in one step from any of its buttons, and Shift+Tab comes back to the same one.
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('treeitem');
     await expect(toolbar.locator('[tabindex="0"]').count()).resolves.toBe(1);
+    await page.keyboard.press('Shift+Tab');
+    await expect(isFocused(toolbar.getByRole('button', { name: 'Zoom out' }))).resolves.toBe(true);
+    await page.keyboard.press('End');
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Export');
+    // The export menu opens from the keyboard, and Escape closes it with focus back on it.
+    await page.keyboard.press('Enter');
+    await expect(toolbar.getByRole('button', { name: 'SVG, whole chart' }).isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(toolbar.getByRole('button', { name: 'SVG, whole chart' }).isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Export');
     // Arrow keys on a control that does not use them must not scroll the app out of the window.
     await toolbar.getByRole('button', { name: 'Fit to screen' }).focus();
     await page.keyboard.press('ArrowDown');
@@ -280,6 +288,22 @@ describe('accessibility in a real browser', () => {
       await openApp(page, path);
       await expect(page.evaluate(() => document.scrollingElement?.scrollHeight)).resolves.toBe(800);
     }
+  });
+
+  it('shows a card’s whole name as a tooltip when the card cut it short, wherever the pointer is on the card', async () => {
+    const { page } = session;
+    await openApp(page);
+    const longName = 'An extraordinarily long unit name that certainly cannot fit on two lines of any card';
+    await page.getByLabel('Chart file to import').setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,parentId,name\nr,,Head\na,r,${longName}\nb,r,Short\n`) });
+    const card = unitNode(page, longName);
+    await card.waitFor();
+    await expect(card.locator('title').textContent()).resolves.toBe(longName);
+    await expect(unitNode(page, 'Short').locator('title').count()).resolves.toBe(0);
+    // The words let the pointer through to the box that holds the tooltip.
+    const name = await card.locator('.node-name').boundingBox();
+    if (!name) throw new Error('no name box');
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('class'), { x: name.x + name.width / 2, y: name.y + name.height / 2 });
+    expect(hit).toBe('node-card');
   });
 
   it('jumps to a unit by its first letter, and home to the root', async () => {

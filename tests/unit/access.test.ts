@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lineSeparators, wrapText } from '../../src/chart/text.ts';
 import { ENGLISH, kindName } from '../../src/i18n/messages.ts';
 import { zh } from '../../src/i18n/zh.ts';
-import { formatDate, shownNames } from '../../src/model/present.ts';
+import { formatDate, shownNames, shownNameTexts } from '../../src/model/present.ts';
 import { indexChart, treeKeyAction, typeAheadTarget, visiblePreorder } from '../../src/model/tree.ts';
 import { extendTypedRun, NO_RUN } from '../../src/shared/typeAhead.ts';
 import { chartOf } from './helpers.ts';
@@ -80,6 +80,12 @@ describe('names in English, Chinese or both', () => {
     expect(shownNames(unit, 'en', 'en')).toEqual({ primary: { text: 'Liaison Bureau', lang: 'en' }, secondary: null });
     expect(shownNames(unit, 'native', 'en')).toEqual({ primary: { text: '联络局', lang: 'zh-Hans' }, secondary: null });
     expect(shownNames(unit, 'both', 'en')).toEqual({ primary: { text: 'Liaison Bureau', lang: 'en' }, secondary: { text: '联络局', lang: 'zh-Hans' } });
+  });
+
+  it('lets type-ahead match the English name even when names are shown in Chinese', () => {
+    expect(shownNameTexts(unit, 'native', 'en')).toEqual(['联络局', 'Liaison Bureau']);
+    expect(shownNameTexts(unit, 'both', 'en')).toEqual(['Liaison Bureau', '联络局']);
+    expect(shownNameTexts(plain, 'en', null)).toEqual(['Team A']);
   });
 
   it('falls back to the chart’s own name where no native name is known', () => {
