@@ -4,6 +4,7 @@
  * the words around it are. Chinese (zh.ts) must have every key English has: the type says so.
  * English is in the main bundle; Chinese loads on demand (languages.ts).
  */
+import { KIND_LABELS, kindLabel } from '../model/present.ts';
 import type { Notice } from '../store/store.ts';
 
 export const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
@@ -100,14 +101,7 @@ const en = {
   unitsBelow: (count: number, collapsed: boolean) => `${plural(count, 'unit', 'units')} below${collapsed ? ', collapsed' : ''}`,
   expandUnit: (name: string) => `Expand ${name}`,
   collapseUnit: (name: string) => `Collapse ${name}`,
-  kinds: {
-    office: 'Office',
-    group: 'Group',
-    department: 'Department',
-    institution: 'Affiliated institution',
-    person: 'Person',
-    unit: 'Unit',
-  } as Readonly<Record<string, string>>,
+  kinds: KIND_LABELS,
 
   // Outline
   outlineOf: (title: string) => `Outline: ${title}`,
@@ -230,8 +224,7 @@ export type Messages = typeof en;
 export const ENGLISH: Messages = en;
 
 export function kindName(messages: Messages, kind: string | undefined): string {
-  if (kind === undefined || kind.trim() === '') return messages.kinds.unit ?? 'Unit';
-  return messages.kinds[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+  return kindLabel(kind, messages.kinds);
 }
 
 /** A notice's words in the interface language. */

@@ -1,17 +1,20 @@
 /** Small, pure helpers for showing model values to people. */
 import type { Leader, Unit } from './schema.ts';
 
-const KIND_LABELS: Record<string, string> = {
+/** The known kinds' names in English; the interface's messages take these as their English words. */
+export const KIND_LABELS: Readonly<Record<string, string>> = {
   office: 'Office',
   group: 'Group',
   department: 'Department',
   institution: 'Affiliated institution',
   person: 'Person',
+  unit: 'Unit',
 };
 
-export function kindLabel(kind: string | undefined): string {
-  if (kind === undefined || kind.trim() === '') return 'Unit';
-  return KIND_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+/** A kind's English name; a kind the app does not know is shown as written, capitalised. */
+export function kindLabel(kind: string | undefined, labels: Readonly<Record<string, string>> = KIND_LABELS): string {
+  if (kind === undefined || kind.trim() === '') return labels.unit ?? 'Unit';
+  return labels[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
 /** Leaders grouped under their titles in source order: "Deputy Secretaries-General: A, B, C". */
