@@ -4,12 +4,12 @@
  * lives in the store and only <Viewport> reads it, so a pan re-renders one <g>.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { headLine, shownNames, shownNameTexts } from '../model/present.ts';
-import { pathToRoot, treeKeyAction, typeAheadTarget, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { headLine, shownNames } from '../model/present.ts';
+import { pathToRoot, treeKeyAction, treePosition, visiblePreorder, type OrgIndex } from '../model/tree.ts';
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { useDarkTheme } from '../shared/theme.ts';
-import { extendTypedRun, NO_RUN } from '../shared/typeAhead.ts';
+import { useTypeAhead } from '../shared/typeAhead.ts';
 import { useRovingToolbar } from '../shared/dom.ts';
 import { flushSync } from 'react-dom';
 import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
@@ -146,7 +146,6 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const t = useMessages();
   const nameMode = useStore((s) => s.preferences.names);
   const dark = useDarkTheme();
-  const typed = useRef(NO_RUN);
 
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomController | null>(null);
@@ -268,14 +267,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     if (position) zoomRef.current?.reveal(boxOf(position));
   }, [size, layout, selectedId, index]);
 
-  /** Every name a unit is shown by, for type-ahead. */
-  const namesOf = useCallback(
-    (id: string): readonly string[] => {
-      const unit = index.byId.get(id);
-      return unit ? shownNameTexts(unit, nameMode, index.chart.language ?? null) : [];
-    },
-    [index, nameMode],
-  );
+  const typeAhead = useTypeAhead(index, order, nameMode);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<SVGSVGElement>) => {
@@ -303,17 +295,16 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             break;
           default: {
             // Type-ahead (WAI-ARIA tree): a letter or digit jumps to the next unit on screen whose name starts with what was typed.
-            const run = extendTypedRun(typed.current, event);
-            if (run === null) return;
-            typed.current = run;
-            next = typeAheadTarget(order, namesOf, current, run.text);
+            const target = typeAhead(event, current);
+            if (target === null) return;
+            next = target;
           }
         }
       }
       event.preventDefault();
       if (next !== undefined) setFocused(next);
     },
-    [focusedId, layout, order, index, collapsed, select, setFocused, setCollapsed, namesOf],
+    [focusedId, layout, order, index, collapsed, select, setFocused, setCollapsed, typeAhead],
   );
 
   // Culling: only cards near the screen are drawn. The window is snapped to a
@@ -380,9 +371,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             childCount={index.childrenOf.get(id)?.length ?? 0}
             descendantCount={index.descendantCount.get(id) ?? 0}
             collapsed={collapsed.has(id)}
-            level={position.depth + 1}
-            setSize={parentId === null ? 1 : (index.childrenOf.get(parentId)?.length ?? 1)}
-            posInSet={(index.siblingIndex.get(id) ?? 0) + 1}
+            {...treePosition(index, id)}
             onPath={pathIds.has(id)}
             highlighted={highlighted?.has(id) ?? false}
             badge={badges?.get(id) ?? null}

@@ -268,3 +268,13 @@ export function treeKeyAction(key: string, index: OrgIndex, order: readonly stri
       return undefined;
   }
 }
+
+/** A unit's place as the WAI-ARIA tree pattern says it: level from 1, and its position among its siblings. */
+export function treePosition(index: OrgIndex, id: string): { level: number; posInSet: number; setSize: number } {
+  const parentId = index.parentOf.get(id) ?? null;
+  return {
+    level: (index.depthOf.get(id) ?? 0) + 1,
+    posInSet: (index.siblingIndex.get(id) ?? 0) + 1,
+    setSize: parentId === null ? 1 : (index.childrenOf.get(parentId)?.length ?? 1),
+  };
+}

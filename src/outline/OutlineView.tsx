@@ -7,9 +7,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { kindName } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
-import { shownNames, shownNameTexts } from '../model/present.ts';
-import { extendTypedRun, NO_RUN } from '../shared/typeAhead.ts';
-import { treeKeyAction, typeAheadTarget, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { shownNames } from '../model/present.ts';
+import { useTypeAhead } from '../shared/typeAhead.ts';
+import { treeKeyAction, visiblePreorder, type OrgIndex } from '../model/tree.ts';
 import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
 
 /** Rows drawn at a time in a long outline. */
@@ -54,15 +54,15 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   const requestView = useStore((s) => s.requestView);
   const setCollapsed = useStore((s) => s.setCollapsed);
   const containerRef = useRef<HTMLElement>(null);
-  const typed = useRef(NO_RUN);
   const order = useMemo(() => visiblePreorder(index, collapsed), [index, collapsed]);
+  const typeAhead = useTypeAhead(index, order, nameMode);
   // A fully expanded chart of many thousands of units is listed a page at a time: drawing 10,000 rows at once
   // would freeze the page for over a second. The rows drawn always reach the selected unit.
   const [rowLimit, setRowLimit] = useState(OUTLINE_PAGE);
   // A unit selected past the rows drawn (e.g. from search) raises the limit itself, so the rows stay when the selection moves back.
   const selectedAt = order.indexOf(selectedId);
   if (selectedAt >= rowLimit) setRowLimit(selectedAt + 1);
-  const shownRows = Math.min(order.length, Math.max(rowLimit, selectedAt + 1));
+  const shownRows = Math.min(order.length, rowLimit);
   /** A unit reached by keyboard beyond the rows drawn: focused once its page is drawn. */
   const pendingFocus = useRef<string | null>(null);
   useEffect(() => {
@@ -109,18 +109,9 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
       else if (action) next = action.focus;
     } else {
       // Type-ahead, as in the chart: the next unit whose shown name starts with the letters typed.
-      const run = extendTypedRun(typed.current, event);
-      if (run === null) return;
-      typed.current = run;
-      next = typeAheadTarget(
-        order,
-        (id) => {
-          const unit = index.byId.get(id);
-          return unit ? shownNameTexts(unit, nameMode, chartLanguage) : [];
-        },
-        current,
-        run.text,
-      );
+      const target = typeAhead(event, current);
+      if (target === null) return;
+      next = target;
     }
     event.preventDefault();
     focusName(next);

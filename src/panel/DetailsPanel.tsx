@@ -8,7 +8,7 @@ import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { formatDate, leadersByTitle, shownNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
-import { pathToRoot, type OrgIndex } from '../model/tree.ts';
+import { pathToRoot, treePosition, type OrgIndex } from '../model/tree.ts';
 import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
 
 /** The facts every unit is asked about, shown even when the source is silent. */
@@ -73,10 +73,9 @@ function SelectionAnnouncer({ pane, index, unitId, messages }: { pane: PaneId; i
     const unit = unitId === null ? undefined : index?.byId.get(unitId);
     let text = '';
     if (index && unit && unitId !== null && announced.key !== '') {
-      const parentId = index.parentOf.get(unitId) ?? null;
-      const siblings = parentId === null ? 1 : (index.childrenOf.get(parentId)?.length ?? 1);
+      const { level, posInSet, setSize } = treePosition(index, unitId);
       const { primary } = shownNames(unit, nameMode, index.chart.language ?? null);
-      text = messages.selected(primary.text, kindName(messages, unit.kind), (index.depthOf.get(unitId) ?? 0) + 1, (index.siblingIndex.get(unitId) ?? 0) + 1, siblings);
+      text = messages.selected(primary.text, kindName(messages, unit.kind), level, posInSet, setSize);
     }
     setAnnounced({ key, text });
   }
