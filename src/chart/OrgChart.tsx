@@ -10,7 +10,7 @@ import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { useDarkTheme } from '../shared/theme.ts';
 import { useTypeAhead } from '../shared/typeAhead.ts';
-import { useRovingToolbar } from '../shared/dom.ts';
+import { listenOnWindow, useRovingToolbar } from '../shared/dom.ts';
 import { flushSync } from 'react-dom';
 import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
 import { layoutChart, type Bounds, type ChartLayout } from './layout.ts';
@@ -207,12 +207,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       if (saved) zoomRef.current?.jumpTo(saved);
       saved = null;
     };
-    window.addEventListener('beforeprint', beforePrint);
-    window.addEventListener('afterprint', afterPrint);
-    return () => {
-      window.removeEventListener('beforeprint', beforePrint);
-      window.removeEventListener('afterprint', afterPrint);
-    };
+    return listenOnWindow({ beforeprint: beforePrint, afterprint: afterPrint });
   }, []);
 
   // Linked views (compare): follow the other side's moves, but never echo a copied move back.

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { chooseLanguage } from '../i18n/languages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
-import { isTextEntry } from '../shared/dom.ts';
+import { isTextEntry, listenOnWindow } from '../shared/dom.ts';
 import { useStore, type ChartSlot, type Preferences, type UiLanguage } from '../store/store.ts';
 
 export function Header({ children }: { children?: ReactNode }) {
@@ -132,14 +132,7 @@ function DisplaySettings() {
     const onOutside = (event: Event) => {
       if (!menuRef.current?.contains(event.target as Node)) setOpen(false);
     };
-    window.addEventListener('keydown', onKeyDown);
-    window.addEventListener('pointerdown', onOutside);
-    window.addEventListener('focusin', onOutside);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('pointerdown', onOutside);
-      window.removeEventListener('focusin', onOutside);
-    };
+    return listenOnWindow({ keydown: onKeyDown, pointerdown: onOutside, focusin: onOutside });
   }, [open]);
   return (
     <div className="settings-menu" ref={menuRef}>
@@ -199,8 +192,7 @@ function ShortcutsButton() {
       event.preventDefault();
       open();
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    return listenOnWindow({ keydown: onKeyDown });
   }, []);
   return (
     <>

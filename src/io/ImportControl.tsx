@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as ImportModule from '../model/importFile.ts';
 import type { ImportOutcome } from '../model/importFile.ts';
-import { isTextEntry, whenIdle } from '../shared/dom.ts';
+import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { addImportedChart, takenChartIds } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
 import type { ImportReply, ImportRequest, ImportStage } from './importWorker.ts';
@@ -184,18 +184,7 @@ export function ImportControl() {
       event.preventDefault();
       void importText(currentMessages().pastedChart, text);
     };
-    window.addEventListener('dragenter', onDragEnter);
-    window.addEventListener('dragleave', onDragLeave);
-    window.addEventListener('dragover', onDragOver);
-    window.addEventListener('drop', onDrop);
-    window.addEventListener('paste', onPaste);
-    return () => {
-      window.removeEventListener('dragenter', onDragEnter);
-      window.removeEventListener('dragleave', onDragLeave);
-      window.removeEventListener('dragover', onDragOver);
-      window.removeEventListener('drop', onDrop);
-      window.removeEventListener('paste', onPaste);
-    };
+    return listenOnWindow({ dragenter: onDragEnter, dragleave: onDragLeave, dragover: onDragOver, drop: onDrop, paste: onPaste });
   }, [importFile, importText]);
 
   return (

@@ -5,7 +5,7 @@
  */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as SearchModule from '../model/search.ts';
-import { isTextEntry, whenIdle } from '../shared/dom.ts';
+import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
 import type { SearchResult } from '../model/search.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { useMessages } from '../i18n/useMessages.ts';
@@ -84,8 +84,7 @@ export function SearchBox() {
       inputRef.current?.select();
       setOpen(true);
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    return listenOnWindow({ keydown: onKeyDown });
   }, []);
 
   const choose = (result: SearchResult | undefined) => {

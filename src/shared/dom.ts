@@ -83,3 +83,14 @@ export function useRovingToolbar(ref: RefObject<HTMLElement | null>, itemSelecto
     };
   }, [ref, itemSelector]);
 }
+
+type WindowHandlers = { readonly [K in keyof WindowEventMap]?: (event: WindowEventMap[K]) => void };
+
+/** Adds listeners to the window; returns what removes them all (an effect's clean-up). */
+export function listenOnWindow(handlers: WindowHandlers): () => void {
+  const entries = Object.entries(handlers) as [string, EventListener][];
+  for (const [type, handler] of entries) window.addEventListener(type, handler);
+  return () => {
+    for (const [type, handler] of entries) window.removeEventListener(type, handler);
+  };
+}
