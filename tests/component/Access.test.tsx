@@ -2,7 +2,7 @@
 import { startApp, useFreshApp } from './harness.tsx';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startPreferences } from '../../src/store/prefs.ts';
 import { loadChart } from '../../src/model/load.ts';
 import { useStore } from '../../src/store/store.ts';
@@ -14,10 +14,6 @@ const outline = () => screen.getByRole('navigation', { name: /^Outline/ });
 
 describe('the outline, the selection announcer and the display settings', () => {
   useFreshApp();
-  beforeEach(() => {
-    // jsdom lays nothing out and has no scrollIntoView; the outline calls it to bring the selected unit into view.
-    Element.prototype.scrollIntoView = () => undefined;
-  });
   let stopPreferences: () => void = () => undefined;
   afterEach(() => {
     stopPreferences();

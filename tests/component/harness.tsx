@@ -42,6 +42,8 @@ export async function startApp(search = '', overrides: Record<string, string> = 
 /** Registers the fresh-store and clean-up hooks; call once at the top of a describe block. */
 export function useFreshApp(): void {
   beforeEach(() => {
+    // jsdom lays nothing out and has no scrollIntoView, which the app calls to bring a unit into view (e.g. the outline).
+    Element.prototype.scrollIntoView = () => undefined;
     useStore.setState(useStore.getInitialState(), true);
   });
   afterEach(() => {
