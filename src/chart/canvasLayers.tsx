@@ -10,30 +10,8 @@ import { useStore, type PaneId, type ViewTransform } from '../store/store.ts';
 import type { ChartLayout } from './layout.ts';
 import type { SpatialGrid } from './spatial.ts';
 import type { ZoomController } from './zoom.ts';
+import { paletteFor, type Palette } from './palette.ts';
 
-/** Canvas cannot read CSS variables resolved by theme, so both palettes live here, matching styles.css. */
-interface Palette {
-  readonly kinds: Readonly<Record<string, string>>;
-  readonly other: string;
-  readonly link: string;
-  readonly view: string;
-  readonly viewFill: string;
-}
-const LIGHT: Palette = {
-  kinds: { office: '#a1121b', group: '#4a5360', department: '#1d4ed8', institution: '#0f6e5a', person: '#6d28d9' },
-  other: '#4a5360',
-  link: '#9aa3af',
-  view: '#1d4ed8',
-  viewFill: 'rgb(29 78 216 / 12%)',
-};
-const DARK: Palette = {
-  kinds: { office: '#f87171', group: '#9ca3af', department: '#7aa2ff', institution: '#34d399', person: '#c4b5fd' },
-  other: '#9ca3af',
-  link: '#5b6472',
-  view: '#9bb8ff',
-  viewFill: 'rgb(155 184 255 / 16%)',
-};
-const paletteFor = (dark: boolean) => (dark ? DARK : LIGHT);
 
 /** The cached picture of the whole chart stays under 16 MB of pixels, and under the sizes every browser allows. */
 const PICTURE_MAX_SIDE = 4096;

@@ -5,18 +5,12 @@
  * `<img onerror=…>` stays text); and no foreignObject is used, so the PNG made
  * from it never taints the canvas.
  */
+import { LIGHT } from './palette.ts';
 import { headLine, kindLabel } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import type { Bounds, ChartLayout } from './layout.ts';
 import { CHART_FONT_FAMILY, wrapText } from './text.ts';
 
-const KIND_COLOURS: Record<string, string> = {
-  office: '#a1121b',
-  group: '#4a5360',
-  department: '#1d4ed8',
-  institution: '#0f6e5a',
-  person: '#6d28d9',
-};
 const MARGIN = 24;
 /** Chromium refuses canvases over 16,384 px a side or about 268 M pixels; stay well inside both. */
 const MAX_CANVAS_SIDE = 16_000;
@@ -46,7 +40,7 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${minX} ${minY} ${width} ${height}" font-family="${escapeXml(CHART_FONT_FAMILY)}">`,
     `<title>${escapeXml(index.chart.title)}</title>`,
     `<rect x="${minX}" y="${minY}" width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<g fill="none" stroke="#9aa3af" stroke-width="1.5">`,
+    `<g fill="none" stroke="${LIGHT.link}" stroke-width="1.5">`,
   );
   for (const link of layout.links) {
     const child = layout.positionOf.get(link.id);
@@ -61,7 +55,7 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     if (!unit) continue;
     const left = position.x - position.width / 2;
     const top = position.y - position.height / 2;
-    const colour = KIND_COLOURS[unit.kind ?? ''] ?? '#4a5360';
+    const colour = LIGHT.kinds[unit.kind ?? ''] ?? LIGHT.other;
     const isRoot = position.id === index.rootId;
     const nameLines = wrapText(unit.name, position.width - 28, 14, 2, 600);
     const extra = isRoot ? headLine(unit) : nameLines.length === 1 ? (unit.nativeName?.text ?? null) : null;
