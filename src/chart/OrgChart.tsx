@@ -378,14 +378,15 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     [shownIds, layout, index, collapsed, pathIds, pane, highlighted, badges, orientation, nameMode, t],
   );
 
+  // Once per layout, not on every move of the culling window while panning.
+  const linkOf = useMemo(() => new Map(layout.links.map((link) => [link.id, link])), [layout]);
   const links = useMemo(() => {
     if (levelOfDetail) return null;
-    const linkOf = new Map(layout.links.map((link) => [link.id, link]));
     return shownIds.map((id) => {
       const link = linkOf.get(id);
       return link ? <path key={id} d={link.d} className={pathIds.has(id) ? 'link is-on-path' : 'link'} /> : null;
     });
-  }, [levelOfDetail, layout, shownIds, pathIds]);
+  }, [levelOfDetail, linkOf, shownIds, pathIds]);
 
   const pointAt = useCallback(
     (target: EventTarget | null) => {
