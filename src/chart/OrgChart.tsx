@@ -10,7 +10,7 @@ import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { useDarkTheme } from '../shared/theme.ts';
 import { useTypeAhead } from '../shared/typeAhead.ts';
-import { listenOnWindow, useRovingToolbar } from '../shared/dom.ts';
+import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
 import { flushSync } from 'react-dom';
 import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
 import { layoutChart, type Bounds, type ChartLayout } from './layout.ts';
@@ -492,16 +492,10 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: Exp
     return { minX: t.invertX(0), minY: t.invertY(0), maxX: t.invertX(svg.clientWidth), maxY: t.invertY(svg.clientHeight) };
   };
 
-  /** Closes the menu and gives focus back to its summary, so it is not lost on the page when an option disappears. */
-  const closeMenu = () => {
-    const details = detailsRef.current;
-    if (!details?.open) return;
-    details.open = false;
-    details.querySelector('summary')?.focus();
-  };
+  const menu = useDetailsMenu(detailsRef);
 
   const run = async (kind: ExportKind) => {
-    closeMenu();
+    menu.close();
     try {
       if (kind === 'json') {
         // Points at the schema this app serves, so the file validates in editors.
@@ -521,15 +515,7 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: Exp
   };
 
   return (
-    <details
-      className="export-menu"
-      ref={detailsRef}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !detailsRef.current?.open) return;
-        event.stopPropagation();
-        closeMenu();
-      }}
-    >
+    <details className="export-menu" ref={detailsRef} onKeyDown={menu.onKeyDown}>
       <summary>
         <ToolIcon path={ICONS.exportMenu} />
         <span className="button-label">{messages.exportMenu}</span>

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import { removeImportedChart, renameImportedChart } from '../store/imported.ts';
 import { useMessages } from '../i18n/useMessages.ts';
+import { useDetailsMenu } from '../shared/dom.ts';
 import { useStore } from '../store/store.ts';
 
 export function YourCharts() {
@@ -10,12 +11,13 @@ export function YourCharts() {
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const detailsRef = useRef<HTMLDetailsElement>(null);
+  const menu = useDetailsMenu(detailsRef);
   const t = useMessages();
   const imported = catalog.filter((entry) => entry.origin === 'imported');
   if (imported.length === 0) return null;
 
   return (
-    <details className="your-charts" ref={detailsRef}>
+    <details className="your-charts" ref={detailsRef} onKeyDown={menu.onKeyDown}>
       <summary className="header-button">{t.yourChartsCount(imported.length)}</summary>
       <ul className="your-charts-list" aria-label={t.yourCharts}>
         {imported.map((entry) => (
@@ -34,7 +36,10 @@ export function YourCharts() {
                   required
                   onChange={(event) => setDraft(event.target.value)}
                   onKeyDown={(event) => {
-                    if (event.key === 'Escape') setEditing(null);
+                    if (event.key !== 'Escape') return;
+                    // Escape in the name field cancels the rename; the menu stays open.
+                    event.stopPropagation();
+                    setEditing(null);
                   }}
                   autoFocus
                 />
@@ -52,7 +57,7 @@ export function YourCharts() {
                   className="link-button"
                   onClick={() => {
                     openChart(entry.id);
-                    if (detailsRef.current) detailsRef.current.open = false;
+                    menu.close();
                   }}
                 >
                   {entry.title}

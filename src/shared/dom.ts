@@ -1,5 +1,5 @@
 /** Small DOM helpers shared by the feature folders. */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useMemo, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 
 /** Inputs that take no typed text: "/" pressed on one of them still means "search". */
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range', 'image']);
@@ -93,4 +93,28 @@ export function listenOnWindow(handlers: WindowHandlers): () => void {
   return () => {
     for (const [type, handler] of entries) window.removeEventListener(type, handler);
   };
+}
+
+/**
+ * A menu made of <details>: `close` shuts it and gives focus back to its
+ * summary (so focus is not lost when the chosen option disappears), and
+ * `onKeyDown`, put on the <details>, closes it on Escape.
+ */
+export function useDetailsMenu(ref: RefObject<HTMLDetailsElement | null>): { close: () => void; onKeyDown: (event: ReactKeyboardEvent) => void } {
+  return useMemo(() => {
+    const close = () => {
+      const details = ref.current;
+      if (!details?.open) return;
+      details.open = false;
+      details.querySelector('summary')?.focus();
+    };
+    return {
+      close,
+      onKeyDown: (event: ReactKeyboardEvent) => {
+        if (event.key !== 'Escape' || !ref.current?.open) return;
+        event.stopPropagation();
+        close();
+      },
+    };
+  }, [ref]);
 }
