@@ -4,10 +4,11 @@
  * passed in by App (feature folders do not import each other).
  */
 import { useCallback, useMemo, type ReactNode } from 'react';
-import { compareCharts, counterpartsOf, type CompareCell, type Comparison } from '../model/compare.ts';
+import { compareCharts, counterpartsOf, type CellWords, type CompareCell, type Comparison } from '../model/compare.ts';
+import { formatDate, shownNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { useMessages } from '../i18n/useMessages.ts';
-import { chartTitle, paneIndex, useStore, type PaneId } from '../store/store.ts';
+import { chartTitle, paneIndex, useStore, type NameDisplay, type PaneId } from '../store/store.ts';
 
 export interface PaneDecorations {
   readonly highlighted: ReadonlySet<string>;
@@ -160,20 +161,117 @@ function CompareToolbar() {
   );
 }
 
-function Cell({ cell, lang }: { cell: CompareCell; lang: string | undefined }) {
+function ItemList({ items, lang }: { items: readonly ReactNode[]; lang?: string | undefined }) {
+  return items.length > 0 ? (
+    <ul className="cell-items" lang={lang}>
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  ) : null;
+}
+
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A cell's own words in the interface language, around the sources' texts marked with their language. */
+function CellWordsView({ words, index }: { words: CellWords; index: OrgIndex }) {
+  const t = useMessages();
+  const language = useStore((s) => s.preferences.language);
+  const nameMode = useStore((s) => s.preferences.names);
+  const lang = index.chart.language ?? 'en';
+  switch (words.kind) {
+    case 'formed':
+      // A date the source gives as words ("autumn 1949") is shown as written.
+      return ISO_DATE.test(words.date) ? (
+        <span>
+          <time dateTime={words.date}>{formatDate(words.date, language)}</time>
+          {words.years === null ? null : t.yearsOld(words.years)}
+        </span>
+      ) : (
+        <span lang={lang}>{words.date}</span>
+      );
+    case 'typeJurisdiction': {
+      const parts: [string, string][] = [];
+      if (words.type !== null) parts.push([t.typeIs, words.type]);
+      if (words.jurisdiction !== null) parts.push([t.jurisdiction, words.jurisdiction]);
+      return (
+        <span>
+          {parts.map(([label, value], i) => (
+            <span key={label}>
+              {i > 0 ? t.clauseSeparator : null}
+              {t.fieldLabel(label)}
+              <span lang={lang}>{value}</span>
+            </span>
+          ))}
+        </span>
+      );
+    }
+    case 'functions':
+      return (
+        <>
+          <span>{t.functionsCount(words.texts.length)}</span>
+          <ItemList items={words.texts} lang={lang} />
+        </>
+      );
+    case 'units':
+      return (
+        <>
+          <span>{words.ids.length}</span>
+          <ItemList items={words.ids.map((id) => <UnitName names={namesIn(index, id, nameMode)} />)} />
+        </>
+      );
+    case 'deputies':
+      return (
+        <>
+          <span>{t.deputiesCount(words.names.length)}</span>
+          <ItemList items={words.names} lang={lang} />
+        </>
+      );
+    case 'oneSided': {
+      const labelOf = (fact: (typeof words.facts)[number]) => (fact.key === null ? undefined : t.knownFactLabels[fact.key]);
+      const summary = [...words.facts.map((fact) => labelOf(fact) ?? fact.label), ...(words.seeAlso.length > 0 ? [t.seeAlsoCount(words.seeAlso.length)] : [])];
+      return (
+        <>
+          <span>{summary.join(t.clauseSeparator)}</span>
+          <ItemList
+            items={[
+              ...words.facts.map((fact) => {
+                const known = labelOf(fact);
+                return known === undefined ? (
+                  <span lang={lang}>
+                    {fact.label}: {fact.value}
+                  </span>
+                ) : (
+                  <>
+                    {t.fieldLabel(known)}
+                    <span lang={lang}>{fact.value}</span>
+                  </>
+                );
+              }),
+              ...words.seeAlso.map((name) => (
+                <>
+                  {t.fieldLabel(t.seeAlso)}
+                  <span lang={lang}>{name}</span>
+                </>
+              )),
+            ]}
+          />
+        </>
+      );
+    }
+  }
+}
+
+function Cell({ cell, index }: { cell: CompareCell; index: OrgIndex }) {
   const t = useMessages();
   if (!cell.stated) return <span className="not-stated">{t.notStatedShort}</span>;
+  if (cell.words) return <CellWordsView words={cell.words} index={index} />;
+  const lang = index.chart.language ?? 'en';
+  // The sources' own text, in the chart's language whatever the interface language.
   return (
-    // The comparison's words and the sources' texts are in the chart's language, whatever the interface language.
     <>
       <span lang={lang}>{cell.text}</span>
-      {cell.items && cell.items.length > 0 && cell.items.join(', ') !== cell.text ? (
-        <ul className="cell-items" lang={lang}>
-          {cell.items.map((item, i) => (
-            <li key={i}>{item}</li>
-          ))}
-        </ul>
-      ) : null}
+      {cell.items && cell.items.length > 0 && cell.items.join(', ') !== cell.text ? <ItemList items={cell.items} lang={lang} /> : null}
     </>
   );
 }
@@ -195,7 +293,8 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
     select(unitId, pane);
     requestView({ kind: 'center', id: unitId }, pane);
   };
-  const nameOf = (index: OrgIndex, id: string) => index.byId.get(id)?.name ?? id;
+  const nameMode = useStore((s) => s.preferences.names);
+  const nameOf = (index: OrgIndex, id: string) => namesIn(index, id, nameMode);
   const unitButton = (pane: 'left' | 'right', index: OrgIndex, id: string) => (
     <button
       type="button"
@@ -206,7 +305,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
       onFocus={() => setHovered({ pane, unitId: id })}
       onBlur={() => setHovered(null)}
     >
-      <span lang={index.chart.language}>{nameOf(index, id)}</span>
+      <UnitName names={nameOf(index, id)} />
     </button>
   );
 
@@ -232,10 +331,10 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
                 {row.differs ? <span className="differs-mark"> · {t.differs}</span> : null}
               </th>
               <td>
-                <Cell cell={row.left} lang={left.chart.language ?? 'en'} />
+                <Cell cell={row.left} index={left} />
               </td>
               <td>
-                <Cell cell={row.right} lang={right.chart.language ?? 'en'} />
+                <Cell cell={row.right} index={right} />
               </td>
             </tr>
           ))}
@@ -281,9 +380,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
         <ul className="counterparts">
           {comparison.counterparts.map((pair) => (
             <li key={`${pair.leftId}|${pair.rightId}`}>
-              {unitButton('left', left, pair.leftId)} ↔ {unitButton('right', right, pair.rightId)} <span className="muted" lang="en">
-                ({pair.reason})
-              </span>
+              {unitButton('left', left, pair.leftId)} ↔ {unitButton('right', right, pair.rightId)} <span className="muted">{t.inParentheses(t.matchReason(pair.reason))}</span>
             </li>
           ))}
         </ul>
@@ -311,5 +408,25 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
         })}
       </div>
     </section>
+  );
+}
+
+function namesIn(index: OrgIndex, id: string, mode: NameDisplay): ReturnType<typeof shownNames> {
+  const unit = index.byId.get(id);
+  return unit ? shownNames(unit, mode, index.chart.language ?? null) : { primary: { text: id, lang: null }, secondary: null };
+}
+
+/** A unit's name as the user chose to see names: the chart's, the native one, or both. */
+function UnitName({ names }: { names: ReturnType<typeof shownNames> }) {
+  return (
+    <>
+      <span lang={names.primary.lang ?? undefined}>{names.primary.text}</span>
+      {names.secondary ? (
+        <span className="second-name" lang={names.secondary.lang ?? undefined}>
+          {' '}
+          {names.secondary.text}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -4,6 +4,7 @@
  * the words around it are. Chinese (zh.ts) must have every key English has: the type says so.
  * English is in the main bundle; Chinese loads on demand (languages.ts).
  */
+import type { MatchReason } from '../model/compare.ts';
 import { KIND_LABELS, kindLabel } from '../model/present.ts';
 import type { Notice } from '../store/store.ts';
 
@@ -126,6 +127,8 @@ const en = {
   groupHeading: (count: number, parent: string | null) => `A heading in the source that groups ${plural(count, 'unit', 'units')} of ${parent ?? 'the organization'}.`,
   listedInSource: 'Listed in the source',
   listedUnder: (parent: string) => `under “${parent}”`,
+  /** Names for facts with a well-known key, where the interface's language differs from the source's; otherwise the source's own label is shown. */
+  knownFactLabels: {} as Readonly<Record<string, string>>,
   leaders: 'Leaders',
   leadersHint: 'As given in the source; posts may have changed since.',
   noLeaders: 'The source names no leaders for this unit.',
@@ -182,6 +185,30 @@ const en = {
   counterpart: 'counterpart of the other side’s selection',
   /** A compare row's label: the model's English words, or a translation by row id ("kind:department" rows by kind). */
   compareRow: (_id: string, english: string) => english,
+  /** After a date in the compare table: " (72 years)". */
+  yearsOld: (years: number) => ` (${plural(years, 'year', 'years')})`,
+  typeIs: 'Type',
+  /** Between clauses of one cell: “Type: …; Jurisdiction: …”. */
+  clauseSeparator: '; ',
+  functionsCount: (count: number) => plural(count, 'function', 'functions'),
+  deputiesCount: (count: number) => plural(count, 'deputy', 'deputies'),
+  seeAlsoCount: (count: number) => `See also: ${plural(count, 'body', 'bodies')}`,
+  /** Why two units are counterparts; the words inside are the sources'. */
+  inParentheses: (text: string) => `(${text})`,
+  matchReason: (reason: MatchReason): string => {
+    switch (reason.kind) {
+      case 'roots':
+        return 'both are the office itself';
+      case 'sameName':
+        return 'same name';
+      case 'sameGroup':
+        return 'same kind of group';
+      case 'sameHeadWord':
+        return `same head word “${reason.word}”`;
+      case 'similarName':
+        return `similar name (shares ${reason.words.map((word) => `“${word}”`).join(', ')})`;
+    }
+  },
   noCounterparts: 'No units match across the two charts.',
   onlyIn: (title: string) => `Only in ${title}`,
   everyUnitMatched: 'Every unit has a counterpart.',

@@ -119,6 +119,7 @@ export const zh: Messages = {
   groupHeading: (count, parent) => `来源中的一个标题，归类${parent ?? '该组织'}的 ${count} 个机构。`,
   listedInSource: '来源中的位置',
   listedUnder: (parent) => `列于“${parent}”之下`,
+  knownFactLabels: { formed: '成立时间', parentBody: '上级机关', type: '性质', jurisdiction: '管辖范围', location: '地址', history: '沿革', officialName: '正式名称' },
   leaders: '领导',
   leadersHint: '按来源所载；职务此后可能已有变动。',
   noLeaders: '来源未列出此机构的领导。',
@@ -171,6 +172,27 @@ export const zh: Messages = {
   versus: (a, b) => `${a} 比 ${b}`,
   counterparts: '对应机构',
   counterpart: '对应另一侧所选机构',
+  yearsOld: (years) => `（${years} 年）`,
+  typeIs: '性质',
+  clauseSeparator: '；',
+  functionsCount: (count) => zhPlural(count, '项职能'),
+  deputiesCount: (count) => zhPlural(count, '位副职'),
+  seeAlsoCount: (count) => `另见：${zhPlural(count, '个机构')}`,
+  inParentheses: (text) => `（${text}）`,
+  matchReason: (reason) => {
+    switch (reason.kind) {
+      case 'roots':
+        return '均为办公厅本身';
+      case 'sameName':
+        return '名称相同';
+      case 'sameGroup':
+        return '同类分组';
+      case 'sameHeadWord':
+        return `核心词相同：“${reason.word}”`;
+      case 'similarName':
+        return `名称相近（共有 ${reason.words.map((word) => `“${word}”`).join('、')}）`;
+    }
+  },
   compareRow: (id, english) => {
     if (id.startsWith('kind:')) return zh.kinds[id.slice('kind:'.length)] ?? english;
     const rows: Readonly<Record<string, string>> = {

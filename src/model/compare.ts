@@ -9,13 +9,29 @@ import { formatDate, kindLabel, yearsSince } from './present.ts';
 import type { Fact, OrgChart, Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
 
+/**
+ * What a cell says beyond the sources' own text, as data, so the interface can
+ * say it in its own language ("72 years", "10 functions", "See also").
+ * Every string inside is the sources'.
+ */
+export type CellWords =
+  | { readonly kind: 'formed'; readonly date: string; readonly years: number | null }
+  | { readonly kind: 'typeJurisdiction'; readonly type: string | null; readonly jurisdiction: string | null }
+  | { readonly kind: 'functions'; readonly texts: readonly string[] }
+  | { readonly kind: 'deputies'; readonly names: readonly string[] }
+  /** Units of one kind, by id, for the interface to name as the user chose (English, Chinese or both). */
+  | { readonly kind: 'units'; readonly ids: readonly string[] }
+  | { readonly kind: 'oneSided'; readonly facts: readonly { readonly key: string | null; readonly label: string; readonly value: string }[]; readonly seeAlso: readonly string[] };
+
 export interface CompareCell {
   /** false → the UI shows "not stated". */
   readonly stated: boolean;
-  /** "not stated" when !stated; never empty. */
+  /** In English, "not stated" when !stated; never empty. What `differs` compares, and what a cell without `words` shows. */
   readonly text: string;
   /** List values: deputy names, functions, unit names, one-sided facts. */
   readonly items?: readonly string[];
+  /** Set when the cell has words of its own around the sources' text; the interface shows these instead of `text`. */
+  readonly words?: CellWords;
 }
 
 export interface CompareRow {
@@ -37,11 +53,18 @@ export interface KindGroup {
   readonly rightIds: readonly string[];
 }
 
+/** Why two units were paired; the interface words it ("same head word “Information”"). */
+export type MatchReason =
+  | { readonly kind: 'roots' }
+  | { readonly kind: 'sameName' }
+  | { readonly kind: 'sameGroup' }
+  | { readonly kind: 'sameHeadWord'; readonly word: string }
+  | { readonly kind: 'similarName'; readonly words: readonly string[] };
+
 export interface Counterpart {
   readonly leftId: string;
   readonly rightId: string;
-  /** e.g. 'both are the office itself', 'same name', 'same head word “Information”', 'same kind of group'. */
-  readonly reason: string;
+  readonly reason: MatchReason;
   /** 0..1 */
   readonly score: number;
 }
@@ -69,9 +92,9 @@ export function normaliseText(text: string): string {
 
 const notStated: CompareCell = { stated: false, text: NOT_STATED };
 
-function stated(text: string, items?: readonly string[]): CompareCell {
+function stated(text: string, items?: readonly string[], words?: CellWords): CompareCell {
   if (text.trim() === '') return notStated;
-  return items === undefined ? { stated: true, text } : { stated: true, text, items };
+  return { stated: true, text, ...(items === undefined ? {} : { items }), ...(words === undefined ? {} : { words }) };
 }
 
 function row(id: string, label: string, left: CompareCell, right: CompareCell): CompareRow {
@@ -117,7 +140,7 @@ function formedCell(unit: Unit, today: Date): CompareCell {
   if (!fact) return notStated;
   const years = yearsSince(fact.value, today);
   const age = years === null || years < 0 ? '' : ` (${plural(years, 'year')})`;
-  return stated(`${formatDate(fact.value)}${age}`);
+  return stated(`${formatDate(fact.value)}${age}`, undefined, { kind: 'formed', date: fact.value.trim(), years: years === null || years < 0 ? null : years });
 }
 
 function factCell(unit: Unit, key: string): CompareCell {
@@ -132,7 +155,8 @@ function typeOrJurisdictionCell(unit: Unit): CompareCell {
   const jurisdiction = findFact(unit, 'jurisdiction');
   if (type) parts.push(`Type: ${type.value.trim()}`);
   if (jurisdiction) parts.push(`Jurisdiction: ${jurisdiction.value.trim()}`);
-  return parts.length > 0 ? stated(parts.join('; ')) : notStated;
+  const words: CellWords = { kind: 'typeJurisdiction', type: type?.value.trim() ?? null, jurisdiction: jurisdiction?.value.trim() ?? null };
+  return parts.length > 0 ? stated(parts.join('; '), undefined, words) : notStated;
 }
 
 function headCell(unit: Unit): CompareCell {
@@ -142,12 +166,12 @@ function headCell(unit: Unit): CompareCell {
 
 function deputiesCell(unit: Unit): CompareCell {
   const names = (unit.leaders ?? []).slice(1).map((leader) => leader.name);
-  return names.length > 0 ? stated(`${names.length}: ${names.join(', ')}`, names) : notStated;
+  return names.length > 0 ? stated(`${names.length}: ${names.join(', ')}`, names, { kind: 'deputies', names }) : notStated;
 }
 
 function functionsCell(unit: Unit): CompareCell {
   const texts = (unit.functions ?? []).map((item) => item.text);
-  return texts.length > 0 ? stated(plural(texts.length, 'function'), texts) : notStated;
+  return texts.length > 0 ? stated(plural(texts.length, 'function'), texts, { kind: 'functions', texts }) : notStated;
 }
 
 function isRowFact(fact: Fact): boolean {
@@ -163,12 +187,14 @@ function sameFact(a: Fact, b: Fact): boolean {
 function onlyOnOneSide(own: Unit, other: Unit): CompareCell {
   const labels: string[] = [];
   const items: string[] = [];
+  const facts: { key: string | null; label: string; value: string }[] = [];
   const otherFacts = other.facts ?? [];
   for (const fact of own.facts ?? []) {
     if (isRowFact(fact) || fact.value.trim() === '') continue;
     if (otherFacts.some((theirs) => sameFact(fact, theirs) && theirs.value.trim() !== '')) continue;
     labels.push(fact.label);
     items.push(`${fact.label}: ${fact.value.trim()}`);
+    facts.push({ key: fact.key ?? null, label: fact.label, value: fact.value.trim() });
   }
   const otherRelated = new Set((other.related ?? []).map((body) => normaliseText(body.name)));
   const relatedOnly = (own.related ?? []).filter((body) => !otherRelated.has(normaliseText(body.name)));
@@ -176,7 +202,8 @@ function onlyOnOneSide(own: Unit, other: Unit): CompareCell {
     labels.push(`See also: ${relatedOnly.length} ${relatedOnly.length === 1 ? 'body' : 'bodies'}`);
     for (const body of relatedOnly) items.push(`See also: ${body.name}`);
   }
-  return items.length > 0 ? stated(labels.join('; '), items) : notStated;
+  const words: CellWords = { kind: 'oneSided', facts, seeAlso: relatedOnly.map((body) => body.name) };
+  return items.length > 0 ? stated(labels.join('; '), items, words) : notStated;
 }
 
 // ---------------------------------------------------------------------------
@@ -257,7 +284,12 @@ function countByKind(left: OrgIndex, right: OrgIndex): MutableGroup[] {
 function kindRows(groups: readonly MutableGroup[], left: OrgIndex, right: OrgIndex): CompareRow[] {
   const namesOf = (index: OrgIndex, ids: readonly string[]): string[] => ids.map((id) => index.byId.get(id)?.name ?? id);
   // A count is always stated: 0 is an answer, not a gap.
-  const cell = (index: OrgIndex, ids: readonly string[]): CompareCell => ({ stated: true, text: String(ids.length), items: namesOf(index, ids) });
+  const cell = (index: OrgIndex, ids: readonly string[]): CompareCell => ({
+    stated: true,
+    text: String(ids.length),
+    items: namesOf(index, ids),
+    words: { kind: 'units', ids },
+  });
   return groups
     .filter((group) => group.key.startsWith('kind:'))
     .map((group) => row(group.key, group.label, cell(left, group.leftIds), cell(right, group.rightIds)));
@@ -349,7 +381,7 @@ function nameInfo(unit: Unit, org: ReadonlySet<string>): NameInfo {
 
 interface Similarity {
   readonly score: number;
-  readonly reason: string;
+  readonly reason: MatchReason;
 }
 
 /** Content-word similarity of two units of the same kind, or null when they are not alike enough to pair. */
@@ -360,10 +392,10 @@ function similarity(a: NameInfo, b: NameInfo): Similarity | null {
   const jaccard = shared.length / (a.words.size + b.words.size - shared.length);
   const headShared = a.head !== undefined && b.head !== undefined && a.head.word === b.head.word && !GENERIC_WORDS.has(a.head.word);
   if (headShared && a.head) {
-    return { score: jaccard + (1 - jaccard) / 2, reason: `same head word “${a.head.original}”` };
+    return { score: jaccard + (1 - jaccard) / 2, reason: { kind: 'sameHeadWord', word: a.head.original } };
   }
   if (jaccard >= 0.5) {
-    return { score: jaccard, reason: `similar name (shares ${shared.map((token) => `“${token.original}”`).join(', ')})` };
+    return { score: jaccard, reason: { kind: 'similarName', words: shared.map((token) => token.original) } };
   }
   return null;
 }
@@ -381,7 +413,7 @@ const MAX_SIMILAR_KEPT = 4;
 interface Candidate {
   readonly leftId: string;
   readonly rightId: string;
-  readonly reason: string;
+  readonly reason: MatchReason;
   readonly score: number;
   /** 0 = the roots, 1 = same name or same group heading, 2 = similar name. Lower tiers are taken first. */
   readonly tier: number;
@@ -406,7 +438,7 @@ function findCounterparts(left: OrgIndex, right: OrgIndex): Counterpart[] {
   const leftInfos = infos(left, leftOrg);
   const rightInfos = infos(right, rightOrg);
 
-  const candidate = (a: NameInfo, b: NameInfo, tier: number, score: number, reason: string): Candidate => ({
+  const candidate = (a: NameInfo, b: NameInfo, tier: number, score: number, reason: MatchReason): Candidate => ({
     leftId: a.id,
     rightId: b.id,
     reason,
@@ -436,7 +468,7 @@ function findCounterparts(left: OrgIndex, right: OrgIndex): Counterpart[] {
   for (const [key, lefts] of byName(leftInfos)) {
     const rights = rightByName.get(key);
     if (!rights) continue;
-    const reason = key.startsWith('group') ? 'same kind of group' : 'same name';
+    const reason: MatchReason = { kind: key.startsWith('group') ? 'sameGroup' : 'sameName' };
     if (lefts.length * rights.length <= MAX_NAMESAKE_PAIRINGS) {
       for (const a of lefts) for (const b of rights) candidates.push(candidate(a, b, 1, 1, reason));
     } else {
@@ -490,7 +522,7 @@ function findCounterparts(left: OrgIndex, right: OrgIndex): Counterpart[] {
       x.rightOrder - y.rightOrder,
   );
 
-  const pairs: Counterpart[] = [{ leftId: left.rootId, rightId: right.rootId, reason: 'both are the office itself', score: 1 }];
+  const pairs: Counterpart[] = [{ leftId: left.rootId, rightId: right.rootId, reason: { kind: 'roots' }, score: 1 }];
   const takenLeft = new Set([left.rootId]);
   const takenRight = new Set([right.rootId]);
   for (const candidate of candidates) {

@@ -275,9 +275,9 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
               );
             })}
             {otherFacts.map((fact, i) => (
-              <div key={`${fact.label}-${i}`} lang={contentLang}>
-                <dt>{fact.label}</dt>
-                <dd>
+              <div key={`${fact.label}-${i}`}>
+                <FactLabel fact={fact} lang={contentLang} />
+                <dd lang={contentLang}>
                   {renderFactValue(fact)} {cite(fact.cite)}
                 </dd>
               </div>
@@ -440,4 +440,11 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       </section>
     </article>
   );
+}
+
+/** A fact's label: the interface's word for a well-known key when it has one, else the source's own label in the source's language. */
+function FactLabel({ fact, lang }: { fact: Fact; lang: string | undefined }) {
+  const t = useMessages();
+  const known = fact.key === undefined ? undefined : t.knownFactLabels[fact.key];
+  return known === undefined ? <dt lang={lang}>{fact.label}</dt> : <dt>{known}</dt>;
 }

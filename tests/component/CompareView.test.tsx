@@ -95,16 +95,17 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     await startApp(`?compare=${NPC},${STATE_COUNCIL}`);
     const counterparts = screen.getByRole('heading', { name: 'Counterparts' }).nextElementSibling as HTMLElement;
     const pairs = within(counterparts).getAllByRole('listitem');
-    expect(pairs[0]).toHaveTextContent(`${NPC_TITLE} ↔ General Office of the State Council (both are the office itself)`);
+    // Names as the Display setting says (both, by default): the English name, then the Chinese one.
+    expect(pairs[0]).toHaveTextContent(`${NPC_TITLE} 全国人民代表大会常务委员会办公厅 ↔ General Office of the State Council 中华人民共和国国务院办公厅 (both are the office itself)`);
     expect(pairs.some((pair) => /^Directly affiliated institutions ↔ Directly affiliated institutions/.test(pair.textContent ?? ''))).toBe(true);
 
     // Units with no counterpart carry a badge in the chart and are listed per side.
     const onlyLeft = screen.getByRole('heading', { name: 'Only in NPC Standing Committee' }).nextElementSibling as HTMLElement;
-    expect(within(onlyLeft).getByRole('button', { name: 'Liaison Bureau' })).toBeInTheDocument();
+    expect(within(onlyLeft).getByRole('button', { name: /^Liaison Bureau\b/ })).toBeInTheDocument();
     const onlyRight = screen.getByRole('heading', { name: 'Only in State Council' }).nextElementSibling as HTMLElement;
-    expect(within(onlyRight).getByRole('button', { name: 'China Government Network Operation Center' })).toBeInTheDocument();
+    expect(within(onlyRight).getByRole('button', { name: /^China Government Network Operation Center\b/ })).toBeInTheDocument();
 
-    await user.click(within(onlyLeft).getByRole('button', { name: 'Liaison Bureau' }));
+    await user.click(within(onlyLeft).getByRole('button', { name: /^Liaison Bureau\b/ }));
     const leftDetails = screen.getByRole('complementary', { name: 'Details: NPC Standing Committee' });
     expect(within(leftDetails).getByRole('heading', { level: 2 })).toHaveTextContent('Liaison Bureau');
     expect(unitIn(leftTree(), 'Liaison Bureau')).toHaveAttribute('aria-selected', 'true');
@@ -195,5 +196,48 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     expect(leftTree()).toHaveAccessibleName('Org chart (left): small-team');
     expect(rightTree()).toHaveAccessibleName('Org chart (right): NPC Standing Committee');
     expect(window.location.search).toBe(`?compare=small-team,${NPC}`);
+  });
+});
+
+describe('<CompareView /> in Chinese', { timeout: 20_000 }, () => {
+  useFreshApp();
+
+  it('says its own words in the interface language around the sources’ English, and names units as the Display setting says', async () => {
+    const user = userEvent.setup();
+    await startApp(`?compare=${NPC},${STATE_COUNCIL}`);
+    await user.click(screen.getByRole('button', { name: 'Display' }));
+    const settings = () => within(screen.getByRole('group', { name: '显示设置' }));
+    await user.click(within(screen.getByRole('group', { name: 'Display settings' })).getByRole('radio', { name: '中文' }));
+    const table = await screen.findByRole('table', { name: /的对比$/ });
+    const cells = (label: RegExp) => within(within(table).getByRole('row', { name: label })).getAllByRole('cell');
+
+    expect(cells(/^成立时间/)[0]).toHaveTextContent(/^1954年9月27日（\d+ 年）$/);
+    // Units of a kind are named as the Display setting says: English and Chinese by default.
+    expect(within(cells(/^内设机构/)[0] as HTMLElement).getAllByRole('listitem').map((item) => item.textContent)).toContain('Liaison Bureau 全国人大常委会办公厅联络局');
+    const functions = cells(/^职能/)[1] as HTMLElement;
+    expect(functions).toHaveTextContent(/^10 项职能/);
+    // The functions are the source's English, marked so a Chinese voice does not read them.
+    expect(within(functions).getByRole('list')).toHaveAttribute('lang', 'en');
+    const type = cells(/^性质 \/ 管辖范围/)[0] as HTMLElement;
+    expect(type).toHaveTextContent(/^性质：/);
+    expect(type.textContent).not.toMatch(/Type|Jurisdiction/);
+    const onlyRight = cells(/^仅右侧有/)[1] as HTMLElement;
+    expect(onlyRight).toHaveTextContent(/^正式名称；另见：5 个机构/);
+    expect(within(onlyRight).getAllByRole('listitem')[0]).toHaveTextContent('正式名称：General Office of the State Council');
+    // Facts with a well-known key are labelled in the interface language in the details panel too.
+    const details = within(screen.getByRole('complementary', { name: /State Council$/ }));
+    expect(details.getByText('性质').tagName).toBe('DT');
+    expect(details.queryByText('Type')).toBeNull();
+    expect(within(onlyRight).getAllByRole('listitem').some((item) => item.textContent === '另见：Office of the Premier of China')).toBe(true);
+
+    const counterparts = screen.getByRole('heading', { name: '对应机构' }).nextElementSibling as HTMLElement;
+    const first = within(counterparts).getAllByRole('listitem')[0] as HTMLElement;
+    expect(first).toHaveTextContent('（均为办公厅本身）');
+    expect(first).toHaveTextContent('全国人民代表大会常务委员会办公厅');
+
+    // English names only: the Chinese names leave the tables.
+    await user.click(settings().getByRole('radio', { name: '英文' }));
+    expect(first).not.toHaveTextContent('全国人民代表大会常务委员会办公厅');
+    expect(first).toHaveTextContent(`${NPC_TITLE} ↔ General Office of the State Council`);
   });
 });

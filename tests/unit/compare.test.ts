@@ -128,8 +128,8 @@ describe('comparing the two bundled charts', () => {
 
   it('pairs the two roots and the two "Directly affiliated institutions" headings, and nothing else', () => {
     expect(comparison.counterparts).toEqual([
-      { leftId: 'npcsc-general-office', rightId: 'state-council-general-office', reason: 'both are the office itself', score: 1 },
-      { leftId: 'affiliated-institutions', rightId: 'affiliated-institutions', reason: 'same kind of group', score: 1 },
+      { leftId: 'npcsc-general-office', rightId: 'state-council-general-office', reason: { kind: 'roots' }, score: 1 },
+      { leftId: 'affiliated-institutions', rightId: 'affiliated-institutions', reason: { kind: 'sameGroup' }, score: 1 },
     ]);
   });
 
@@ -209,9 +209,9 @@ describe('comparing made-up charts', () => {
     expect(deep.depthOf.get('r-arch')).toBe(4);
     const comparison = compareCharts(shallow, deep, TODAY);
     expect(comparison.counterparts.map((p) => [p.leftId, p.rightId, p.reason])).toEqual([
-      ['l-root', 'r-root', 'both are the office itself'],
-      ['l-sec', 'r-sec', 'same name'],
-      ['l-arch', 'r-arch', 'same name'],
+      ['l-root', 'r-root', { kind: 'roots' }],
+      ['l-sec', 'r-sec', { kind: 'sameName' }],
+      ['l-arch', 'r-arch', { kind: 'sameName' }],
     ]);
     expect(comparison.uniqueLeft).toEqual(['l-research']);
     expect(comparison.uniqueRight).toEqual(['r-bureaus', 'r-admin']);
@@ -231,7 +231,7 @@ describe('comparing made-up charts', () => {
     ]);
     const comparison = compareCharts(left, right, TODAY);
     const info = comparison.counterparts.find((p) => p.leftId === 'info');
-    expect(info).toMatchObject({ rightId: 'info-office', reason: 'same head word “Information”' });
+    expect(info).toMatchObject({ rightId: 'info-office', reason: { kind: 'sameHeadWord', word: 'Information' } });
     expect(info?.score).toBeGreaterThan(0.5);
     expect(info?.score).toBeLessThan(1);
     expect(comparison.uniqueLeft).toEqual(['personnel']);
@@ -307,7 +307,7 @@ describe('comparing made-up charts', () => {
       { id: 'sc-library', parentId: 'sc', name: 'State Council Library', kind: 'institution' },
     ]);
     const comparison = compareCharts(left, right, TODAY);
-    expect(comparison.counterparts[1]).toMatchObject({ leftId: 'npc-library', rightId: 'sc-library', reason: 'same head word “Library”' });
+    expect(comparison.counterparts[1]).toMatchObject({ leftId: 'npc-library', rightId: 'sc-library', reason: { kind: 'sameHeadWord', word: 'Library' } });
   });
 });
 
