@@ -140,6 +140,10 @@ describe('the compare view in a real browser', () => {
       const card = await unitIn(page.getByRole('tree').nth(nth), root).locator('rect.node-card').boundingBox();
       if (!toolbar || !card) throw new Error(`${side}: no toolbar or root card`);
       expect(card.y, `${side}: top of the root card vs bottom of the toolbar`).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+      // A half-width pane shows the toolbar as one row of icons; the buttons keep their names.
+      expect(toolbar.height, `${side}: toolbar height`).toBeLessThan(48);
+      const fit = page.getByRole('region', { name: side }).getByRole('button', { name: 'Fit to screen' });
+      expect(await fit.locator('svg.tool-icon').isVisible()).toBe(true);
     }
   });
 
