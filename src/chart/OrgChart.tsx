@@ -18,7 +18,7 @@ import { NodeCard } from './NodeCard.tsx';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { buildSpatialGrid } from './spatial.ts';
 import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
-import { createZoomController, fitTransform, type ZoomController } from './zoom.ts';
+import { createZoomController, fitTransform, READABLE_SCALE, reshapeTransform, zoomOutLimit, zoomPercent, type ZoomController } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
 /** The printed chart box (see the print styles), in CSS pixels. */
@@ -28,8 +28,7 @@ const PRINT_HEIGHT = 566;
 const LOD_CARD_LIMIT = 700;
 /** Below this zoom a card is a few pixels wide and its text unreadable: boxes on the canvas say as much, far cheaper. */
 const LOD_SCALE = 0.15;
-/** Below this fitted scale a chart opens at its top instead of fitted whole. */
-const READABLE_SCALE = 0.3;
+/** A chart that is not readable fitted whole (READABLE_SCALE) opens at its top at this zoom. */
 const OPENING_SCALE = 0.85;
 
 /**
@@ -116,7 +115,7 @@ function ZoomLevel({ pane, title }: { pane: PaneId; title: string }) {
   const k = useStore((s) => s.panes[pane].transform.k);
   return (
     <output className="zoom-level" aria-live="off" title={title}>
-      {Math.round(k * 100)}%
+      {zoomPercent(k)}
     </output>
   );
 }
@@ -221,6 +220,17 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     });
   }, [pane]);
 
+  // The layout last drawn: after Expand or Collapse all, the selected unit stays where that layout had it on screen.
+  const drawnLayout = useRef<ChartLayout | null>(null);
+  const reshapedView = useCallback(
+    (current: ViewTransform) => {
+      const anchorId = selectedId ?? index.rootId;
+      const anchor = { before: drawnLayout.current?.positionOf.get(anchorId), after: layout.positionOf.get(anchorId) };
+      return reshapeTransform(layout.bounds, anchor, current, sizeRef.current.width, sizeRef.current.height, sizeRef.current.top);
+    },
+    [layout, selectedId, index],
+  );
+
   // Carry out view requests from the store once the layout they refer to is drawn.
   const completeViewRequest = useStore((s) => s.completeViewRequest);
   useEffect(() => {
@@ -233,14 +243,27 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       const root = layout.positionOf.get(index.rootId);
       // A chart too big to read when fitted opens at its top, readable; "Fit to screen" still shows it all.
       if (firstView && root && controller.fitScale(layout.bounds) < READABLE_SCALE) controller.showTop(root.x, root.y - root.height / 2, OPENING_SCALE, false);
-      else controller.fitToScreen(layout.bounds, 1, !firstView && !viewRequest.instant);
+      else controller.fitToScreen(layout.bounds, 1, !firstView);
+      return;
+    }
+    if (viewRequest.kind === 'reshape') {
+      controller.jumpTo(reshapedView(useStore.getState().panes[pane].transform));
       return;
     }
     const position = layout.positionOf.get(viewRequest.id);
     if (!position) return;
     if (viewRequest.kind === 'center') controller.centerOn(position.x, position.y, undefined, !firstView);
     else controller.reveal(boxOf(position));
-  }, [viewRequest, layout, index, pane, completeViewRequest]);
+  }, [viewRequest, layout, index, pane, completeViewRequest, reshapedView]);
+
+  useEffect(() => {
+    drawnLayout.current = layout;
+  }, [layout]);
+
+  // Zooming out stops a little past the whole chart, so a small chart cannot be shrunk to a dot and lost.
+  const minScale = useMemo(() => zoomOutLimit(layout.bounds, size.width, size.height), [layout, size]);
+  useEffect(() => zoomRef.current?.setMinScale(minScale), [minScale]);
+  const zoomedOutFully = useStore(useCallback((s) => s.panes[pane].transform.k <= minScale * 1.001, [pane, minScale]));
 
   // Keyboard focus follows the roving tabindex into view.
   useEffect(() => {
@@ -315,14 +338,13 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     return () => observer.disconnect();
   }, [measure]);
   const grid = useMemo(() => buildSpatialGrid(layout.nodes), [layout]);
-  // While an instant fit is pending (expand all, collapse all), cull for where the view is about to be,
-  // so a chart that just grew is never drawn card by card at the old zoom.
-  const pendingFit = viewRequest?.kind === 'fit' && viewRequest.instant === true;
+  // While a reshape is pending (expand all, collapse all), cull for where the view is about to be,
+  // so a chart that just grew is never drawn card by card at the old view.
+  const pendingReshape = viewRequest?.kind === 'reshape';
   const windowKey = useStore(
     useCallback(
-      (s) =>
-        cullingWindowKey(pendingFit ? fitTransform(layout.bounds, size.width, size.height, 1, sizeRef.current.top) : s.panes[pane].transform, size.width, size.height),
-      [pane, size, pendingFit, layout],
+      (s) => cullingWindowKey(pendingReshape ? reshapedView(s.panes[pane].transform) : s.panes[pane].transform, size.width, size.height),
+      [pane, size, pendingReshape, reshapedView],
     ),
   );
   const inWindow = useMemo(() => grid.query(boundsOfWindowKey(windowKey)), [grid, windowKey]);
@@ -405,7 +427,14 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           +
         </button>
         <ZoomLevel pane={pane} title={t.zoomLevel} />
-        <button type="button" onClick={() => zoomRef.current?.zoomBy(1 / ZOOM_STEP)} aria-label={t.zoomOut} title={`${t.zoomOut} (−)`}>
+        <button
+          type="button"
+          // aria-disabled rather than disabled: the button keeps its place in the toolbar's arrow-key order and its focus.
+          aria-disabled={zoomedOutFully || undefined}
+          onClick={() => zoomRef.current?.zoomBy(1 / ZOOM_STEP)}
+          aria-label={t.zoomOut}
+          title={`${t.zoomOut} (−)`}
+        >
           −
         </button>
         <button type="button" onClick={() => zoomRef.current?.fitToScreen(layout.bounds)} title={t.fitHint}>

@@ -48,6 +48,12 @@ function redrawOnEveryMove(pane: PaneId, draw: (transform: ViewTransform) => voi
   };
 }
 
+/** Blanks the whole canvas: clearRect works in the current transform, which a draw may have left scaled. */
+function clearCanvas(context: CanvasRenderingContext2D): void {
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+}
+
 function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
   const ratio = window.devicePixelRatio || 1;
   const pixelWidth = Math.max(1, Math.round(width * ratio));
@@ -81,7 +87,7 @@ export function LodCanvas(props: {
     const context = fitCanvas(canvas, width, height);
     if (!context) return;
     if (!active || !items) {
-      context.clearRect(0, 0, canvas.width, canvas.height);
+      clearCanvas(context);
       return;
     }
     const ratio = window.devicePixelRatio || 1;
@@ -140,8 +146,7 @@ export function LodCanvas(props: {
       return pictureCanvas;
     };
     const draw = (t: ViewTransform) => {
-      context.setTransform(1, 0, 0, 1, 0, 0);
-      context.clearRect(0, 0, canvas.width, canvas.height);
+      clearCanvas(context);
       const scale = 2 ** Math.ceil(Math.log2(t.k * ratio));
       const pictureWidth = (bounds.maxX - bounds.minX) * scale;
       const pictureHeight = (bounds.maxY - bounds.minY) * scale;
@@ -158,6 +163,8 @@ export function LodCanvas(props: {
     return () => {
       stopRedrawing();
       dropPicture();
+      // Whatever comes next (cards, another layout) must not show through this drawing.
+      clearCanvas(context);
     };
   }, [active, items, grid, index, layout, pane, width, height, palette]);
 
@@ -214,8 +221,7 @@ export function Minimap(props: {
     if (!context) return;
     const ratio = window.devicePixelRatio || 1;
     const draw = (t: ViewTransform) => {
-      context.setTransform(1, 0, 0, 1, 0, 0);
-      context.clearRect(0, 0, canvas.width, canvas.height);
+      clearCanvas(context);
       if (picture) context.drawImage(picture, 0, 0);
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
       // However small the view is against the chart, its box stays big enough to see and grab.

@@ -24,6 +24,8 @@ export interface ZoomController {
   adopt(transform: { x: number; y: number; k: number }): void;
   /** Jumps to a transform at once, as a move of this view (e.g. back to where it was after printing). */
   jumpTo(transform: { x: number; y: number; k: number }): void;
+  /** The smallest zoom the user can reach (see zoomOutLimit). */
+  setMinScale(k: number): void;
   /** Fits `bounds` into a box of the given size at once (e.g. the printed page), whatever the screen size. */
   fitInto(bounds: Bounds, width: number, height: number): void;
   /** Jumps to a transform copied from a linked view; reported to `onTransform` as a sync, not a user move. */
@@ -38,6 +40,41 @@ export const MAX_SCALE = 3;
 const FIT_PADDING = 32;
 /** Room above the chart for the toolbar floating over it, unless the caller measures it. */
 const FIT_TOP = 68;
+
+/** "85%", and for a chart zoomed far out "2.5%" or "0.4%", never a misleading "0%". */
+export function zoomPercent(k: number): string {
+  const percent = k * 100;
+  return `${percent >= 10 ? Math.round(percent) : Number(percent.toPrecision(percent >= 1 ? 2 : 1))}%`;
+}
+
+/** Below this zoom a card's text is too small to read. */
+export const READABLE_SCALE = 0.3;
+
+/**
+ * Where the view goes when the chart's shape changes under it (Expand all,
+ * Collapse all), at once (a big chart must not draw every frame of a move):
+ * the whole chart when it is readable that way; otherwise the zoom stays and
+ * the anchor unit (the selected one) stays where it was on screen, so a
+ * reader keeps their place instead of facing a chart shrunk to a line.
+ */
+export function reshapeTransform(
+  bounds: Bounds,
+  anchor: { readonly before: { x: number; y: number } | undefined; readonly after: { x: number; y: number } | undefined },
+  current: { x: number; y: number; k: number },
+  width: number,
+  height: number,
+  topInset = FIT_TOP,
+): { x: number; y: number; k: number } {
+  const fitted = fitTransform(bounds, width, height, 1, topInset);
+  const { before, after } = anchor;
+  if (fitted.k >= READABLE_SCALE || !before || !after) return fitted;
+  return { x: current.x + (before.x - after.x) * current.k, y: current.y + (before.y - after.y) * current.k, k: current.k };
+}
+
+/** How far out the view may zoom: half the fitted scale (room to see the whole chart small), but never below MIN_SCALE nor forced above 25 %. */
+export function zoomOutLimit(bounds: Bounds, width: number, height: number, topInset = FIT_TOP): number {
+  return Math.max(MIN_SCALE, Math.min(fitTransform(bounds, width, height, 1, topInset).k / 2, 0.25));
+}
 
 /** The transform that fits `bounds` in a width × height view, near the top for short charts; never above `maxScale`. */
 export function fitTransform(bounds: Bounds, width: number, height: number, maxScale = 1, topInset = FIT_TOP): { x: number; y: number; k: number } {
@@ -100,6 +137,9 @@ export function createZoomController(
       const duration = prefersReducedMotion() ? 0 : 200;
       if (duration === 0) selection.call(behavior.scaleBy, factor);
       else selection.transition().duration(duration).call(behavior.scaleBy, factor);
+    },
+    setMinScale(k) {
+      behavior.scaleExtent([k, MAX_SCALE]);
     },
     fitScale(bounds) {
       const [width, height] = size();

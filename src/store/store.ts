@@ -35,7 +35,9 @@ export interface ViewTransform {
  * `nonce` makes two identical requests in a row both happen.
  */
 export type ViewRequest =
-  | { readonly kind: 'fit'; readonly nonce: number; readonly instant?: boolean }
+  | { readonly kind: 'fit'; readonly nonce: number }
+  /** The chart's shape changed under the view (Expand all, Collapse all): see reshapeTransform. */
+  | { readonly kind: 'reshape'; readonly nonce: number }
   | { readonly kind: 'center'; readonly id: string; readonly nonce: number }
   | { readonly kind: 'reveal'; readonly id: string; readonly nonce: number };
 
@@ -346,8 +348,7 @@ export const useStore = create<AppState>()((set, get) => {
       if (chartId === null) return;
       set({
         collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, chartId)]: EMPTY_SET },
-        // No animation: the chart's shape has just changed under the view, and a big chart must not draw every frame of the move.
-        panes: withPane(state, pane, { viewRequest: { kind: 'fit', nonce: ++nonce, instant: true } }),
+        panes: withPane(state, pane, { viewRequest: { kind: 'reshape', nonce: ++nonce } }),
       });
     },
 
@@ -361,7 +362,7 @@ export const useStore = create<AppState>()((set, get) => {
       const lifted = liftHidden(index, paneState, (id) => ((index.depthOf.get(id) ?? 0) > 1 ? (pathToRoot(index, id)[1] ?? null) : null));
       set({
         collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
-        panes: withPane(state, pane, { ...lifted, viewRequest: { kind: 'fit', nonce: ++nonce, instant: true } }),
+        panes: withPane(state, pane, { ...lifted, viewRequest: { kind: 'reshape', nonce: ++nonce } }),
       });
     },
 

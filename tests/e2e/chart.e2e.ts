@@ -119,6 +119,14 @@ describe('the org chart in a real browser', () => {
     await page.mouse.move(box.x + 410, box.y + 400, { steps: 4 });
     await page.mouse.up();
     expect((await viewTransform(page)).x).toBeCloseTo(fitted.x + 10, 0);
+
+    // Zooming out stops a little past the whole chart: it cannot be shrunk to a dot, and the button says it is at the end.
+    const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 2000);
+    await settledTransform(page);
+    expect((await viewTransform(page)).k).toBeCloseTo(Math.min(fitted.k / 2, 0.25), 3);
+    await expect(zoomOut.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(page.getByRole('toolbar', { name: 'Chart view' }).locator('output').textContent()).resolves.toMatch(/^\d+%$/);
     expect(session.errors).toEqual([]);
   });
 

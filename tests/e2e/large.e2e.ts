@@ -66,11 +66,25 @@ describe('large charts in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
-  it('expands all 10,000 units into a canvas overview, and draws real cards again when zoomed in', async () => {
+  it('expands all 10,000 units around the selected unit, shows them all as a canvas overview, and draws real cards again when zoomed in', async () => {
     const { page } = session;
     await importChart(page, chart10k, /(^|, )Head office/);
+    const rootCard = page.getByRole('treeitem', { name: /(^|, )Head office/ }).locator('rect.node-card');
+    const before = await rootCard.boundingBox();
+    const zoomBefore = await page.getByRole('toolbar', { name: 'Chart view' }).locator('output').textContent();
     await page.getByRole('button', { name: 'Expand all' }).click();
     await settledTransform(page);
+    // Fitted whole, 10,000 units would be a line: the view keeps its zoom and the selected unit keeps its place.
+    const after = await rootCard.boundingBox();
+    if (!before || !after) throw new Error('no root card');
+    expect(Math.abs(after.x - before.x)).toBeLessThan(1);
+    expect(Math.abs(after.y - before.y)).toBeLessThan(1);
+    await expect(page.getByRole('toolbar', { name: 'Chart view' }).locator('output').textContent()).resolves.toBe(zoomBefore);
+    expect(await page.getByRole('treeitem').count()).toBeGreaterThan(5);
+
+    await page.getByRole('button', { name: 'Fit to screen' }).click();
+    await settledTransform(page);
+    await expect(page.getByRole('toolbar', { name: 'Chart view' }).locator('output').textContent()).resolves.toMatch(/^0\.\d%$/);
     // Far out, only the selected card stays in the DOM (for focus and screen readers); the rest is canvas.
     await expect.poll(() => page.getByRole('treeitem').count()).toBeLessThan(5);
     await expect.poll(() => paintedPixels(page)).toBeGreaterThan(1000);
@@ -91,6 +105,8 @@ describe('large charts in a real browser', () => {
     const cards = await page.getByRole('treeitem').count();
     expect(cards).toBeGreaterThan(5);
     expect(cards).toBeLessThan(1000);
+    // The overview's boxes are gone, not left behind the cards.
+    await expect.poll(() => paintedPixels(page)).toBe(0);
     expect(session.errors).toEqual([]);
   });
 

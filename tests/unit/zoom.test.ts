@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fitTransform, READABLE_SCALE, reshapeTransform, zoomOutLimit, zoomPercent } from '../../src/chart/zoom.ts';
+
+const VIEW = { width: 1000, height: 700, top: 68 };
+
+describe('where the view goes after Expand all or Collapse all', () => {
+  const current = { x: 120, y: -40, k: 0.8 };
+
+  it('fits the whole chart when it is readable fitted', () => {
+    const bounds = { minX: -600, minY: 0, maxX: 600, maxY: 900 };
+    const view = reshapeTransform(bounds, { before: { x: 0, y: 0 }, after: { x: 0, y: 0 } }, current, VIEW.width, VIEW.height, VIEW.top);
+    expect(view).toEqual(fitTransform(bounds, VIEW.width, VIEW.height, 1, VIEW.top));
+    expect(view.k).toBeGreaterThanOrEqual(READABLE_SCALE);
+  });
+
+  it('keeps the zoom and the selected unit’s place on screen when the whole chart would be too small to read', () => {
+    const bounds = { minX: -200_000, minY: 0, maxX: 200_000, maxY: 3000 };
+    const before = { x: 300, y: 500 };
+    const after = { x: -45_000, y: 500 };
+    const view = reshapeTransform(bounds, { before, after }, current, VIEW.width, VIEW.height, VIEW.top);
+    expect(view.k).toBe(current.k);
+    // The unit is drawn at the same screen point as before the chart grew.
+    expect(after.x * view.k + view.x).toBeCloseTo(before.x * current.k + current.x, 6);
+    expect(after.y * view.k + view.y).toBeCloseTo(before.y * current.k + current.y, 6);
+  });
+
+  it('fits when the unit it would keep in place was not drawn before', () => {
+    const bounds = { minX: -200_000, minY: 0, maxX: 200_000, maxY: 3000 };
+    expect(reshapeTransform(bounds, { before: undefined, after: { x: 0, y: 0 } }, current, VIEW.width, VIEW.height, VIEW.top)).toEqual(
+      fitTransform(bounds, VIEW.width, VIEW.height, 1, VIEW.top),
+    );
+  });
+});
+
+describe('the zoom read-out', () => {
+  it('rounds to whole percent from 10 % up, and keeps a significant digit below, never saying 0 %', () => {
+    expect(zoomPercent(0.85)).toBe('85%');
+    expect(zoomPercent(3)).toBe('300%');
+    expect(zoomPercent(0.1)).toBe('10%');
+    expect(zoomPercent(0.025)).toBe('2.5%');
+    expect(zoomPercent(0.0041)).toBe('0.4%');
+    expect(zoomPercent(0.002)).toBe('0.2%');
+  });
+});
+
+describe('how far out the view may zoom', () => {
+  it('stops at half the fitted scale for a small chart, so it never shrinks to a dot', () => {
+    const small = { minX: -500, minY: 0, maxX: 500, maxY: 400 };
+    expect(zoomOutLimit(small, VIEW.width, VIEW.height, VIEW.top)).toBe(0.25);
+    const medium = { minX: -2000, minY: 0, maxX: 2000, maxY: 1000 };
+    expect(zoomOutLimit(medium, VIEW.width, VIEW.height, VIEW.top)).toBeCloseTo(fitTransform(medium, VIEW.width, VIEW.height, 1, VIEW.top).k / 2, 9);
+  });
+
+  it('still lets a huge chart be seen whole', () => {
+    const huge = { minX: -200_000, minY: 0, maxX: 200_000, maxY: 3000 };
+    expect(zoomOutLimit(huge, VIEW.width, VIEW.height, VIEW.top)).toBeLessThanOrEqual(fitTransform(huge, VIEW.width, VIEW.height, 1, VIEW.top).k);
+  });
+});
