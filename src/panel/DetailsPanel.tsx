@@ -352,9 +352,10 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
             {t.unitsUnder} <span className="count">({children.length})</span>
           </h3>
           {/* The same as the fold button under the card, for touch screen readers and voice control, which cannot reach that one. */}
-          <button type="button" className="fold-in-chart" aria-pressed={foldedInChart} onClick={() => setCollapsed(unit.id, !foldedInChart, pane)}>
+          <label className="fold-in-chart">
+            <input type="checkbox" checked={foldedInChart} onChange={() => setCollapsed(unit.id, !foldedInChart, pane)} />
             {t.foldInChart}
-          </button>
+          </label>
           <ul className="child-links">
             {children.map((id) => {
               const child = index.byId.get(id);

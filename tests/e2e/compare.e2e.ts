@@ -304,6 +304,28 @@ describe('the compare view in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('fits a phone: the pickers, each pane’s toolbar and the comparison table stay inside the screen', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 375, height: 740 });
+    await openCompareFromUrl(page);
+    for (const name of ['Left', 'Right']) {
+      const picker = await page.getByRole('combobox', { name }).boundingBox();
+      if (!picker) throw new Error(`no ${name} picker`);
+      expect(picker.x + picker.width, `${name} picker's right edge`).toBeLessThanOrEqual(375);
+    }
+    for (const side of ['Left: NPC Standing Committee', 'Right: State Council']) {
+      const region = page.getByRole('region', { name: side });
+      const toolbar = await region.getByRole('toolbar', { name: 'Chart view' }).boundingBox();
+      const exportMenu = await region.getByRole('toolbar', { name: 'Chart view' }).locator('summary').boundingBox();
+      if (!toolbar || !exportMenu) throw new Error(`${side}: no toolbar`);
+      expect(exportMenu.x + exportMenu.width, `${side}: Export inside its toolbar`).toBeLessThanOrEqual(toolbar.x + toolbar.width);
+    }
+    const table = page.getByRole('table', { name: /^Comparison of/ });
+    const overflow = await table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0));
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(session.errors).toEqual([]);
+  });
+
   it('puts the two sides beside each other on a wide screen', async () => {
     const { page } = session;
     await openCompareFromUrl(page);

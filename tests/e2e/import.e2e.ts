@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Download, Locator, Page } from 'playwright-core';
 import { browserSession } from './browser.ts';
@@ -8,6 +8,7 @@ const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.
 beforeEach(() => session.page.setDefaultTimeout(15_000));
 
+const ARTIFACTS = 'tests/e2e/.artifacts';
 const D3_CSV = 'tests/fixtures/realdata/d3-org-chart-org.csv';
 const DUPLICATE_ID_CSV = 'tests/fixtures/e2e/duplicate-id.csv';
 const BROKEN_JSON = 'tests/fixtures/e2e/broken.json';
@@ -140,6 +141,30 @@ describe('importing and exporting charts in a real browser', () => {
     // The message can be dismissed.
     await alert.getByRole('button', { name: 'Dismiss message' }).click();
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  });
+
+  it('lists each problem of a bad file on its own line, and wraps a name that is one very long word', async () => {
+    const { page } = session;
+    await openApp(page);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const wrongShape = `${ARTIFACTS}/wrong-shape.json`;
+    writeFileSync(wrongShape, JSON.stringify({ format: 'org-chart', version: 1, units: 'nope' }));
+    await fileInput(page).setInputFiles(wrongShape);
+    const message = page.getByRole('alert').locator('p');
+    await expect.poll(() => message.textContent()).toMatch(/wrong-shape\.json: id: .*\nwrong-shape\.json: title: .*\nwrong-shape\.json: units: /s);
+    const lines = await message.evaluate((element) => element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight));
+    expect(Math.round(lines)).toBeGreaterThanOrEqual(3);
+
+    const longName = 'Department'.repeat(40);
+    const longCsv = `${ARTIFACTS}/long-name.csv`;
+    writeFileSync(longCsv, `id,parentId,name\nroot,,Head office\nlong,root,${longName}\n`);
+    await importFile(page, longCsv, 'long-name');
+    await page.getByRole('treeitem', { name: new RegExp(`(^|, )${longName.slice(0, 30)}`) }).click();
+    await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe(longName);
+    // The panel does not scroll sideways: the name wraps inside it.
+    const overflow = await details(page).evaluate((panel) => panel.scrollWidth - panel.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(session.errors).toEqual([]);
   });
 
   it('keeps an imported chart after a reload, listed in the header and under Your charts', async () => {
