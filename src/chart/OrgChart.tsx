@@ -384,7 +384,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             secondLang={names.secondary?.lang ?? null}
             kind={unit.kind ?? 'unit'}
             kindLabel={unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindName(t, unit.kind)}
-            headLine={parentId === null ? headLine(unit) : null}
+            headLine={parentId === null ? headLine(unit, nameMode) : null}
             childCount={index.childrenOf.get(id)?.length ?? 0}
             descendantCount={index.descendantCount.get(id) ?? 0}
             collapsed={collapsed.has(id)}

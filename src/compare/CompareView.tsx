@@ -220,11 +220,18 @@ function CellWordsView({ words, index }: { words: CellWords; index: OrgIndex }) 
           <ItemList items={words.ids.map((id) => <UnitName names={namesIn(index, id, nameMode)} />)} />
         </>
       );
+    case 'head':
+      return (
+        <span>
+          <span lang={lang}>{words.leader.title}: </span>
+          <UnitName names={shownNames(words.leader, nameMode, lang)} />
+        </span>
+      );
     case 'deputies':
       return (
         <>
-          <span>{t.deputiesCount(words.names.length)}</span>
-          <ItemList items={words.names} lang={lang} />
+          <span>{t.deputiesCount(words.leaders.length)}</span>
+          <ItemList items={words.leaders.map((leader) => <UnitName names={shownNames(leader, nameMode, lang)} />)} />
         </>
       );
     case 'oneSided': {
@@ -416,7 +423,7 @@ function namesIn(index: OrgIndex, id: string, mode: NameDisplay): ReturnType<typ
   return unit ? shownNames(unit, mode, index.chart.language ?? null) : { primary: { text: id, lang: null }, secondary: null };
 }
 
-/** A unit's name as the user chose to see names: the chart's, the native one, or both. */
+/** A unit's or a leader's name as the user chose to see names: the chart's, the native one, or both. */
 function UnitName({ names }: { names: ReturnType<typeof shownNames> }) {
   return (
     <>

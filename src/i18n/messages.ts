@@ -129,6 +129,8 @@ const en = {
   listedUnder: (parent: string) => `under “${parent}”`,
   /** Names for facts with a well-known key, where the interface's language differs from the source's; otherwise the source's own label is shown. */
   knownFactLabels: {} as Readonly<Record<string, string>>,
+  /** Before the citation of a Chinese name shown as the heading, under the English name. */
+  nativeNameSource: 'source of the Chinese name:',
   leaders: 'Leaders',
   leadersHint: 'As given in the source; posts may have changed since.',
   noLeaders: 'The source names no leaders for this unit.',

@@ -6,7 +6,7 @@
  * the same comparison, in the same order.
  */
 import { formatDate, kindLabel, yearsSince } from './present.ts';
-import type { Fact, OrgChart, Unit } from './schema.ts';
+import type { Fact, Leader, OrgChart, Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
 
 /**
@@ -18,7 +18,8 @@ export type CellWords =
   | { readonly kind: 'formed'; readonly date: string; readonly years: number | null }
   | { readonly kind: 'typeJurisdiction'; readonly type: string | null; readonly jurisdiction: string | null }
   | { readonly kind: 'functions'; readonly texts: readonly string[] }
-  | { readonly kind: 'deputies'; readonly names: readonly string[] }
+  | { readonly kind: 'head'; readonly leader: Leader }
+  | { readonly kind: 'deputies'; readonly leaders: readonly Leader[] }
   /** Units of one kind, by id, for the interface to name as the user chose (English, Chinese or both). */
   | { readonly kind: 'units'; readonly ids: readonly string[] }
   | { readonly kind: 'oneSided'; readonly facts: readonly { readonly key: string | null; readonly label: string; readonly value: string }[]; readonly seeAlso: readonly string[] };
@@ -161,12 +162,13 @@ function typeOrJurisdictionCell(unit: Unit): CompareCell {
 
 function headCell(unit: Unit): CompareCell {
   const head = unit.leaders?.[0];
-  return head ? stated(`${head.title}: ${head.name}`) : notStated;
+  return head ? stated(`${head.title}: ${head.name}`, undefined, { kind: 'head', leader: head }) : notStated;
 }
 
 function deputiesCell(unit: Unit): CompareCell {
-  const names = (unit.leaders ?? []).slice(1).map((leader) => leader.name);
-  return names.length > 0 ? stated(`${names.length}: ${names.join(', ')}`, names, { kind: 'deputies', names }) : notStated;
+  const deputies = (unit.leaders ?? []).slice(1);
+  const names = deputies.map((leader) => leader.name);
+  return names.length > 0 ? stated(`${names.length}: ${names.join(', ')}`, names, { kind: 'deputies', leaders: deputies }) : notStated;
 }
 
 function functionsCell(unit: Unit): CompareCell {

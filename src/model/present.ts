@@ -28,10 +28,12 @@ export function leadersByTitle(leaders: readonly Leader[]): { title: string; lea
   return groups;
 }
 
-/** The unit's head as a short line for its card, e.g. "Secretary-General Liu Qi". */
-export function headLine(unit: Unit): string | null {
+/** The unit's head as a short line for its card, e.g. "Secretary-General: Liu Qi", with the name as the user chose to see names ("Liu Qi 刘奇"). */
+export function headLine(unit: Unit, mode: NameMode = 'en'): string | null {
   const head = unit.leaders?.[0];
-  return head ? `${head.title}: ${head.name}` : null;
+  if (!head) return null;
+  const { primary, secondary } = shownNames(head, mode, null);
+  return `${head.title}: ${primary.text}${secondary ? ` ${secondary.text}` : ''}`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -66,6 +68,9 @@ export function initialsOf(name: string): string {
   return letters.map((word) => [...(word ?? '')].find((ch) => /\p{L}/u.test(ch)) ?? '').join('').toUpperCase();
 }
 
+/** Which names to show: the chart's own, the native (e.g. Chinese) one where known, or both. */
+export type NameMode = 'en' | 'native' | 'both';
+
 export interface ShownText {
   readonly text: string;
   /** BCP 47 tag for screen readers; null to inherit the page's. */
@@ -78,7 +83,7 @@ export interface ShownText {
  */
 export function shownNames(
   named: { readonly name: string; readonly nativeName?: { readonly text: string; readonly lang?: string | undefined } | undefined },
-  mode: 'en' | 'native' | 'both',
+  mode: NameMode,
   chartLanguage: string | null,
 ): { primary: ShownText; secondary: ShownText | null } {
   const own: ShownText = { text: named.name, lang: chartLanguage };
@@ -93,7 +98,7 @@ export function shownNames(
  * name, since letters typed on a keyboard (no input method) can only spell the
  * English name of a unit shown in Chinese.
  */
-export function shownNameTexts(named: Parameters<typeof shownNames>[0], mode: 'en' | 'native' | 'both', chartLanguage: string | null): string[] {
+export function shownNameTexts(named: Parameters<typeof shownNames>[0], mode: NameMode, chartLanguage: string | null): string[] {
   const { primary, secondary } = shownNames(named, mode, chartLanguage);
   return [...new Set([primary.text, ...(secondary ? [secondary.text] : []), named.name])];
 }

@@ -8,6 +8,7 @@
  */
 import { create } from 'zustand';
 import type { Messages } from '../i18n/messages.ts';
+import type { NameMode } from '../model/present.ts';
 import { branchIds, defaultCollapsed, pathToRoot, type OrgIndex } from '../model/tree.ts';
 
 export type ChartSlot =
@@ -50,7 +51,7 @@ export interface Notice {
 /** The interface's own words: English or Chinese. */
 export type UiLanguage = 'en' | 'zh';
 /** How unit names are shown: the chart's own names, the native (e.g. Chinese) name where known, or both. */
-export type NameDisplay = 'en' | 'native' | 'both';
+export type NameDisplay = NameMode;
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 /** What a user chose about how the app looks; remembered in the browser (see prefs.ts). */

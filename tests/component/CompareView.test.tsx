@@ -65,7 +65,9 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     expect(head[1]).toHaveTextContent('Secretary-General of the State Council: Wu Zhenglong');
 
     const deputies = cellsOf(rowFor(/^Deputies/));
-    expect(within(deputies[1] as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Wang Zhijun']);
+    // Leaders are named like units, by the Names setting (both, by default).
+    expect(within(deputies[1] as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Wang Zhijun 王志军']);
+    expect(head[0]).toHaveTextContent(/^Secretary-General: Liu Qi 刘奇$/);
     expect(within(deputies[0] as HTMLElement).getAllByRole('listitem')).toHaveLength(5);
 
     // Counts of units by kind and by group heading.
@@ -239,5 +241,7 @@ describe('<CompareView /> in Chinese', { timeout: 20_000 }, () => {
     await user.click(settings().getByRole('radio', { name: '英文' }));
     expect(first).not.toHaveTextContent('全国人民代表大会常务委员会办公厅');
     expect(first).toHaveTextContent(`${NPC_TITLE} ↔ General Office of the State Council`);
+    expect(cells(/^副职/)[1]).toHaveTextContent(/^1 位副职Wang Zhijun$/);
+    expect(cells(/^负责人/)[0]).toHaveTextContent(/^Secretary-General: Liu Qi$/);
   });
 });
