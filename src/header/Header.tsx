@@ -12,6 +12,11 @@ export function Header({ children }: { children?: ReactNode }) {
   const openChart = useStore((s) => s.openChart);
   const charts = useStore((s) => s.charts);
   const t = useMessages();
+  // The bundled charts, and one imported chart: the one on screen, else the latest. The others are under
+  // "Your charts", so the header keeps its size however many charts are imported.
+  const imported = catalog.filter((entry) => entry.origin === 'imported');
+  const shownImported = imported.find((entry) => entry.id === activeChartId) ?? imported[imported.length - 1];
+  const switchable = catalog.filter((entry) => entry.origin === 'bundled' || entry === shownImported);
 
   return (
     <header className="app-header">
@@ -22,7 +27,7 @@ export function Header({ children }: { children?: ReactNode }) {
       {catalog.length > 0 ? (
         <fieldset className="chart-switch">
           <legend className="visually-hidden">{t.chartSwitch}</legend>
-          {catalog.map((entry) => {
+          {switchable.map((entry) => {
             const active = view === 'chart' && entry.id === activeChartId;
             return (
               <label key={entry.id} className={active ? 'is-active' : undefined} title={entry.title} lang={chartLanguage(charts[entry.id])}>

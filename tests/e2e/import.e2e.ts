@@ -198,6 +198,27 @@ describe('importing and exporting charts in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('keeps the header to the bundled charts and one imported chart, however many are imported', async () => {
+    const { page } = session;
+    await openApp(page);
+    await importFile(page, D3_CSV, 'd3-org-chart-org');
+    await importFile(page, SMALL_TEAM_CSV, 'small-team');
+    const radios = page.getByRole('group', { name: 'Chart' }).getByRole('radio');
+    await expect(radios.count()).resolves.toBe(3);
+    await expect(chartRadio(page, 'small-team').isChecked()).resolves.toBe(true);
+    await expect(chartRadio(page, 'd3-org-chart-org').count()).resolves.toBe(0);
+    await expect(yourCharts(page).textContent()).resolves.toBe('Your charts (2)');
+
+    // The other one opens from Your charts, and takes the imported chart's place in the header.
+    await yourCharts(page).click();
+    await page.getByRole('list', { name: 'Your charts' }).getByRole('button', { name: 'd3-org-chart-org', exact: true }).click();
+    await page.getByRole('tree', { name: 'Org chart: d3-org-chart-org' }).waitFor();
+    await expect(radios.count()).resolves.toBe(3);
+    await expect(chartRadio(page, 'd3-org-chart-org').isChecked()).resolves.toBe(true);
+    await expect(chartRadio(page, 'small-team').count()).resolves.toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+
   it('renames and deletes an imported chart from Your charts, asking before it deletes', async () => {
     const { page } = session;
     await openApp(page);
