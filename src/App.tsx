@@ -1,16 +1,19 @@
 /** Composition only: header, notice, and either the chart view or the compare view, each drawn as a chart or as an outline. */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { OrgChart, type ChartDecorations } from './chart/OrgChart.tsx';
-import { CompareToggle, CompareView } from './compare/CompareView.tsx';
+import { CompareToggle } from './compare/CompareToggle.tsx';
 import { Header } from './header/Header.tsx';
 import { noticeText } from './i18n/messages.ts';
 import { useMessages } from './i18n/useMessages.ts';
 import { ImportControl } from './io/ImportControl.tsx';
 import { YourCharts } from './io/YourCharts.tsx';
-import { OutlineView } from './outline/OutlineView.tsx';
 import { DetailsPanel } from './panel/DetailsPanel.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { useStore, type PaneId } from './store/store.ts';
+
+// The compare view and the outline load when first shown, keeping them out of the first download.
+const CompareView = lazy(async () => ({ default: (await import('./compare/CompareView.tsx')).CompareView }));
+const OutlineView = lazy(async () => ({ default: (await import('./outline/OutlineView.tsx')).OutlineView }));
 
 function NoticeBar() {
   const notice = useStore((s) => s.notice);
@@ -34,7 +37,9 @@ export function App() {
   const t = useMessages();
   const drawPane = (pane: PaneId, label?: string, decorations: ChartDecorations = {}): ReactNode =>
     display === 'outline' ? (
-      <OutlineView pane={pane} {...(label ? { label } : {})} {...(decorations.badges ? { badges: decorations.badges } : {})} {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})} />
+      <Suspense fallback={null}>
+        <OutlineView pane={pane} {...(label ? { label } : {})} {...(decorations.badges ? { badges: decorations.badges } : {})} {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})} />
+      </Suspense>
     ) : (
       <OrgChart pane={pane} {...(label ? { label } : {})} {...decorations} />
     );
@@ -49,10 +54,12 @@ export function App() {
       <NoticeBar />
       {view === 'compare' ? (
         <main className="workspace workspace-compare">
-          <CompareView
-            renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
-            renderDetails={(pane, label) => <DetailsPanel pane={pane} label={label} className="compare-details" />}
-          />
+          <Suspense fallback={<p role="status" className="compare-waiting">{t.loadingBoth}</p>}>
+            <CompareView
+              renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
+              renderDetails={(pane, label) => <DetailsPanel pane={pane} label={label} className="compare-details" />}
+            />
+          </Suspense>
         </main>
       ) : (
         <main className="workspace">

@@ -4,6 +4,7 @@
  * lives in the store and only <Viewport> reads it, so a pan re-renders one <g>.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { chartToCsv } from '../model/table.ts';
 import { headLine, shownNames } from '../model/present.ts';
 import { pathToRoot, treeKeyAction, treePosition, visiblePreorder, type OrgIndex } from '../model/tree.ts';
 import { kindName, type Messages } from '../i18n/messages.ts';
@@ -500,13 +501,14 @@ interface ExportMenuProps {
   readonly messages: Messages;
 }
 
-type ExportKind = 'svg' | 'svg-view' | 'png' | 'png-view' | 'json';
-const EXPORT_CHOICES: readonly (readonly [ExportKind, 'exportSvg' | 'exportSvgView' | 'exportPng' | 'exportPngView' | 'exportJson'])[] = [
+type ExportKind = 'svg' | 'svg-view' | 'png' | 'png-view' | 'json' | 'csv';
+const EXPORT_CHOICES: readonly (readonly [ExportKind, 'exportSvg' | 'exportSvgView' | 'exportPng' | 'exportPngView' | 'exportJson' | 'exportCsv'])[] = [
   ['svg', 'exportSvg'],
   ['svg-view', 'exportSvgView'],
   ['png', 'exportPng'],
   ['png-view', 'exportPngView'],
   ['json', 'exportJson'],
+  ['csv', 'exportCsv'],
 ];
 
 function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: ExportMenuProps) {
@@ -531,6 +533,10 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: Exp
         const schemaUrl = new URL(`${import.meta.env.BASE_URL}schema/org-chart.schema.json`, window.location.href).toString();
         const document = { ...index.chart, $schema: schemaUrl };
         downloadBlob(new Blob([`${JSON.stringify(document, null, 2)}\n`], { type: 'application/json' }), exportFileName(index, 'json'));
+        return;
+      }
+      if (kind === 'csv') {
+        downloadBlob(new Blob([await chartToCsv(index)], { type: 'text/csv;charset=utf-8' }), exportFileName(index, 'csv'));
         return;
       }
       const clip = kind.endsWith('-view') ? viewBounds() : undefined;

@@ -96,6 +96,7 @@ const en = {
   exportPng: 'PNG, whole chart',
   exportPngView: 'PNG, current view',
   exportJson: 'JSON (chart file)',
+  exportCsv: 'CSV (table of units)',
   exportFailed: (detail: string) => `The export failed: ${detail}.`,
   chartHelp: 'Drag to pan, scroll or pinch to zoom. Arrow keys move in the chart, Enter selects; ? lists every shortcut.',
   minimap: 'Minimap of the whole chart; the outlined box is the part on screen. Click or drag in it to move the view.',

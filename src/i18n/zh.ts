@@ -84,6 +84,7 @@ export const zh: Messages = {
   exportPng: 'PNG，整个图表',
   exportPngView: 'PNG，当前视图',
   exportJson: 'JSON（图表文件）',
+  exportCsv: 'CSV（机构表格）',
   exportFailed: (detail) => `导出失败：${detail}。`,
   chartHelp: '拖动以平移，滚动或双指捏合以缩放。在图表中用方向键移动，回车选择；按 ? 查看所有快捷键。',
   minimap: '整个图表的缩略图；方框内是屏幕上显示的部分。在其中点击或拖动可移动视图。',

@@ -269,6 +269,11 @@ function describeJson(value: unknown): string {
   return typeof value;
 }
 
+/** A spreadsheet-safe cell ("'=SUM(…)", as this app's CSV export and OWASP write them) back to its text. */
+export function unescapeFormula(text: string): string {
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+}
+
 function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
@@ -463,7 +468,12 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
   if ('missing' in detected) return failure(columnError(fileName, columns, detected.missing));
 
   const label = (row: TableRow) => (row.line === null ? `row ${formatNumber(row.number)}` : `row ${formatNumber(row.number)} (line ${formatNumber(row.line)})`);
-  const cell = (row: TableRow, column: number) => (column < 0 ? '' : (row.cells[column] ?? ''));
+  // Only a spreadsheet's text (CSV, TSV) carries its formula escapes; JSON rows are read as written.
+  const fromSpreadsheet = table.delimiter !== null;
+  const cell = (row: TableRow, column: number) => {
+    const text = column < 0 ? '' : (row.cells[column] ?? '');
+    return fromSpreadsheet ? unescapeFormula(text) : text;
+  };
 
   // Rows that cannot be read: no id, or more values than columns.
   const noId: string[] = [];

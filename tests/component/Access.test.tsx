@@ -27,6 +27,8 @@ describe('the outline, the selection announcer and the display settings', () => 
     const user = userEvent.setup();
     await startApp();
     await user.click(screen.getByRole('button', { name: 'Outline' }));
+    // The outline's code loads when it is first shown.
+    await screen.findByRole('navigation', { name: /^Outline/ });
     expect(screen.getByRole('button', { name: 'Outline' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.queryByRole('tree')).toBeNull();
     const list = within(outline());
@@ -65,6 +67,7 @@ describe('the outline, the selection announcer and the display settings', () => 
     // Queried within the header and counted through the DOM: role queries over a thousand rows would make the test slow, not stricter.
     const outlineToggle = () => within(document.querySelector('.app-header') as HTMLElement).getByRole('button', { name: 'Outline' });
     await user.click(outlineToggle());
+    await screen.findByRole('navigation', { name: /^Outline/ });
     const rows = () => outline().querySelectorAll('li').length;
     expect(rows()).toBe(1000);
     await user.click(screen.getByText('Show 10 more units (10 not shown yet)', { selector: 'button' }));
@@ -87,6 +90,8 @@ describe('the outline, the selection announcer and the display settings', () => 
     const user = userEvent.setup();
     await startApp();
     await user.click(screen.getByRole('button', { name: 'Outline' }));
+    // The outline's code loads when it is first shown.
+    await screen.findByRole('navigation', { name: /^Outline/ });
     const list = within(outline());
     list.getByRole('button', { name: /^General Office of the Standing Committee/ }).focus();
     await user.keyboard('{ArrowDown}');

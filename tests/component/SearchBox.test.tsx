@@ -167,7 +167,7 @@ describe('<SearchBox /> in the app', { timeout: 20_000 }, () => {
 
     // A control that takes typed keys keeps "/": here the type-ahead of a compare picker.
     await user.click(screen.getByRole('button', { name: 'Compare' }));
-    const picker = screen.getByRole('combobox', { name: 'Left' });
+    const picker = await screen.findByRole('combobox', { name: 'Left' });
     picker.focus();
     await user.keyboard('/');
     expect(picker).toHaveFocus();

@@ -299,6 +299,28 @@ describe('importing and exporting charts in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('exports the chart as a CSV table, UTF-8 with its Chinese intact, that imports back as the same chart', async () => {
+    const { page } = session;
+    await openApp(page);
+    const { download, bytes } = await exportAs(page, 'CSV (table of units)');
+    expect(download.suggestedFilename()).toBe('npcsc-general-office.csv');
+    // A byte order mark, so Excel reads the Chinese names as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]?.startsWith('id,parentId,name,nativeName,kind')).toBe(true);
+    expect(lines).toHaveLength(24);
+    expect(text).toContain('liaison-bureau,departments,Liaison Bureau,全国人大常委会办公厅联络局,department');
+
+    const path = `${ARTIFACTS}/exported-npc.csv`;
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path, bytes);
+    await importFile(page, path, 'exported-npc');
+    await expect(page.getByRole('treeitem').count()).resolves.toBe(23);
+    await expect(page.getByRole('treeitem', { name: cardName('Liaison Bureau') }).count()).resolves.toBe(1);
+    expect(session.errors).toEqual([]);
+  });
+
   it('exports the whole 1,516-person chart, expanded, as a PNG with something drawn in it', async () => {
     const { page } = session;
     await openApp(page);
