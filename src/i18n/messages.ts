@@ -156,8 +156,8 @@ const en = {
   noMatchHint: 'Try fewer words, an English or Chinese name, pinyin (e.g. guowuyuan) or its initials (gwy), or a leader’s name.',
   fields: {
     nativeName: 'Chinese name',
-    pinyin: 'Pinyin',
-    initials: 'Pinyin initials',
+    pinyin: 'Pinyin matches',
+    initials: 'Pinyin initials match',
     leader: 'Leader',
     function: 'Function',
     fact: 'Fact',

@@ -193,7 +193,14 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
         </>
       );
     }
-    return fact.value;
+    const link = webLink(fact.value);
+    return link ? (
+      <a href={link} target="_blank" rel="noopener noreferrer">
+        {fact.value}
+      </a>
+    ) : (
+      fact.value
+    );
   };
 
   return (
@@ -441,6 +448,18 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       </section>
     </article>
   );
+}
+
+/** A fact that is one web address (an imported profile link) as a link; only http(s), so no imported value can run script. */
+function webLink(value: string): string | null {
+  const text = value.trim();
+  if (!/^https?:\/\/\S+$/i.test(text)) return null;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A fact's label: the interface's word for a well-known key when it has one, else the source's own label in the source's language. */

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
 import { startApp, useFreshApp } from './harness.tsx';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { loadChart } from '../../src/model/load.ts';
+import { useStore } from '../../src/store/store.ts';
+import { chartOf } from '../unit/helpers.ts';
 import { cardName, foldButtonSelector } from '../names.ts';
 
 const details = () => screen.getByRole('complementary', { name: 'Details' });
@@ -71,5 +74,25 @@ describe('<App />', () => {
     expect(alert).toHaveTextContent('state-council-general-office.json: (file): not valid JSON');
     await user.click(screen.getByRole('radio', { name: /Standing Committee of the National People's Congress/ }));
     expect(await screen.findByRole('tree')).toBeInTheDocument();
+  });
+
+  it('shows a fact that is a web address as a link, and any other scheme as plain text', async () => {
+    await startApp();
+    const chart = chartOf([{ id: 'ceo', name: 'Wang Wei' }]);
+    const facts = [
+      { label: 'profileUrl', value: 'https://example.com/people/wang-wei' },
+      { label: 'trap', value: 'javascript:alert(1)' },
+    ];
+    const loaded = loadChart({ ...chart, id: 'team', title: 'Team', units: [{ id: 'ceo', name: 'Wang Wei', facts }] }, 'team.json');
+    if (!loaded.ok) throw new Error('the test chart did not load');
+    const store = useStore.getState();
+    store.setCatalog([...store.catalog, { id: 'team', title: 'Team', origin: 'imported' }]);
+    store.setChartSlot('team', { status: 'ready', index: loaded.index });
+    act(() => store.openChart('team'));
+    const panel = within(await screen.findByRole('complementary', { name: 'Details' }));
+    const link = await panel.findByRole('link', { name: 'https://example.com/people/wang-wei' });
+    expect(link).toHaveAttribute('href', 'https://example.com/people/wang-wei');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(panel.getByText('javascript:alert(1)').closest('a')).toBeNull();
   });
 });
