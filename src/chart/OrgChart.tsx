@@ -266,6 +266,17 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   useEffect(() => zoomRef.current?.setMinScale(minScale), [minScale]);
   const zoomedOutFully = useStore(useCallback((s) => s.panes[pane].transform.k <= minScale * 1.001, [pane, minScale]));
 
+  // Focus asked for from outside the tree (a search result chosen): onto the focused unit's card once it is drawn.
+  const focusRequested = useStore((s) => s.panes[pane].focusRequested);
+  const requestFocus = useStore((s) => s.requestFocus);
+  useEffect(() => {
+    if (!focusRequested || focusedId === null) return;
+    const element = svgRef.current?.querySelector<SVGGElement>(`[role="treeitem"][data-id="${CSS.escape(focusedId)}"]`);
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    requestFocus(pane, true);
+  });
+
   // Keyboard focus follows the roving tabindex into view.
   useEffect(() => {
     const svg = svgRef.current;

@@ -82,6 +82,17 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
     [select, requestView, pane],
   );
 
+  // Focus asked for from outside the outline (a search result chosen): onto the selected unit's row.
+  const focusRequested = useStore((s) => s.panes[pane].focusRequested);
+  const requestFocus = useStore((s) => s.requestFocus);
+  useEffect(() => {
+    if (!focusRequested) return;
+    const row = containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(selectedId)}"]`);
+    if (!row) return;
+    row.focus();
+    requestFocus(pane, true);
+  });
+
   // The selected unit is in view when the outline opens.
   useEffect(() => {
     containerRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });

@@ -43,6 +43,7 @@ export function SearchBox() {
     return slot?.status === 'ready' ? slot.index.chart.language : undefined;
   };
   const openChart = useStore((s) => s.openChart);
+  const requestFocus = useStore((s) => s.requestFocus);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -90,6 +91,8 @@ export function SearchBox() {
   const choose = (result: SearchResult | undefined) => {
     if (!result) return;
     openChart(result.chartId, result.unitId);
+    // On to the unit itself, as a "go to" does: the arrow keys move on from there, and "/" comes back here.
+    requestFocus('main');
     setOpen(false);
     setQuery(result.name);
   };

@@ -78,6 +78,8 @@ export interface PaneState {
   /** True when the last move copied the other side's (linked views), so it is not copied back. */
   readonly transformFromSync: boolean;
   readonly viewRequest: ViewRequest | null;
+  /** Keyboard focus should move into this pane's tree, onto `focusedId`, once it is drawn (after choosing a search result). */
+  readonly focusRequested: boolean;
 }
 
 export interface AppState {
@@ -108,6 +110,8 @@ export interface AppState {
   openChart(chartId: string, unitId?: string | null, pane?: PaneId): void;
   select(unitId: string, pane?: PaneId): void;
   setFocused(unitId: string, pane?: PaneId): void;
+  /** Move keyboard focus into the pane's tree, onto its focused unit, once drawn; the tree clears the request when done. */
+  requestFocus(pane?: PaneId, done?: boolean): void;
   toggleCollapsed(unitId: string, pane?: PaneId): void;
   setCollapsed(unitId: string, collapsed: boolean, pane?: PaneId): void;
   expandAll(pane?: PaneId): void;
@@ -137,6 +141,7 @@ const emptyPane = (): PaneState => ({
   transform: { x: 0, y: 0, k: 1 },
   transformFromSync: false,
   viewRequest: null,
+  focusRequested: false,
 });
 
 /** Each pane keeps its own folds, so the compare view's sides collapse on their own. */
@@ -319,6 +324,7 @@ export const useStore = create<AppState>()((set, get) => {
     },
 
     setFocused: (unitId, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { focusedId: unitId }) })),
+    requestFocus: (pane = 'main', done = false) => set((state) => ({ panes: withPane(state, pane, { focusRequested: !done }) })),
 
     toggleCollapsed: (unitId, pane = 'main') => {
       get().setCollapsed(unitId, !collapsedOf(get(), pane).has(unitId), pane);

@@ -86,6 +86,18 @@ describe('the outline, the selection announcer and the display settings', () => 
     expect(document.activeElement?.textContent).toBe('Unit 1008');
   });
 
+  it('puts keyboard focus on the unit chosen in the search, in the outline too', async () => {
+    const user = userEvent.setup();
+    await startApp();
+    await user.click(screen.getByRole('button', { name: 'Outline' }));
+    await screen.findByRole('navigation', { name: /^Outline/ });
+    await user.type(screen.getByRole('combobox', { name: 'Search' }), 'Liaison');
+    // The search engine loads on first use; the first option is the best match.
+    await waitFor(() => expect(screen.getAllByRole('option')[0]?.textContent).toMatch(/^Liaison Bureau/), { timeout: 10_000 });
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(outline()).getByRole('button', { name: /^Liaison Bureau/ })).toHaveFocus());
+  });
+
   it('moves through the outline with arrow keys and type-ahead', async () => {
     const user = userEvent.setup();
     await startApp();

@@ -106,6 +106,12 @@ describe('<SearchBox /> in the app', { timeout: 20_000 }, () => {
     const unit = await screen.findByRole('treeitem', { name: cardName('China Government Network Operation Center') });
     expect(unit).toHaveAttribute('aria-selected', 'true');
     expect(within(details()).getByRole('heading', { level: 2 })).toHaveTextContent('China Government Network Operation Center');
+    // Keyboard focus goes on to the unit, where the arrow keys carry on; "/" brings it back to the search.
+    await waitFor(() => expect(unit).toHaveFocus());
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByRole('treeitem', { name: cardName('Directly affiliated institutions') })).toHaveFocus();
+    await user.keyboard('/');
+    expect(field).toHaveFocus();
   });
 
   it('chooses an option clicked with the mouse', async () => {

@@ -146,6 +146,8 @@ describe('search in a real browser', () => {
     const liaison = unitNode(page, 'Liaison Bureau');
     await expect(liaison.count()).resolves.toBe(1);
     await expect(liaison.getAttribute('aria-selected')).resolves.toBe('true');
+    // Keyboard focus is on the unit, as after any "go to": the arrow keys carry on from it.
+    await expect.poll(() => liaison.evaluate((element) => element === document.activeElement)).toBe(true);
     await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Liaison Bureau');
     expect(new URL(page.url()).searchParams.get('unit')).toBe('liaison-bureau');
     await expect(page.locator(foldButtonSelector('departments')).textContent()).resolves.toBe('−');
