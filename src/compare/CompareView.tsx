@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { compareCharts, counterpartsOf, type CellWords, type CompareCell, type Comparison } from '../model/compare.ts';
-import { formatDate, shownNames } from '../model/present.ts';
+import { formatDate, ownEntry, shownNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { chartTitle, paneIndex, useStore, type NameDisplay, type PaneId } from '../store/store.ts';
@@ -212,7 +212,7 @@ function CellWordsView({ words, index }: { words: CellWords; index: OrgIndex }) 
         </>
       );
     case 'oneSided': {
-      const labelOf = (fact: (typeof words.facts)[number]) => (fact.key === null ? undefined : t.knownFactLabels[fact.key]);
+      const labelOf = (fact: (typeof words.facts)[number]) => (fact.key === null ? undefined : ownEntry(t.knownFactLabels, fact.key));
       const summary = [...words.facts.map((fact) => labelOf(fact) ?? fact.label), ...(words.seeAlso.length > 0 ? [t.seeAlsoCount(words.seeAlso.length)] : [])];
       return (
         <>

@@ -1,4 +1,5 @@
 /** The interface's words in Chinese (simplified). Loaded only when chosen. */
+import { ownEntry } from '../model/present.ts';
 import type { Messages } from './messages.ts';
 
 const zhPlural = (count: number, unit: string) => `${count.toLocaleString('zh')} ${unit}`;
@@ -196,7 +197,7 @@ export const zh: Messages = {
     }
   },
   compareRow: (id, english) => {
-    if (id.startsWith('kind:')) return zh.kinds[id.slice('kind:'.length)] ?? english;
+    if (id.startsWith('kind:')) return ownEntry(zh.kinds, id.slice('kind:'.length)) ?? english;
     const rows: Readonly<Record<string, string>> = {
       formed: '成立时间',
       parentBody: '上级机关',
@@ -208,7 +209,7 @@ export const zh: Messages = {
       onlyLeft: '仅左侧有',
       onlyRight: '仅右侧有',
     };
-    return rows[id] ?? english;
+    return ownEntry(rows, id) ?? english;
   },
   noCounterparts: '两个图表之间没有对应的机构。',
   onlyIn: (title) => `仅见于${title}`,

@@ -270,8 +270,8 @@ function describeJson(value: unknown): string {
 }
 
 /** A spreadsheet-safe cell ("'=SUM(…)", as this app's CSV export and OWASP write them) back to its text. */
-export function unescapeFormula(text: string): string {
-  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+function unescapeFormula(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 function cellText(value: unknown): string {
@@ -401,6 +401,18 @@ function looksLikeTable(columns: readonly string[], rows: readonly TableRow[]): 
 // A table to a chart
 
 const normalizeColumn = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
+
+const IMPORTER_COLUMNS = new Set(
+  [...ID_COLUMNS, ...PARENT_COLUMNS, ...NAME_COLUMNS, ...LAST_NAME_COLUMNS, ...POSITION_COLUMNS, ...NATIVE_NAME_COLUMNS, ...KIND_COLUMNS].map(normalizeColumn),
+);
+
+/** True when a table column of this name would be read as an id, parent, name, position, native name or kind rather than as a fact. */
+export function isImporterColumn(name: string): boolean {
+  return IMPORTER_COLUMNS.has(normalizeColumn(name));
+}
+
+/** Cells that start like a formula (= + - @, or a tab or carriage return before one): a spreadsheet would run them. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Index of the first column matching the earliest spelling in `spellings`, or -1. */
 function findColumn(columns: readonly string[], spellings: readonly string[], except: ReadonlySet<number> = new Set()): number {

@@ -11,10 +11,18 @@ export const KIND_LABELS: Readonly<Record<string, string>> = {
   unit: 'Unit',
 };
 
+/**
+ * `record[key]` for the record's own keys only. Keys come from imported files, and "__proto__" or
+ * "constructor" must find nothing rather than Object's own members.
+ */
+export function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 /** A kind's English name; a kind the app does not know is shown as written, capitalised. */
 export function kindLabel(kind: string | undefined, labels: Readonly<Record<string, string>> = KIND_LABELS): string {
   if (kind === undefined || kind.trim() === '') return labels.unit ?? 'Unit';
-  return labels[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+  return ownEntry(labels, kind) ?? kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
 /** Leaders grouped under their titles in source order: "Deputy Secretaries-General: A, B, C". */

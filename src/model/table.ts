@@ -13,15 +13,22 @@ export interface ChartTable {
 
 const BASE_FIELDS = ['id', 'parentId', 'name', 'nativeName', 'kind'] as const;
 
-export function chartToTable(index: OrgIndex): ChartTable {
+/**
+ * `readAsColumn` says which column names the importer would read as something other than a fact ("Title" as a
+ * position, "Surname" as part of the name): facts with such labels get a column named "Title (fact)" instead.
+ */
+export function chartToTable(index: OrgIndex, readAsColumn: (name: string) => boolean = () => false): ChartTable {
   const factFields: string[] = [];
   const factColumn = new Map<string, number>();
+  const fieldFor = (fact: { key?: string | undefined; label: string }) =>
+    // The importer's own Position fact goes back into a position column, which it reads as that fact again.
+    fact.key !== 'position' && (readAsColumn(fact.label) || (BASE_FIELDS as readonly string[]).includes(fact.label)) ? `${fact.label} (fact)` : fact.label;
   for (const id of index.preorder) {
     for (const fact of index.byId.get(id)?.facts ?? []) {
-      // A fact label that is also a base column's name would be read back as that column.
-      if (factColumn.has(fact.label) || (BASE_FIELDS as readonly string[]).some((field) => field.toLowerCase() === fact.label.toLowerCase())) continue;
-      factColumn.set(fact.label, BASE_FIELDS.length + factFields.length);
-      factFields.push(fact.label);
+      const field = fieldFor(fact);
+      if (factColumn.has(field)) continue;
+      factColumn.set(field, BASE_FIELDS.length + factFields.length);
+      factFields.push(field);
     }
   }
   const rows = index.preorder.map((id) => {
@@ -34,8 +41,10 @@ export function chartToTable(index: OrgIndex): ChartTable {
     row[3] = unit.nativeName?.text ?? '';
     row[4] = unit.kind ?? '';
     for (const fact of unit.facts ?? []) {
-      const column = factColumn.get(fact.label);
-      if (column !== undefined && row[column] === '') row[column] = fact.value;
+      const column = factColumn.get(fieldFor(fact));
+      if (column === undefined) continue;
+      // Two facts of one unit under the same label share its cell.
+      row[column] = row[column] === '' ? fact.value : `${row[column]}; ${fact.value}`;
     }
     return row;
   });
@@ -48,8 +57,9 @@ export function chartToTable(index: OrgIndex): ChartTable {
  * importer reads them back as written); the byte order mark tells Excel the file is UTF-8.
  */
 export async function chartToCsv(index: OrgIndex): Promise<string> {
-  const { unparse } = await import('papaparse');
-  const table = chartToTable(index);
-  const csv = unparse({ fields: [...table.fields], data: table.rows.map((row) => [...row]) }, { escapeFormulae: true, newline: '\r\n' });
+  const [{ unparse }, { FORMULA_START, isImporterColumn }] = await Promise.all([import('papaparse'), import('./importFile.ts')]);
+  const table = chartToTable(index, isImporterColumn);
+  // FORMULA_START, not papaparse's own pattern, which misses a formula followed by a line break.
+  const csv = unparse({ fields: [...table.fields], data: table.rows.map((row) => [...row]) }, { escapeFormulae: FORMULA_START, newline: '\r\n' });
   return `\uFEFF${csv}\r\n`;
 }

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
-import { formatDate, leadersByTitle, shownNames, yearsSince } from '../model/present.ts';
+import { formatDate, leadersByTitle, ownEntry, shownNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { pathToRoot, treePosition, type OrgIndex } from '../model/tree.ts';
 import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
@@ -465,6 +465,6 @@ function webLink(value: string): string | null {
 /** A fact's label: the interface's word for a well-known key when it has one, else the source's own label in the source's language. */
 function FactLabel({ fact, lang }: { fact: Fact; lang: string | undefined }) {
   const t = useMessages();
-  const known = fact.key === undefined ? undefined : t.knownFactLabels[fact.key];
+  const known = fact.key === undefined ? undefined : ownEntry(t.knownFactLabels, fact.key);
   return known === undefined ? <dt lang={lang}>{fact.label}</dt> : <dt>{known}</dt>;
 }

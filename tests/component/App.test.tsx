@@ -76,14 +76,17 @@ describe('<App />', () => {
     expect(await screen.findByRole('tree')).toBeInTheDocument();
   });
 
-  it('shows a fact that is a web address as a link, and any other scheme as plain text', async () => {
+  it('shows a fact that is a web address as a link, any other scheme as plain text, and odd keys and kinds as written', async () => {
     await startApp();
     const chart = chartOf([{ id: 'ceo', name: 'Wang Wei' }]);
     const facts = [
       { label: 'profileUrl', value: 'https://example.com/people/wang-wei' },
       { label: 'trap', value: 'javascript:alert(1)' },
+      // Keys and kinds come from the file: ones that name Object's own members must not find them.
+      { key: '__proto__', label: 'Odd key', value: 'one' },
+      { key: 'constructor', label: 'Other key', value: 'two' },
     ];
-    const loaded = loadChart({ ...chart, id: 'team', title: 'Team', units: [{ id: 'ceo', name: 'Wang Wei', facts }] }, 'team.json');
+    const loaded = loadChart({ ...chart, id: 'team', title: 'Team', units: [{ id: 'ceo', name: 'Wang Wei', kind: '__proto__', facts }] }, 'team.json');
     if (!loaded.ok) throw new Error('the test chart did not load');
     const store = useStore.getState();
     store.setCatalog([...store.catalog, { id: 'team', title: 'Team', origin: 'imported' }]);
@@ -94,5 +97,8 @@ describe('<App />', () => {
     expect(link).toHaveAttribute('href', 'https://example.com/people/wang-wei');
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');
     expect(panel.getByText('javascript:alert(1)').closest('a')).toBeNull();
+    expect(panel.getByText('Odd key').tagName).toBe('DT');
+    expect(panel.getByText('Other key').tagName).toBe('DT');
+    expect(panel.getByText('__proto__')).toBeInTheDocument();
   });
 });

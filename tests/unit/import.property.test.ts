@@ -51,13 +51,14 @@ function checkOutcome(outcome: ImportOutcome, rows: readonly Row[], expectedRows
   const synthetic = units === expectedRows + 1;
   expect(units === expectedRows || synthetic).toBe(true);
   if (synthetic) expect(outcome.index.byId.get(outcome.index.rootId)?.kind).toBe('group');
-  // Names come through as plain text: trimmed, or the id when empty. In a CSV or TSV, a quote before = + - @ is a
+  // Names come through as plain text: trimmed, or the id when empty. In a CSV or TSV, a quote before = + - @ (or a
+  // tab or carriage return) is a
   // spreadsheet's formula escape (as the CSV export writes it) and is dropped.
   for (const row of rows) {
     const id = String(row.id).trim();
     const unit = outcome.index.byId.get(id);
     if (unit === undefined) continue; // a blank CSV row, skipped
-    const name = (fromSpreadsheet ? row.name.replace(/^'(?=[=+\-@])/, '') : row.name).trim();
+    const name = (fromSpreadsheet ? row.name.replace(/^'(?=[=+\-@\t\r])/, '') : row.name).trim();
     expect(unit.name).toBe(name === '' ? id : name);
   }
 }

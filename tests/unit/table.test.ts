@@ -49,4 +49,33 @@ describe('a chart as a table of units', () => {
     expect(back.byId.get('root')?.name).toBe('=HYPERLINK("http://evil.example","click")');
     expect(back.byId.get('b')?.name).toBe('+1 Team');
   });
+
+  it('escapes a formula that runs over several lines too', async () => {
+    const loaded = loadChart(chartOf([{ id: 'root', name: '=HYPERLINK("http://evil.example")\nsecond line' }]), 'test');
+    if (!loaded.ok) throw new Error('test chart did not load');
+    const csv = await chartToCsv(loaded.index);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")\nsecond line"`);
+    expect(reimported(csv).byId.get('root')?.name).toBe('=HYPERLINK("http://evil.example")\nsecond line');
+  });
+
+  it('gives a fact whose label the importer would read as another column a column of its own, and joins a unit’s facts of one label', async () => {
+    const facts = [
+      { label: 'Title', value: 'Chief of Staff' },
+      { label: 'Surname', value: 'Wang' },
+      { label: 'Office', value: 'Room 1' },
+      { label: 'Office', value: 'Room 2' },
+    ];
+    const loaded = loadChart({ ...chartOf([{ id: 'root', name: 'Head office' }]), units: [{ id: 'root', name: 'Head office', facts }] }, 'test');
+    if (!loaded.ok) throw new Error('test chart did not load');
+    const csv = await chartToCsv(loaded.index);
+    expect(csv).toContain('id,parentId,name,nativeName,kind,Title (fact),Surname (fact),Office\r\n');
+    const back = reimported(csv).byId.get('root');
+    // The name is not joined with the surname, and the title is not taken for a position.
+    expect(back?.name).toBe('Head office');
+    expect(back?.facts).toEqual([
+      { label: 'Title (fact)', value: 'Chief of Staff' },
+      { label: 'Surname (fact)', value: 'Wang' },
+      { label: 'Office', value: 'Room 1; Room 2' },
+    ]);
+  });
 });
