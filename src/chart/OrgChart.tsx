@@ -9,6 +9,7 @@ import { headLine, shownNames } from '../model/present.ts';
 import { pathToRoot, treeKeyAction, treePosition, visiblePreorder, type OrgIndex } from '../model/tree.ts';
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
+import { useFocusRequest } from '../shared/focus.ts';
 import { useDarkTheme } from '../shared/theme.ts';
 import { useTypeAhead } from '../shared/typeAhead.ts';
 import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
@@ -266,17 +267,6 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   useEffect(() => zoomRef.current?.setMinScale(minScale), [minScale]);
   const zoomedOutFully = useStore(useCallback((s) => s.panes[pane].transform.k <= minScale * 1.001, [pane, minScale]));
 
-  // Focus asked for from outside the tree (a search result chosen): onto the focused unit's card once it is drawn.
-  const focusRequested = useStore((s) => s.panes[pane].focusRequested);
-  const requestFocus = useStore((s) => s.requestFocus);
-  useEffect(() => {
-    if (!focusRequested || focusedId === null) return;
-    const element = svgRef.current?.querySelector<SVGGElement>(`[role="treeitem"][data-id="${CSS.escape(focusedId)}"]`);
-    if (!element) return;
-    element.focus({ preventScroll: true });
-    requestFocus(pane, true);
-  });
-
   // Keyboard focus follows the roving tabindex into view.
   useEffect(() => {
     const svg = svgRef.current;
@@ -286,6 +276,10 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     const position = layout.positionOf.get(focusedId);
     if (position) zoomRef.current?.reveal(boxOf(position));
   }, [focusedId, layout]);
+
+  // Focus asked for from outside the tree (a search result chosen): onto the focused unit's card once it is drawn.
+  // After the effect above, which would otherwise see focus in the tree and cut short the view request's centring.
+  useFocusRequest(pane, () => (focusedId === null ? null : svgRef.current?.querySelector<SVGGElement>(`[role="treeitem"][data-id="${CSS.escape(focusedId)}"]`)));
 
   // When the chart's box shrinks (a phone's details sheet rising, a window narrowed), the selected unit stays in view.
   const shownSize = useRef(size);

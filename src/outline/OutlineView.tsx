@@ -10,6 +10,7 @@ import { useMessages } from '../i18n/useMessages.ts';
 import { shownNames } from '../model/present.ts';
 import { useTypeAhead } from '../shared/typeAhead.ts';
 import { treeKeyAction, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { useFocusRequest } from '../shared/focus.ts';
 import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
 
 /** Rows drawn at a time in a long outline. */
@@ -83,15 +84,7 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   );
 
   // Focus asked for from outside the outline (a search result chosen): onto the selected unit's row.
-  const focusRequested = useStore((s) => s.panes[pane].focusRequested);
-  const requestFocus = useStore((s) => s.requestFocus);
-  useEffect(() => {
-    if (!focusRequested) return;
-    const row = containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(selectedId)}"]`);
-    if (!row) return;
-    row.focus();
-    requestFocus(pane, true);
-  });
+  useFocusRequest(pane, () => containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(selectedId)}"]`));
 
   // The selected unit is in view when the outline opens.
   useEffect(() => {

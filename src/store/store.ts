@@ -314,7 +314,7 @@ export const useStore = create<AppState>()((set, get) => {
       const collapsed = collapsedOf(state, pane);
       const unfolded = withAncestorsExpanded(index, collapsed, unitId);
       set({
-        panes: withPane(state, pane, { selectedId: unitId === index.rootId ? null : unitId, focusedId: unitId }),
+        panes: withPane(state, pane, { selectedId: unitId === index.rootId ? null : unitId, focusedId: unitId, focusRequested: false }),
         // A unit chosen from a list (details panel, compare tables) may sit in a folded branch: unfold it, so it is on screen and reachable.
         ...(unfolded !== collapsed && state.panes[pane].chartId !== null
           ? { collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, state.panes[pane].chartId)]: unfolded } }
@@ -323,7 +323,8 @@ export const useStore = create<AppState>()((set, get) => {
       });
     },
 
-    setFocused: (unitId, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { focusedId: unitId }) })),
+    // Moving or selecting by hand supersedes a focus request still waiting for its unit to be drawn.
+    setFocused: (unitId, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { focusedId: unitId, focusRequested: false }) })),
     requestFocus: (pane = 'main', done = false) => set((state) => ({ panes: withPane(state, pane, { focusRequested: !done }) })),
 
     toggleCollapsed: (unitId, pane = 'main') => {

@@ -127,6 +127,31 @@ describe('search in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('centres a chosen unit that is off screen in the chart already shown, with keyboard focus on it', async () => {
+    const { page } = session;
+    await openApp(page);
+    // Zoomed in on the top left corner: the Trade Union card is far off screen.
+    const chart = await page.getByRole('tree').boundingBox();
+    if (!chart) throw new Error('no chart');
+    await page.mouse.move(chart.x + 40, chart.y + 120);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -300);
+    await settledTransform(page);
+    const union = unitNode(page, 'Trade Union of the NPCSC');
+    // Off screen: culled, or drawn far from the centre.
+    if ((await union.count()) > 0) await expect(distanceFromChartCentre(page, union)).resolves.toBeGreaterThan(300);
+
+    await searchField(page).click();
+    await page.keyboard.type('Trade Union');
+    const result = resultFor(page, 'Trade Union of the NPCSC');
+    await result.waitFor();
+    await makeActive(page, result);
+    await page.keyboard.press('Enter');
+    await settledTransform(page);
+    await expect.poll(() => distanceFromChartCentre(page, union)).toBeLessThan(30);
+    await expect.poll(() => isFocused(union)).toBe(true);
+    expect(session.errors).toEqual([]);
+  });
+
   it('unfolds the ancestors of a unit chosen inside a collapsed branch', async () => {
     const { page } = session;
     await openApp(page);
