@@ -151,7 +151,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomController | null>(null);
   const hasViewed = useRef(false);
-  const [size, setSize] = useState({ width: 800, height: 600 });
+  const [size, setSize] = useState({ width: 800, height: 600, top: 68 });
   /** The chart's on-screen size, measured once per resize rather than on every zoom event. */
   const sizeRef = useRef({ width: 0, height: 0, top: 68 });
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -164,7 +164,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     const toolbarBottom = toolbarRef.current ? toolbarRef.current.offsetTop + toolbarRef.current.offsetHeight : 56;
     sizeRef.current = { width: svg.clientWidth || 800, height: svg.clientHeight || 600, top: toolbarBottom + 12 };
     setSize((current) =>
-      current.width === sizeRef.current.width && current.height === sizeRef.current.height ? current : { width: sizeRef.current.width, height: sizeRef.current.height },
+      current.width === sizeRef.current.width && current.height === sizeRef.current.height && current.top === sizeRef.current.top ? current : { ...sizeRef.current },
     );
   }, []);
   useLayoutEffect(measure, [measure]);
@@ -263,7 +263,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   }, [layout]);
 
   // Zooming out stops a little past the whole chart, so a small chart cannot be shrunk to a dot and lost.
-  const minScale = useMemo(() => zoomOutLimit(layout.bounds, size.width, size.height), [layout, size]);
+  const minScale = useMemo(() => zoomOutLimit(layout.bounds, size.width, size.height, size.top), [layout, size]);
   useEffect(() => zoomRef.current?.setMinScale(minScale), [minScale]);
   const zoomedOutFully = useStore(useCallback((s) => s.panes[pane].transform.k <= minScale * 1.001, [pane, minScale]));
 

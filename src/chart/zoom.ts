@@ -67,7 +67,8 @@ export function reshapeTransform(
 ): { x: number; y: number; k: number } {
   const fitted = fitTransform(bounds, width, height, 1, topInset);
   const { before, after } = anchor;
-  if (fitted.k >= READABLE_SCALE || !before || !after) return fitted;
+  // Zoomed out past the whole chart already (say, after Collapse all): fitting is the more readable view.
+  if (fitted.k >= READABLE_SCALE || current.k <= fitted.k || !before || !after) return fitted;
   return { x: current.x + (before.x - after.x) * current.k, y: current.y + (before.y - after.y) * current.k, k: current.k };
 }
 

@@ -213,10 +213,24 @@ function CellWordsView({ words, index }: { words: CellWords; index: OrgIndex }) 
       );
     case 'oneSided': {
       const labelOf = (fact: (typeof words.facts)[number]) => (fact.key === null ? undefined : ownEntry(t.knownFactLabels, fact.key));
-      const summary = [...words.facts.map((fact) => labelOf(fact) ?? fact.label), ...(words.seeAlso.length > 0 ? [t.seeAlsoCount(words.seeAlso.length)] : [])];
+      // Each label in its own language: the interface's word for a well-known fact, else the source's label.
+      const summary = [
+        ...words.facts.map((fact) => {
+          const known = labelOf(fact);
+          return known === undefined ? { text: fact.label, lang } : { text: known, lang: undefined };
+        }),
+        ...(words.seeAlso.length > 0 ? [{ text: t.seeAlsoCount(words.seeAlso.length), lang: undefined }] : []),
+      ];
       return (
         <>
-          <span>{summary.join(t.clauseSeparator)}</span>
+          <span>
+            {summary.map((part, i) => (
+              <span key={i} lang={part.lang}>
+                {i > 0 ? t.clauseSeparator : null}
+                {part.text}
+              </span>
+            ))}
+          </span>
           <ItemList
             items={[
               ...words.facts.map((fact) => {

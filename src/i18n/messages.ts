@@ -201,7 +201,7 @@ const en = {
   matchReason: (reason: MatchReason): string => {
     switch (reason.kind) {
       case 'roots':
-        return 'both are the office itself';
+        return 'both are the top of their chart';
       case 'sameName':
         return 'same name';
       case 'sameGroup':

@@ -185,7 +185,7 @@ export const zh: Messages = {
   matchReason: (reason) => {
     switch (reason.kind) {
       case 'roots':
-        return '均为办公厅本身';
+        return '均为图表的顶层机构';
       case 'sameName':
         return '名称相同';
       case 'sameGroup':
@@ -193,7 +193,7 @@ export const zh: Messages = {
       case 'sameHeadWord':
         return `核心词相同：“${reason.word}”`;
       case 'similarName':
-        return `名称相近（共有 ${reason.words.map((word) => `“${word}”`).join('、')}）`;
+        return `名称相近，共有 ${reason.words.map((word) => `“${word}”`).join('、')}`;
     }
   },
   compareRow: (id, english) => {

@@ -238,7 +238,8 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
             {nativeFirst ? (
               <>
                 {/* The citation is for the Chinese name in the heading above: say so. */}
-                <span lang={contentLang}>{unit.name}</span> <span className="muted">· {t.nativeNameSource}</span>
+                <span lang={contentLang}>{unit.name}</span>
+                {unit.nativeName.cite ? <span className="muted"> · {t.nativeNameSource}</span> : null}
               </>
             ) : (
               <span lang={unit.nativeName.lang ?? undefined}>{unit.nativeName.text}</span>

@@ -86,7 +86,7 @@ describe('<App />', () => {
       { key: '__proto__', label: 'Odd key', value: 'one' },
       { key: 'constructor', label: 'Other key', value: 'two' },
     ];
-    const loaded = loadChart({ ...chart, id: 'team', title: 'Team', units: [{ id: 'ceo', name: 'Wang Wei', kind: '__proto__', facts }] }, 'team.json');
+    const loaded = loadChart({ ...chart, id: 'team', title: 'Team', units: [{ id: 'ceo', name: 'Wang Wei', nativeName: { text: '王伟' }, kind: '__proto__', facts }] }, 'team.json');
     if (!loaded.ok) throw new Error('the test chart did not load');
     const store = useStore.getState();
     store.setCatalog([...store.catalog, { id: 'team', title: 'Team', origin: 'imported' }]);
@@ -100,5 +100,11 @@ describe('<App />', () => {
     expect(panel.getByText('Odd key').tagName).toBe('DT');
     expect(panel.getByText('Other key').tagName).toBe('DT');
     expect(panel.getByText('__proto__')).toBeInTheDocument();
+
+    // Chinese names first: the English name goes under the heading, with no citation label when the file cites none.
+    act(() => useStore.getState().setPreferences({ names: 'native' }));
+    expect(panel.getByRole('heading', { level: 2 })).toHaveTextContent('王伟');
+    expect(panel.getByText('Wang Wei')).toBeInTheDocument();
+    expect(panel.queryByText(/source of the Chinese name/)).toBeNull();
   });
 });

@@ -98,7 +98,7 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     const counterparts = screen.getByRole('heading', { name: 'Counterparts' }).nextElementSibling as HTMLElement;
     const pairs = within(counterparts).getAllByRole('listitem');
     // Names as the Display setting says (both, by default): the English name, then the Chinese one.
-    expect(pairs[0]).toHaveTextContent(`${NPC_TITLE} 全国人民代表大会常务委员会办公厅 ↔ General Office of the State Council 中华人民共和国国务院办公厅 (both are the office itself)`);
+    expect(pairs[0]).toHaveTextContent(`${NPC_TITLE} 全国人民代表大会常务委员会办公厅 ↔ General Office of the State Council 中华人民共和国国务院办公厅 (both are the top of their chart)`);
     expect(pairs.some((pair) => /^Directly affiliated institutions ↔ Directly affiliated institutions/.test(pair.textContent ?? ''))).toBe(true);
 
     // Units with no counterpart carry a badge in the chart and are listed per side.
@@ -234,7 +234,7 @@ describe('<CompareView /> in Chinese', { timeout: 20_000 }, () => {
 
     const counterparts = screen.getByRole('heading', { name: '对应机构' }).nextElementSibling as HTMLElement;
     const first = within(counterparts).getAllByRole('listitem')[0] as HTMLElement;
-    expect(first).toHaveTextContent('（均为办公厅本身）');
+    expect(first).toHaveTextContent('（均为图表的顶层机构）');
     expect(first).toHaveTextContent('全国人民代表大会常务委员会办公厅');
 
     // English names only: the Chinese names leave the tables.

@@ -24,6 +24,14 @@ describe('where the view goes after Expand all or Collapse all', () => {
     expect(after.y * view.k + view.y).toBeCloseTo(before.y * current.k + current.y, 6);
   });
 
+  it('fits when the view is already zoomed out further than the fitted chart (Collapse all after zooming far out)', () => {
+    const bounds = { minX: -20_000, minY: 0, maxX: 20_000, maxY: 3000 };
+    const fitted = fitTransform(bounds, VIEW.width, VIEW.height, 1, VIEW.top);
+    expect(fitted.k).toBeLessThan(READABLE_SCALE);
+    const farOut = { x: 500, y: 100, k: fitted.k / 5 };
+    expect(reshapeTransform(bounds, { before: { x: 0, y: 0 }, after: { x: 0, y: 0 } }, farOut, VIEW.width, VIEW.height, VIEW.top)).toEqual(fitted);
+  });
+
   it('fits when the unit it would keep in place was not drawn before', () => {
     const bounds = { minX: -200_000, minY: 0, maxX: 200_000, maxY: 3000 };
     expect(reshapeTransform(bounds, { before: undefined, after: { x: 0, y: 0 } }, current, VIEW.width, VIEW.height, VIEW.top)).toEqual(
@@ -44,11 +52,15 @@ describe('the zoom read-out', () => {
 });
 
 describe('how far out the view may zoom', () => {
-  it('stops at half the fitted scale for a small chart, so it never shrinks to a dot', () => {
+  it('stops at half the fitted scale, so a chart never shrinks to a dot', () => {
+    // 4,000 px wide in a 1,000 px view: fitted at (1000 − 64) / 4000 = 0.234, so the floor is 0.117.
+    const medium = { minX: -2000, minY: 0, maxX: 2000, maxY: 1000 };
+    expect(zoomOutLimit(medium, VIEW.width, VIEW.height, VIEW.top)).toBeCloseTo(0.117, 3);
+  });
+
+  it('never forces the floor above 25 %, however small the chart', () => {
     const small = { minX: -500, minY: 0, maxX: 500, maxY: 400 };
     expect(zoomOutLimit(small, VIEW.width, VIEW.height, VIEW.top)).toBe(0.25);
-    const medium = { minX: -2000, minY: 0, maxX: 2000, maxY: 1000 };
-    expect(zoomOutLimit(medium, VIEW.width, VIEW.height, VIEW.top)).toBeCloseTo(fitTransform(medium, VIEW.width, VIEW.height, 1, VIEW.top).k / 2, 9);
   });
 
   it('still lets a huge chart be seen whole', () => {
