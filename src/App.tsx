@@ -9,6 +9,7 @@ import { ImportControl } from './io/ImportControl.tsx';
 import { YourCharts } from './io/YourCharts.tsx';
 import { DetailsPanel } from './panel/DetailsPanel.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
+import { LoadBoundary } from './shared/LoadBoundary.tsx';
 import { useStore, type PaneId } from './store/store.ts';
 
 // The compare view and the outline load when first shown, keeping them out of the first download.
@@ -37,9 +38,11 @@ export function App() {
   const t = useMessages();
   const drawPane = (pane: PaneId, label?: string, decorations: ChartDecorations = {}): ReactNode =>
     display === 'outline' ? (
-      <Suspense fallback={null}>
-        <OutlineView pane={pane} {...(label ? { label } : {})} {...(decorations.badges ? { badges: decorations.badges } : {})} {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})} />
-      </Suspense>
+      <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
+        <Suspense fallback={null}>
+          <OutlineView pane={pane} {...(label ? { label } : {})} {...(decorations.badges ? { badges: decorations.badges } : {})} {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})} />
+        </Suspense>
+      </LoadBoundary>
     ) : (
       <OrgChart pane={pane} {...(label ? { label } : {})} {...decorations} />
     );
@@ -54,12 +57,14 @@ export function App() {
       <NoticeBar />
       {view === 'compare' ? (
         <main className="workspace workspace-compare">
-          <Suspense fallback={<p role="status" className="compare-waiting">{t.loadingBoth}</p>}>
-            <CompareView
-              renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
-              renderDetails={(pane, label) => <DetailsPanel pane={pane} label={label} className="compare-details" />}
-            />
-          </Suspense>
+          <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
+            <Suspense fallback={<p role="status" className="compare-waiting">{t.loadingBoth}</p>}>
+              <CompareView
+                renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
+                renderDetails={(pane, label) => <DetailsPanel pane={pane} label={label} className="compare-details" />}
+              />
+            </Suspense>
+          </LoadBoundary>
         </main>
       ) : (
         <main className="workspace">

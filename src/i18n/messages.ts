@@ -175,6 +175,8 @@ const en = {
   sideChart: (side: 'left' | 'right', title: string) => `Org chart (${side}): ${title}`,
   sideDetails: (title: string) => `Details: ${title}`,
   loadingBoth: 'Loading both charts…',
+  partLoadFailed: 'This view could not be loaded: the connection may be down, or the site was updated. Reload the page to try again; the chart and unit you are on are kept.',
+  reload: 'Reload',
   unique: 'Unique',
   notStatedShort: 'not stated',
   sideBySide: 'What the sources say, side by side',
