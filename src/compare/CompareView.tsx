@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { compareCharts, counterpartsOf, type CellWords, type CompareCell, type Comparison } from '../model/compare.ts';
-import { formatDate, ownEntry, shownNames } from '../model/present.ts';
+import { formatDate, isIsoDate, ownEntry, shownNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { chartTitle, paneIndex, useStore, type NameDisplay, type PaneId } from '../store/store.ts';
@@ -148,8 +148,6 @@ function ItemList({ items, lang }: { items: readonly ReactNode[]; lang?: string 
   ) : null;
 }
 
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 /** A cell's own words in the interface language, around the sources' texts marked with their language. */
 function CellWordsView({ words, index }: { words: CellWords; index: OrgIndex }) {
   const t = useMessages();
@@ -159,7 +157,7 @@ function CellWordsView({ words, index }: { words: CellWords; index: OrgIndex }) 
   switch (words.kind) {
     case 'formed':
       // A date the source gives as words ("autumn 1949") is shown as written.
-      return ISO_DATE.test(words.date) ? (
+      return isIsoDate(words.date) ? (
         <span>
           <time dateTime={words.date}>{formatDate(words.date, language)}</time>
           {words.years === null ? null : t.yearsOld(words.years)}

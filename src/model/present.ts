@@ -46,9 +46,16 @@ export function headLine(unit: Unit, mode: NameMode = 'en'): string | null {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** An ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD. */
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function isIsoDate(value: string): boolean {
+  return ISO_DATE.test(value.trim());
+}
+
 /** "1954-09-27" → "27 September 1954" (or "1954年9月27日"); anything not an ISO date is returned as written. */
 export function formatDate(value: string, language: 'en' | 'zh' = 'en'): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  const match = ISO_DATE.exec(value.trim());
   if (!match) return value;
   const [, year, month, day] = match;
   if (language === 'zh') return `${year}年${month ? `${Number(month)}月` : ''}${month && day ? `${Number(day)}日` : ''}`;
@@ -59,7 +66,7 @@ export function formatDate(value: string, language: 'en' | 'zh' = 'en'): string 
 
 /** Whole years between an ISO date and `today`; null when the value is not a date. */
 export function yearsSince(value: string, today: Date): number | null {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  const match = ISO_DATE.exec(value.trim());
   if (!match) return null;
   const year = Number(match[1]);
   const month = match[2] ? Number(match[2]) : 1;
