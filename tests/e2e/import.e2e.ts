@@ -201,6 +201,13 @@ describe('importing and exporting charts in a real browser', () => {
   it('keeps the header to the bundled charts and one imported chart, however many are imported', async () => {
     const { page } = session;
     await openApp(page);
+    // Every name in the switch is shown whole, the active one (in bold) included.
+    const cutShort = () =>
+      page
+        .getByRole('group', { name: 'Chart' })
+        .locator('label')
+        .evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent));
+    await expect(cutShort()).resolves.toEqual([]);
     await importFile(page, D3_CSV, 'd3-org-chart-org');
     await importFile(page, SMALL_TEAM_CSV, 'small-team');
     const radios = page.getByRole('group', { name: 'Chart' }).getByRole('radio');
@@ -208,6 +215,7 @@ describe('importing and exporting charts in a real browser', () => {
     await expect(chartRadio(page, 'small-team').isChecked()).resolves.toBe(true);
     await expect(chartRadio(page, 'd3-org-chart-org').count()).resolves.toBe(0);
     await expect(yourCharts(page).textContent()).resolves.toBe('Your charts (2)');
+    await expect(cutShort()).resolves.toEqual([]);
 
     // The other one opens from Your charts, and takes the imported chart's place in the header.
     await yourCharts(page).click();
