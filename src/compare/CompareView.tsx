@@ -8,7 +8,7 @@ import { compareCharts, counterpartsOf, type CellWords, type CompareCell, type C
 import { formatDate, isIsoDate, ownEntry, shownNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { useMessages } from '../i18n/useMessages.ts';
-import { chartTitle, paneIndex, useStore, type NameDisplay, type PaneId } from '../store/store.ts';
+import { chartTitle, paneIndex, shownShortTitle, useStore, type AppState, type NameDisplay, type PaneId } from '../store/store.ts';
 
 export interface PaneDecorations {
   readonly highlighted: ReadonlySet<string>;
@@ -23,9 +23,10 @@ export interface CompareViewProps {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-function shortName(state: Parameters<typeof chartTitle>[0], chartId: string | null): string {
+function shortName(state: Pick<AppState, 'catalog' | 'charts' | 'preferences'>, chartId: string | null): string {
   if (chartId === null) return '';
-  return state.catalog.find((entry) => entry.id === chartId)?.shortTitle ?? chartTitle(state, chartId);
+  const entry = state.catalog.find((candidate) => candidate.id === chartId);
+  return entry ? shownShortTitle(entry, state.preferences).text : chartTitle(state, chartId);
 }
 
 export function CompareView({ renderChart, renderDetails }: CompareViewProps) {

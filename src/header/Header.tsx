@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { chooseLanguage } from '../i18n/languages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { isTextEntry, listenOnWindow } from '../shared/dom.ts';
-import { useStore, type ChartSlot, type Preferences, type UiLanguage } from '../store/store.ts';
+import { shownShortTitle, useStore, type ChartSlot, type Preferences, type UiLanguage } from '../store/store.ts';
 
 export function Header({ children }: { children?: ReactNode }) {
   const catalog = useStore((s) => s.catalog);
@@ -11,6 +11,7 @@ export function Header({ children }: { children?: ReactNode }) {
   const activeChartId = useStore((s) => s.panes.main.chartId);
   const openChart = useStore((s) => s.openChart);
   const charts = useStore((s) => s.charts);
+  const preferences = useStore((s) => s.preferences);
   const t = useMessages();
   // The bundled charts, and one imported chart: the one on screen, else the latest. The others are under
   // "Your charts", so the header keeps its size however many charts are imported.
@@ -29,8 +30,9 @@ export function Header({ children }: { children?: ReactNode }) {
           <legend className="visually-hidden">{t.chartSwitch}</legend>
           {switchable.map((entry) => {
             const active = view === 'chart' && entry.id === activeChartId;
+            const shown = shownShortTitle(entry, preferences);
             return (
-              <label key={entry.id} className={active ? 'is-active' : undefined} title={entry.title} lang={chartLanguage(charts[entry.id])}>
+              <label key={entry.id} className={active ? 'is-active' : undefined} title={entry.title} lang={shown.native ? 'zh-Hans' : chartLanguage(charts[entry.id])}>
                 <input
                   type="radio"
                   name="chart"
@@ -41,9 +43,10 @@ export function Header({ children }: { children?: ReactNode }) {
                     // Clicking the chart already shown leaves the compare view for it.
                     if (view === 'compare') openChart(entry.id);
                   }}
-                  aria-label={entry.title}
+                  // The words shown come first in the name (WCAG 2.5.3), then the full title.
+                  aria-label={shown.native ? `${shown.text}, ${entry.title}` : entry.title}
                 />
-                {entry.shortTitle ?? entry.title}
+                {shown.text}
               </label>
             );
           })}

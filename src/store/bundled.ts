@@ -49,7 +49,13 @@ export async function loadBundledCharts(onManifest: () => void | Promise<void> =
     return;
   }
   store.setCatalog([
-    ...manifest.manifest.charts.map((entry) => ({ id: entry.id, title: entry.title, shortTitle: entry.shortTitle, origin: 'bundled' as const })),
+    ...manifest.manifest.charts.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      shortTitle: entry.shortTitle,
+      nativeShortTitle: entry.nativeShortTitle,
+      origin: 'bundled' as const,
+    })),
     ...useStore.getState().catalog.filter((entry) => entry.origin === 'imported'),
   ]);
   await onManifest();

@@ -20,8 +20,16 @@ export interface CatalogEntry {
   readonly id: string;
   readonly title: string;
   readonly shortTitle?: string | undefined;
+  /** The short title in the chart's native language (Chinese for the bundled offices), where known. */
+  readonly nativeShortTitle?: string | undefined;
   /** Bundled with the app, or brought by the user (kept in the browser). */
   readonly origin: 'bundled' | 'imported';
+}
+
+/** A chart's short title as the reader wants names: the native one in a Chinese interface or with Chinese names, where known. */
+export function shownShortTitle(entry: CatalogEntry, preferences: Pick<Preferences, 'language' | 'names'>): { text: string; native: boolean } {
+  const native = entry.nativeShortTitle !== undefined && entry.nativeShortTitle.trim() !== '' && (preferences.language === 'zh' || preferences.names === 'native');
+  return native ? { text: entry.nativeShortTitle as string, native: true } : { text: entry.shortTitle ?? entry.title, native: false };
 }
 
 export interface ViewTransform {

@@ -158,6 +158,10 @@ describe('the outline, the selection announcer and the display settings', () => 
     expect(document.documentElement.lang).toBe('zh-Hans');
     expect(screen.getByRole('complementary', { name: '详情' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '放大' })).toBeInTheDocument();
+    // The offices are named in Chinese in the switch too; the shown words lead their accessible names.
+    const office = screen.getByRole('radio', { name: /^国务院办公厅, General Office of the State Council$/ });
+    expect(office.closest('label')).toHaveTextContent(/^国务院办公厅$/);
+    expect(office.closest('label')).toHaveAttribute('lang', 'zh-Hans');
     // The source's English text is marked as English, so a Chinese screen reader voice does not read it.
     expect(within(screen.getByRole('complementary', { name: '详情' })).getByRole('heading', { level: 2 })).toHaveAttribute('lang', 'en');
     expect(JSON.parse(window.localStorage.getItem('org-chart-preferences') ?? '{}')).toMatchObject({ language: 'zh' });

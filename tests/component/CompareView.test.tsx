@@ -227,7 +227,7 @@ describe('<CompareView /> in Chinese', { timeout: 20_000 }, () => {
     expect(onlyRight).toHaveTextContent(/^正式名称；另见：5 个机构/);
     expect(within(onlyRight).getAllByRole('listitem')[0]).toHaveTextContent('正式名称：General Office of the State Council');
     // Facts with a well-known key are labelled in the interface language in the details panel too.
-    const details = within(screen.getByRole('complementary', { name: /State Council$/ }));
+    const details = within(screen.getByRole('complementary', { name: /国务院办公厅$/ }));
     expect(details.getByText('性质').tagName).toBe('DT');
     expect(details.queryByText('Type')).toBeNull();
     expect(within(onlyRight).getAllByRole('listitem').some((item) => item.textContent === '另见：Office of the Premier of China')).toBe(true);
