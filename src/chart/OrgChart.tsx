@@ -14,13 +14,13 @@ import { useDarkTheme } from '../shared/theme.ts';
 import { useTypeAhead } from '../shared/typeAhead.ts';
 import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
 import { flushSync } from 'react-dom';
-import { collapsedOf, useStore, type PaneId, type ViewTransform } from '../store/store.ts';
+import { collapsedOf, useStore, type PaneId, type ViewRequest, type ViewTransform } from '../store/store.ts';
 import { layoutChart, type Bounds, type ChartLayout } from './layout.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { buildSpatialGrid } from './spatial.ts';
 import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
-import { createZoomController, fitTransform, READABLE_SCALE, reshapeTransform, zoomOutLimit, zoomPercent, type ZoomController } from './zoom.ts';
+import { createZoomController, fitTransform, keepInPlace, READABLE_SCALE, reshapeTransform, zoomOutLimit, zoomPercent, type ZoomController } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
 /** The printed chart box (see the print styles), in CSS pixels. */
@@ -224,11 +224,14 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
 
   // The layout last drawn: after Expand or Collapse all, the selected unit stays where that layout had it on screen.
   const drawnLayout = useRef<ChartLayout | null>(null);
-  const reshapedView = useCallback(
-    (current: ViewTransform) => {
-      const anchorId = selectedId ?? index.rootId;
+  /** Where a pending reshape or keep request puts the view, from the current one. */
+  const nextView = useCallback(
+    (request: ViewRequest, current: ViewTransform): ViewTransform | null => {
+      if (request.kind !== 'reshape' && request.kind !== 'keep') return null;
+      const anchorId = request.kind === 'keep' ? request.id : (selectedId ?? index.rootId);
       const anchor = { before: drawnLayout.current?.positionOf.get(anchorId), after: layout.positionOf.get(anchorId) };
-      return reshapeTransform(layout.bounds, anchor, current, sizeRef.current.width, sizeRef.current.height, sizeRef.current.top);
+      if (request.kind === 'reshape') return reshapeTransform(layout.bounds, anchor, current, sizeRef.current.width, sizeRef.current.height, sizeRef.current.top);
+      return keepInPlace(anchor, current);
     },
     [layout, selectedId, index],
   );
@@ -248,15 +251,17 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       else controller.fitToScreen(layout.bounds, 1, !firstView);
       return;
     }
-    if (viewRequest.kind === 'reshape') {
-      controller.jumpTo(reshapedView(useStore.getState().panes[pane].transform));
+    const next = nextView(viewRequest, useStore.getState().panes[pane].transform);
+    if (next) {
+      controller.jumpTo(next);
       return;
     }
+    if (viewRequest.kind === 'reshape' || viewRequest.kind === 'keep') return;
     const position = layout.positionOf.get(viewRequest.id);
     if (!position) return;
     if (viewRequest.kind === 'center') controller.centerOn(position.x, position.y, undefined, !firstView);
     else controller.reveal(boxOf(position));
-  }, [viewRequest, layout, index, pane, completeViewRequest, reshapedView]);
+  }, [viewRequest, layout, index, pane, completeViewRequest, nextView]);
 
   useEffect(() => {
     drawnLayout.current = layout;
@@ -264,7 +269,11 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
 
   // Zooming out stops a little past the whole chart, so a small chart cannot be shrunk to a dot and lost.
   const minScale = useMemo(() => zoomOutLimit(layout.bounds, size.width, size.height, size.top), [layout, size]);
-  useEffect(() => zoomRef.current?.setMinScale(minScale), [minScale]);
+  useEffect(() => {
+    // A chart that shrank under a view zoomed out past its new floor (its top unit folded at 0.5 %) keeps that
+    // zoom as the floor: d3 would otherwise clamp the next wheel or − up to the floor, so zooming out would zoom in.
+    zoomRef.current?.setMinScale(Math.min(minScale, useStore.getState().panes[pane].transform.k));
+  }, [minScale, pane]);
   const zoomedOutFully = useStore(useCallback((s) => s.panes[pane].transform.k <= minScale * 1.001, [pane, minScale]));
 
   // Keyboard focus follows the roving tabindex into view.
@@ -344,13 +353,15 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     return () => observer.disconnect();
   }, [measure]);
   const grid = useMemo(() => buildSpatialGrid(layout.nodes), [layout]);
-  // While a reshape is pending (expand all, collapse all), cull for where the view is about to be,
+  // While a reshape or keep is pending (expand all, collapse all, a fold), cull for where the view is about to be,
   // so a chart that just grew is never drawn card by card at the old view.
-  const pendingReshape = viewRequest?.kind === 'reshape';
   const windowKey = useStore(
     useCallback(
-      (s) => cullingWindowKey(pendingReshape ? reshapedView(s.panes[pane].transform) : s.panes[pane].transform, size.width, size.height),
-      [pane, size, pendingReshape, reshapedView],
+      (s) => {
+        const current = s.panes[pane].transform;
+        return cullingWindowKey((viewRequest ? nextView(viewRequest, current) : null) ?? current, size.width, size.height);
+      },
+      [pane, size, viewRequest, nextView],
     ),
   );
   const inWindow = useMemo(() => grid.query(boundsOfWindowKey(windowKey)), [grid, windowKey]);
@@ -410,11 +421,15 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const linkOf = useMemo(() => new Map(layout.links.map((link) => [link.id, link])), [layout]);
   const links = useMemo(() => {
     if (levelOfDetail) return null;
-    return shownIds.map((id) => {
+    // Each card's own line, and the lines down to its children: a unit on screen shows that it has units under it
+    // even when they are all off screen. (Folded children have no layout, hence no line.)
+    const ids = new Set(shownIds);
+    for (const id of shownIds) for (const child of index.childrenOf.get(id) ?? []) if (linkOf.has(child)) ids.add(child);
+    return [...ids].map((id) => {
       const link = linkOf.get(id);
       return link ? <path key={id} d={link.d} className={pathIds.has(id) ? 'link is-on-path' : 'link'} /> : null;
     });
-  }, [levelOfDetail, linkOf, shownIds, pathIds]);
+  }, [levelOfDetail, linkOf, shownIds, pathIds, index]);
 
   const pointAt = useCallback(
     (target: EventTarget | null) => {
@@ -437,7 +452,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           type="button"
           // aria-disabled rather than disabled: the button keeps its place in the toolbar's arrow-key order and its focus.
           aria-disabled={zoomedOutFully || undefined}
-          onClick={() => zoomRef.current?.zoomBy(1 / ZOOM_STEP)}
+          onClick={() => {
+            if (!zoomedOutFully) zoomRef.current?.zoomBy(1 / ZOOM_STEP);
+          }}
           aria-label={t.zoomOut}
           title={`${t.zoomOut} (−)`}
         >

@@ -35,7 +35,7 @@ export interface ZoomController {
 }
 
 /** Low enough that even a very wide chart fits on screen (drawn as boxes at that scale). */
-export const MIN_SCALE = 0.002;
+export const MIN_SCALE = 0.0005;
 export const MAX_SCALE = 3;
 const FIT_PADDING = 32;
 /** Room above the chart for the toolbar floating over it, unless the caller measures it. */
@@ -50,6 +50,15 @@ export function zoomPercent(k: number): string {
 /** Below this zoom a card's text is too small to read. */
 export const READABLE_SCALE = 0.3;
 
+type Anchor = { readonly before: { x: number; y: number } | undefined; readonly after: { x: number; y: number } | undefined };
+
+/** The view that draws the anchor unit where it was before the layout changed, at the same zoom; unchanged if it was not drawn before. */
+export function keepInPlace(anchor: Anchor, current: { x: number; y: number; k: number }): { x: number; y: number; k: number } {
+  const { before, after } = anchor;
+  if (!before || !after) return current;
+  return { x: current.x + (before.x - after.x) * current.k, y: current.y + (before.y - after.y) * current.k, k: current.k };
+}
+
 /**
  * Where the view goes when the chart's shape changes under it (Expand all,
  * Collapse all), at once (a big chart must not draw every frame of a move):
@@ -59,17 +68,16 @@ export const READABLE_SCALE = 0.3;
  */
 export function reshapeTransform(
   bounds: Bounds,
-  anchor: { readonly before: { x: number; y: number } | undefined; readonly after: { x: number; y: number } | undefined },
+  anchor: Anchor,
   current: { x: number; y: number; k: number },
   width: number,
   height: number,
   topInset = FIT_TOP,
 ): { x: number; y: number; k: number } {
   const fitted = fitTransform(bounds, width, height, 1, topInset);
-  const { before, after } = anchor;
   // Zoomed out past the whole chart already (say, after Collapse all): fitting is the more readable view.
-  if (fitted.k >= READABLE_SCALE || current.k <= fitted.k || !before || !after) return fitted;
-  return { x: current.x + (before.x - after.x) * current.k, y: current.y + (before.y - after.y) * current.k, k: current.k };
+  if (fitted.k >= READABLE_SCALE || current.k <= fitted.k || !anchor.before || !anchor.after) return fitted;
+  return keepInPlace(anchor, current);
 }
 
 /** How far out the view may zoom: half the fitted scale (room to see the whole chart small), but never below MIN_SCALE nor forced above 25 %. */

@@ -47,6 +47,8 @@ export type ViewRequest =
   | { readonly kind: 'fit'; readonly nonce: number }
   /** The chart's shape changed under the view (Expand all, Collapse all): see reshapeTransform. */
   | { readonly kind: 'reshape'; readonly nonce: number }
+  /** One unit was folded or unfolded: it stays where it is on screen while the chart re-forms around it. */
+  | { readonly kind: 'keep'; readonly id: string; readonly nonce: number }
   | { readonly kind: 'center'; readonly id: string; readonly nonce: number }
   | { readonly kind: 'reveal'; readonly id: string; readonly nonce: number };
 
@@ -354,7 +356,7 @@ export const useStore = create<AppState>()((set, get) => {
         : {};
       set({
         collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
-        panes: withPane(state, pane, lifted),
+        panes: withPane(state, pane, { ...lifted, viewRequest: { kind: 'keep', id: unitId, nonce: ++nonce } }),
       });
     },
 

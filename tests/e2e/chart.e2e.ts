@@ -151,6 +151,28 @@ describe('the org chart in a real browser', () => {
     expect(await page.getByRole('treeitem').count()).toBe(npc.units.length);
   });
 
+  it('keeps a unit where it is on screen when it is folded or unfolded, from the details panel or the keyboard', async () => {
+    const { page } = session;
+    await openApp(page, '/?chart=npcsc-general-office&unit=departments');
+    await settledTransform(page);
+    const card = page.getByRole('treeitem', { name: cardName('Departments') }).locator('rect.node-card');
+    const before = await card.boundingBox();
+    await page.getByRole('complementary', { name: 'Details' }).getByRole('checkbox', { name: 'Collapsed in the chart' }).check();
+    await settledTransform(page);
+    await expect(page.getByRole('treeitem', { name: cardName('Departments') }).getAttribute('aria-expanded')).resolves.toBe('false');
+    const folded = await card.boundingBox();
+    await page.getByRole('treeitem', { name: cardName('Departments') }).focus();
+    await page.keyboard.press('ArrowRight');
+    await settledTransform(page);
+    const unfolded = await card.boundingBox();
+    if (!before || !folded || !unfolded) throw new Error('no card');
+    for (const box of [folded, unfolded]) {
+      expect(Math.abs(box.x - before.x)).toBeLessThan(1);
+      expect(Math.abs(box.y - before.y)).toBeLessThan(1);
+    }
+    expect(session.errors).toEqual([]);
+  });
+
   it('keeps the office and unit in the link through reload, back and forward', async () => {
     const { page } = session;
     await openApp(page);

@@ -84,7 +84,7 @@ describe('large charts in a real browser', () => {
 
     await page.getByRole('button', { name: 'Fit to screen' }).click();
     await settledTransform(page);
-    await expect(page.getByRole('toolbar', { name: 'Chart view' }).locator('output').textContent()).resolves.toMatch(/^0\.\d%$/);
+    await expect(page.getByRole('toolbar', { name: 'Chart view' }).locator('output').textContent()).resolves.toMatch(/^0\.\d+%$/);
     // Far out, only the selected card stays in the DOM (for focus and screen readers); the rest is canvas.
     await expect.poll(() => page.getByRole('treeitem').count()).toBeLessThan(5);
     await expect.poll(() => paintedPixels(page)).toBeGreaterThan(1000);
@@ -107,6 +107,52 @@ describe('large charts in a real browser', () => {
     expect(cards).toBeLessThan(1000);
     // The overview's boxes are gone, not left behind the cards.
     await expect.poll(() => paintedPixels(page)).toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('draws the lines from a unit on screen to units under it that are off screen', async () => {
+    const { page } = session;
+    // Two wings, each over forty small teams: the wings sit thousands of pixels left and right of the head.
+    const rows = ['id,parentId,name', 'head,,Head office'];
+    for (const wing of ['left', 'right']) {
+      rows.push(`${wing},head,${wing === 'left' ? 'Left' : 'Right'} wing`);
+      for (let i = 0; i < 40; i++) rows.push(`${wing}-${i},${wing},Team ${wing} ${i}`, `${wing}-${i}-lead,${wing}-${i},Lead ${wing} ${i}`);
+    }
+    const wide = `${ARTIFACTS}/two-wings.csv`;
+    writeFileSync(wide, rows.join('\n'));
+    await importChart(page, wide, /(^|, )Head office/);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await settledTransform(page);
+    // The head is on screen at a readable zoom; both wings are off screen and not drawn as cards,
+    // but the two lines down to them leave the bottom of the head's card.
+    await expect(page.getByRole('treeitem', { name: cardName('Left wing') }).count()).resolves.toBe(0);
+    await expect(page.getByRole('treeitem', { name: cardName('Right wing') }).count()).resolves.toBe(0);
+    const linesFromHead = await page.evaluate(() => {
+      const card = document.querySelector<SVGGraphicsElement>('svg[role="tree"] [role="treeitem"][data-id="head"] rect.node-card');
+      if (!card) return -1;
+      const box = card.getBBox();
+      const bottom = box.y + box.height;
+      const centre = box.x + box.width / 2;
+      return [...document.querySelectorAll<SVGPathElement>('svg[role="tree"] .links path')].filter((path) => {
+        const start = path.getPointAtLength(0);
+        return Math.abs(start.y - bottom) < 1 && Math.abs(start.x - centre) < 1;
+      }).length;
+    });
+    expect(linesFromHead).toBe(2);
+
+    // Zoomed right out, then the head folded: the chart shrinks to one card, far below its new zoom floor.
+    // Zooming out again must not jump in to that floor.
+    const chart = await page.getByRole('tree').boundingBox();
+    if (!chart) throw new Error('no chart');
+    await page.mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 2000);
+    const farOut = await settledTransform(page);
+    await page.getByRole('treeitem', { name: /(^|, )Head office/ }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await settledTransform(page);
+    await page.mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2);
+    await page.mouse.wheel(0, 2000);
+    expect((await settledTransform(page)).k).toBeLessThanOrEqual(farOut.k * 1.001);
     expect(session.errors).toEqual([]);
   });
 
