@@ -99,6 +99,7 @@ function CompareToolbar() {
   const swapCompare = useStore((s) => s.swapCompare);
   const setLinkedViews = useStore((s) => s.setLinkedViews);
   const closeCompare = useStore((s) => s.closeCompare);
+  const preferences = useStore((s) => s.preferences);
   const t = useMessages();
 
   const picker = (side: 'left' | 'right', value: string | null) => (
@@ -112,11 +113,15 @@ function CompareToolbar() {
           else openCompare(leftChart ?? chosen, chosen);
         }}
       >
-        {catalog.map((entry) => (
-          <option key={entry.id} value={entry.id}>
-            {entry.title}
-          </option>
-        ))}
+        {catalog.map((entry) => {
+          // A Chinese interface or Chinese names: the offices by their Chinese names, as in the header.
+          const shown = shownShortTitle(entry, preferences);
+          return (
+            <option key={entry.id} value={entry.id}>
+              {shown.native ? shown.text : entry.title}
+            </option>
+          );
+        })}
       </select>
     </label>
   );

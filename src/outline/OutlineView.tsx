@@ -84,7 +84,7 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   );
 
   // Focus asked for from outside the outline (a search result chosen): onto the selected unit's row.
-  useFocusRequest(pane, () => containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(selectedId)}"]`));
+  useFocusRequest(pane, () => containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(selectedId)}"]`), { scrollToCentre: true });
 
   // The selected unit is in view when the outline opens.
   useEffect(() => {

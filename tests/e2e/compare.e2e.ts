@@ -304,6 +304,23 @@ describe('the compare view in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('keeps the Chinese picker labels on one line on a phone, and names the offices in Chinese in the pickers', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(session.url('/'));
+    await page.evaluate(() => localStorage.setItem('org-chart-preferences', JSON.stringify({ language: 'zh', names: 'both' })));
+    await page.goto(session.url(COMPARE_URL));
+    await page.getByRole('table').first().waitFor();
+    for (const name of ['左侧', '右侧']) {
+      const picker = page.getByRole('combobox', { name });
+      await expect(picker.locator('option:checked').textContent()).resolves.toMatch(/^(全国人大常委会办公厅|国务院办公厅)$/);
+      // "左侧" would otherwise break one character per line beside the select.
+      const label = await page.locator('.compare-picker > span').filter({ hasText: new RegExp(`^${name}$`) }).boundingBox();
+      expect(label?.height ?? 0, `${name} label height`).toBeLessThan(30);
+    }
+    expect(session.errors).toEqual([]);
+  });
+
   it('fits a phone: the pickers, each pane’s toolbar and the comparison table stay inside the screen', async () => {
     const { page } = session;
     await page.setViewportSize({ width: 375, height: 740 });
