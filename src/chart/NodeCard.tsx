@@ -69,10 +69,11 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   const extraLine = isRoot ? headLine : nameLines.length === 1 ? secondName : null;
   const extraIsSecondName = !isRoot && extraLine !== null && extraLine === secondName;
   const shownExtra = roomForExtra && extraLine ? wrapText(extraLine, width - PAD_X * 2, SMALL_SIZE, 1)[0] : null;
-  // With a two-line name there is no line left for the second name: it joins the kind line when it fits whole.
+  // With a two-line name, or on the root whose extra line is its head, there is no line left for the second
+  // name: it joins the kind line when it fits whole.
   const kindWithSecond = secondName === null ? kindLabel : `${kindLabel} · ${secondName}`;
   const kindText =
-    !isRoot && nameLines.length > 1 && estimateTextWidth(kindWithSecond, SMALL_SIZE, 600) <= width - PAD_X * 2 - 4 ? kindWithSecond : kindLabel;
+    (isRoot || nameLines.length > 1) && estimateTextWidth(kindWithSecond, SMALL_SIZE, 600) <= width - PAD_X * 2 - 4 ? kindWithSecond : kindLabel;
 
   const badgeWidth = badge ? estimateTextWidth(badge, SMALL_SIZE, 600) + 8 : 0;
   const shownKind = wrapText(kindText, width - PAD_X * 2 - 4 - badgeWidth, SMALL_SIZE, 1, 600)[0] ?? '';
