@@ -3,6 +3,8 @@ import { ownEntry } from '../model/present.ts';
 import type { Messages } from './messages.ts';
 
 const zhPlural = (count: number, unit: string) => `${count.toLocaleString('zh')} ${unit}`;
+/** A space where Latin letters or digits meet Chinese characters, and nowhere else: "State Council 与国务院办公厅". */
+const spaced = (text: string) => text.replace(/([A-Za-z0-9])(?=[\u4e00-\u9fff])/g, '$1 ').replace(/([\u4e00-\u9fff])(?=[A-Za-z0-9])/g, '$1 ');
 /** Chinese puts no space before a full-width colon. */
 const label = (name: string) => `${name}：`;
 
@@ -169,7 +171,7 @@ export const zh: Messages = {
   unique: '独有',
   notStatedShort: '未说明',
   sideBySide: '来源内容对照',
-  comparisonOf: (a, b) => `${a} 与 ${b} 的对比`,
+  comparisonOf: (a, b) => spaced(`${a}与${b}的对比`),
   aspect: '项目',
   differs: '不同',
   unitsByKind: '各类机构数量',

@@ -15,3 +15,11 @@ describe('choosing the interface language', () => {
     expect(messagesFor('zh').outline).toBe('大纲');
   });
 });
+
+describe('the Chinese comparison caption', () => {
+  it('spaces English titles from the Chinese around them, and Chinese titles not at all', async () => {
+    const { zh } = await import('../../src/i18n/zh.ts');
+    expect(zh.comparisonOf('全国人大常委会办公厅', '国务院办公厅')).toBe('全国人大常委会办公厅与国务院办公厅的对比');
+    expect(zh.comparisonOf('NPC Standing Committee', 'State Council')).toBe('NPC Standing Committee 与 State Council 的对比');
+  });
+});
