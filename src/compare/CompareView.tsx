@@ -5,10 +5,10 @@
  */
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { compareCharts, counterpartsOf, type CellWords, type CompareCell, type Comparison } from '../model/compare.ts';
-import { formatDate, isIsoDate, ownEntry, shownNames } from '../model/present.ts';
+import { formatDate, isIsoDate, ownEntry, shownNames, unitNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { useMessages } from '../i18n/useMessages.ts';
-import { chartTitle, paneIndex, shownShortTitle, useStore, type AppState, type NameDisplay, type PaneId } from '../store/store.ts';
+import { chartTitle, paneIndex, shownShortTitle, useStore, type AppState, type PaneId } from '../store/store.ts';
 
 export interface PaneDecorations {
   readonly highlighted: ReadonlySet<string>;
@@ -198,7 +198,7 @@ function CellWordsView({ words, index }: { words: CellWords; index: OrgIndex }) 
       return (
         <>
           <span>{words.ids.length}</span>
-          <ItemList items={words.ids.map((id) => <UnitName names={namesIn(index, id, nameMode)} />)} />
+          <ItemList items={words.ids.map((id) => <UnitName names={unitNames(index, id, nameMode)} />)} />
         </>
       );
     case 'head':
@@ -268,14 +268,8 @@ function Cell({ cell, index }: { cell: CompareCell; index: OrgIndex }) {
   const t = useMessages();
   if (!cell.stated) return <span className="not-stated">{t.notStatedShort}</span>;
   if (cell.words) return <CellWordsView words={cell.words} index={index} />;
-  const lang = index.chart.language ?? 'en';
-  // The sources' own text, in the chart's language whatever the interface language.
-  return (
-    <>
-      <span lang={lang}>{cell.text}</span>
-      {cell.items && cell.items.length > 0 && cell.items.join(', ') !== cell.text ? <ItemList items={cell.items} lang={lang} /> : null}
-    </>
-  );
+  // The sources' own text (every cell with a list has words), in the chart's language whatever the interface language.
+  return <span lang={index.chart.language ?? 'en'}>{cell.text}</span>;
 }
 
 interface TablesProps {
@@ -296,7 +290,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
     requestView({ kind: 'center', id: unitId }, pane);
   };
   const nameMode = useStore((s) => s.preferences.names);
-  const nameOf = (index: OrgIndex, id: string) => namesIn(index, id, nameMode);
+  const nameOf = (index: OrgIndex, id: string) => unitNames(index, id, nameMode);
   const unitButton = (pane: 'left' | 'right', index: OrgIndex, id: string) => (
     <button
       type="button"
@@ -411,11 +405,6 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
       </div>
     </section>
   );
-}
-
-function namesIn(index: OrgIndex, id: string, mode: NameDisplay): ReturnType<typeof shownNames> {
-  const unit = index.byId.get(id);
-  return unit ? shownNames(unit, mode, index.chart.language ?? null) : { primary: { text: id, lang: null }, secondary: null };
 }
 
 /** A unit's or a leader's name as the user chose to see names: the chart's, the native one, or both. */

@@ -1,5 +1,6 @@
 /** Small, pure helpers for showing model values to people. */
 import type { Leader, Unit } from './schema.ts';
+import type { OrgIndex } from './tree.ts';
 
 /** The known kinds' names in English; the interface's messages take these as their English words. */
 export const KIND_LABELS: Readonly<Record<string, string>> = {
@@ -106,6 +107,12 @@ export function shownNames(
   if (mode === 'native' && native) return { primary: native, secondary: null };
   if (mode === 'both' && native) return { primary: own, secondary: native };
   return { primary: own, secondary: null };
+}
+
+/** The names of the unit with this id in `index`, as `shownNames` gives them; the id itself for an unknown unit. */
+export function unitNames(index: OrgIndex, id: string, mode: NameMode): { primary: ShownText; secondary: ShownText | null } {
+  const unit = index.byId.get(id);
+  return unit ? shownNames(unit, mode, index.chart.language ?? null) : { primary: { text: id, lang: null }, secondary: null };
 }
 
 /**

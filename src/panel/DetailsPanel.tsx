@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
-import { formatDate, leadersByTitle, ownEntry, shownNames, yearsSince } from '../model/present.ts';
+import { formatDate, leadersByTitle, ownEntry, shownNames, unitNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { pathToRoot, treePosition, type OrgIndex } from '../model/tree.ts';
 import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
@@ -152,10 +152,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
   /** The language the chart's texts are written in, marked on them so a Chinese interface still reads English facts as English. */
   const contentLang = index.chart.language ?? undefined;
   const nativeFirst = nameMode === 'native' && unit.nativeName !== undefined;
-  const nameIn = (id: string) => {
-    const named = index.byId.get(id);
-    return named ? shownNames(named, nameMode, index.chart.language ?? null).primary : { text: id, lang: null };
-  };
+  const nameIn = (id: string) => unitNames(index, id, nameMode).primary;
   const parentId = index.parentOf.get(unit.id) ?? null;
   const idPrefix = `${pane}-`;
   const { numberOf, sources } = useCitations(index.chart, unit);
