@@ -32,22 +32,26 @@ const LOD_CARD_LIMIT = 700;
 const LOD_SCALE = 0.15;
 /** A chart that is not readable fitted whole (READABLE_SCALE) opens at its top at this zoom. */
 const OPENING_SCALE = 0.85;
+/** The culling margin and its snapping step, as a fraction of the screen: 4 is a quarter. */
+const CULLING_MARGIN_STEPS = 4;
 
 /**
- * The area to draw cards for: the screen plus half a screen on every side,
- * snapped to steps of half a screen, as a string so the store selector only
- * changes (and React only re-renders) when the snapped window moves.
+ * The area to draw cards for: the screen plus a quarter of a screen on every
+ * side, snapped to steps of about a quarter screen, as a string so the store
+ * selector only changes (and React only re-renders) when the snapped window
+ * moves. A wider margin re-renders less often while panning but draws many
+ * more cards nobody sees: a dense chart (wrapped rows) had 250 in the DOM.
  */
 function cullingWindowKey(t: ViewTransform, width: number, height: number): string {
   const minX = -t.x / t.k;
   const minY = -t.y / t.k;
   const spanX = width / t.k;
   const spanY = height / t.k;
-  const step = 2 ** Math.ceil(Math.log2(Math.max(spanX, spanY, 1) / 2));
-  const x0 = Math.floor((minX - spanX / 2) / step);
-  const y0 = Math.floor((minY - spanY / 2) / step);
-  const x1 = Math.ceil((minX + spanX * 1.5) / step);
-  const y1 = Math.ceil((minY + spanY * 1.5) / step);
+  const step = 2 ** Math.ceil(Math.log2(Math.max(spanX, spanY, 1) / CULLING_MARGIN_STEPS));
+  const x0 = Math.floor((minX - spanX / CULLING_MARGIN_STEPS) / step);
+  const y0 = Math.floor((minY - spanY / CULLING_MARGIN_STEPS) / step);
+  const x1 = Math.ceil((minX + spanX * (1 + 1 / CULLING_MARGIN_STEPS)) / step);
+  const y1 = Math.ceil((minY + spanY * (1 + 1 / CULLING_MARGIN_STEPS)) / step);
   return `${step}|${x0}|${y0}|${x1}|${y1}`;
 }
 

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import type { OrgIndex } from '../model/tree.ts';
 import { useStore, type PaneId, type ViewTransform } from '../store/store.ts';
-import type { ChartLayout } from './layout.ts';
+import { linkPolyline, type ChartLayout } from './layout.ts';
 import type { SpatialGrid } from './spatial.ts';
 import type { ZoomController } from './zoom.ts';
 import { paletteFor, type Palette } from './palette.ts';
@@ -23,12 +23,23 @@ interface DrawItem {
   readonly w: number;
   readonly h: number;
   readonly fill: string;
+  /** The link into the unit as drawn in the SVG, as a polyline (x, y in turn); empty for the top unit. */
+  readonly link: readonly number[];
 }
 
 function drawItems(index: OrgIndex, layout: ChartLayout, palette: Palette): Map<string, DrawItem> {
+  const links = new Map(layout.links.map((link) => [link.id, link.d]));
   const items = new Map<string, DrawItem>();
   for (const node of layout.nodes) {
-    items.set(node.id, { x: node.x - node.width / 2, y: node.y - node.height / 2, w: node.width, h: node.height, fill: palette.kinds[index.byId.get(node.id)?.kind ?? ''] ?? palette.other });
+    const link = links.get(node.id);
+    items.set(node.id, {
+      x: node.x - node.width / 2,
+      y: node.y - node.height / 2,
+      w: node.width,
+      h: node.height,
+      fill: palette.kinds[index.byId.get(node.id)?.kind ?? ''] ?? palette.other,
+      link: link === undefined ? [] : linkPolyline(link),
+    });
   }
   return items;
 }
@@ -91,16 +102,15 @@ export function LodCanvas(props: {
       return;
     }
     const ratio = window.devicePixelRatio || 1;
-    /** Links as straight lines (at this scale elbows would be a pixel or two), then the boxes, one fill change per run of a kind. */
+    /** Links as the SVG draws them (a wrapped row's link runs down a rail, not straight across), then the boxes, one fill change per run of a kind. */
     const drawUnits = (target: CanvasRenderingContext2D, ids: readonly string[], lineWidth: number) => {
       target.beginPath();
       for (const id of ids) {
-        const parentId = index.parentOf.get(id);
-        const child = layout.positionOf.get(id);
-        const parent = parentId ? layout.positionOf.get(parentId) : undefined;
-        if (!child || !parent) continue;
-        target.moveTo(parent.x, parent.y);
-        target.lineTo(child.x, child.y);
+        const link = items.get(id)?.link ?? [];
+        for (let i = 0; i + 1 < link.length; i += 2) {
+          if (i === 0) target.moveTo(link[0] as number, link[1] as number);
+          else target.lineTo(link[i] as number, link[i + 1] as number);
+        }
       }
       target.strokeStyle = palette.link;
       target.lineWidth = lineWidth;
@@ -171,6 +181,41 @@ export function LodCanvas(props: {
   return <canvas ref={canvasRef} className="lod-canvas" style={{ width, height }} aria-hidden="true" />;
 }
 
+/** "#rrggbb" as red, green and blue. */
+function rgbOf(hex: string): readonly [number, number, number] {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+/**
+ * The chart in miniature, every unit at least a pixel, written straight into pixels: painting ten thousand
+ * boxes through the canvas cost the browser ~70 ms to rasterize, this costs about one.
+ */
+function minimapPixels(index: OrgIndex, layout: ChartLayout, palette: Palette, width: number, height: number, scale: number, offsetX: number, offsetY: number): ImageData {
+  const image = new ImageData(Math.max(1, width), Math.max(1, height));
+  const data = image.data;
+  const colours = new Map<string, readonly [number, number, number]>();
+  for (const node of layout.nodes) {
+    const fill = palette.kinds[index.byId.get(node.id)?.kind ?? ''] ?? palette.other;
+    let rgb = colours.get(fill);
+    if (!rgb) colours.set(fill, (rgb = rgbOf(fill)));
+    const left = Math.max(0, Math.floor((node.x - node.width / 2) * scale + offsetX));
+    const top = Math.max(0, Math.floor((node.y - node.height / 2) * scale + offsetY));
+    const right = Math.min(image.width, Math.max(left + 1, Math.ceil((node.x + node.width / 2) * scale + offsetX)));
+    const bottom = Math.min(image.height, Math.max(top + 1, Math.ceil((node.y + node.height / 2) * scale + offsetY)));
+    for (let y = top; y < bottom; y++) {
+      for (let x = left; x < right; x++) {
+        const at = (y * image.width + x) * 4;
+        data[at] = rgb[0];
+        data[at + 1] = rgb[1];
+        data[at + 2] = rgb[2];
+        data[at + 3] = 255;
+      }
+    }
+  }
+  return image;
+}
+
 const MINIMAP_WIDTH = 180;
 const MINIMAP_HEIGHT = 120;
 const MINIMAP_PAD = 6;
@@ -199,18 +244,12 @@ export function Minimap(props: {
 
   // The chart itself is drawn once per layout into a bitmap; each frame only copies it and outlines the view.
   const picture = useMemo(() => {
-    if (typeof document === 'undefined') return null;
+    if (typeof document === 'undefined' || typeof ImageData === 'undefined') return null;
     const canvas = document.createElement('canvas');
     const context = fitCanvas(canvas, MINIMAP_WIDTH, MINIMAP_HEIGHT);
     if (!context) return null;
     const ratio = window.devicePixelRatio || 1;
-    context.setTransform(ratio * scale, 0, 0, ratio * scale, ratio * offsetX, ratio * offsetY);
-    for (const node of layout.nodes) {
-      context.fillStyle = palette.kinds[index.byId.get(node.id)?.kind ?? ''] ?? palette.other;
-      // At minimap scale a card can be under a pixel; keep every unit visible.
-      const minSize = 1 / scale;
-      context.fillRect(node.x - node.width / 2, node.y - node.height / 2, Math.max(node.width, minSize), Math.max(node.height, minSize));
-    }
+    context.putImageData(minimapPixels(index, layout, palette, canvas.width, canvas.height, scale * ratio, offsetX * ratio, offsetY * ratio), 0, 0);
     return canvas;
   }, [index, layout, scale, offsetX, offsetY, palette]);
 

@@ -56,8 +56,6 @@ export interface ChartLayout {
 
 interface LayoutDatum {
   readonly id: string | null;
-  /** For the spacer that stands for a stack of leaves: whose leaves. */
-  readonly blockOf?: string;
   /** Half the width this datum occupies in its row. */
   readonly halfWidth: number;
   readonly children: LayoutDatum[];
@@ -71,12 +69,16 @@ function stackWidth(columns: number): number {
   return columns * NODE_WIDTH + (columns - 1) * GAP_X;
 }
 
-/** How many tree levels below the parent a stack of `rows` cards reaches into. */
+/** Room kept between a stack's last card and the line above the next level's cards. */
+const LINE_CLEARANCE = 8;
+
+/**
+ * How many tree levels a stack of `rows` cards takes, its first row on the first: enough that the next level's
+ * cards, and the horizontal line above them (half a level up), pass below its last card.
+ */
 function stackLevels(rows: number): number {
-  const stackBottom = LEVEL_HEIGHT + (rows - 1) * STACK_ROW_HEIGHT + NODE_HEIGHT / 2;
-  let levels = 0;
-  while ((levels + 1) * LEVEL_HEIGHT - NODE_HEIGHT / 2 < stackBottom) levels += 1;
-  return levels;
+  const stackBottom = (rows - 1) * STACK_ROW_HEIGHT + NODE_HEIGHT / 2;
+  return Math.max(1, Math.ceil((stackBottom + LINE_CLEARANCE + LEVEL_HEIGHT / 2) / LEVEL_HEIGHT));
 }
 
 export type Orientation = 'top-down' | 'left-right';
@@ -153,100 +155,315 @@ function layoutLeftToRight(index: OrgIndex, collapsed: ReadonlySet<string>): Cha
   return out.done();
 }
 
+/**
+ * A visible unit, top down. Its children are split once: `leaves` go into one
+ * compact stack (none when there are too few to bother), `others` are laid out
+ * as subtrees, in source order.
+ */
+interface Placed {
+  readonly id: string;
+  readonly leaves: readonly string[];
+  readonly others: readonly Placed[];
+  /** Bottom up: how wide its subtree would be with children side by side, and how many levels deep. */
+  width: number;
+  levels: number;
+  /** Where its children wrap into rows, the block they form. */
+  block: WrapBlock | null;
+  /** Top down: where it went. */
+  position: NodePosition | null;
+}
+
+/** What d3's tidy tree lays out: a unit, or a spacer reserving the room of a stack of leaves or of a wrapped block. */
+interface TidyDatum {
+  readonly unit: Placed | null;
+  /** Set on the first spacer of a reserved room: whose stack or block it stands for. */
+  readonly roomOf: Placed | null;
+  readonly halfWidth: number;
+  readonly children: TidyDatum[];
+}
+
+/**
+ * A unit's children laid out in several rows instead of one: each child's
+ * subtree is a rigid box (its own tidy layout), and the boxes flow left to
+ * right, row after row, in source order. A rail in the left gutter carries the
+ * connector down to each row.
+ */
+interface WrapBlock {
+  readonly width: number;
+  /** Tree levels the block occupies below its unit. */
+  readonly levels: number;
+  readonly items: readonly WrapItem[];
+}
+
+type WrapItem =
+  | { readonly kind: 'subtree'; readonly frame: Frame; readonly rootX: number; readonly row: number; readonly levelOffset: number }
+  | { readonly kind: 'leaves'; readonly left: number; readonly row: number; readonly levelOffset: number };
+
+/** One tidy-tree run: a unit and its visible descendants, down to (not into) the blocks of wrapped units. */
+interface Frame {
+  readonly laidOut: HierarchyPointNode<TidyDatum>;
+  readonly minX: number;
+  readonly maxX: number;
+  readonly levels: number;
+}
+
+interface Box {
+  readonly width: number;
+  readonly levels: number;
+}
+
+/** A unit's children wrap into rows when one row of them would be wider than this (about thirteen cards). */
+const WRAP_WIDTH = 4000;
+/** Wrapped blocks aim for this width-to-height ratio, a landscape screen's. */
+const WRAP_ASPECT = 2;
+/** Left of a wrapped block's rows: room for the rail. */
+const WRAP_GUTTER = 2 * STACK_RAIL_OFFSET;
+/** Between two boxes in a row of a wrapped block. */
+const WRAP_ITEM_GAP = GAP_X * 2;
+
+/** A stack of leaves as a box: its cards and, on its left, its rail. */
+function leavesBox(count: number): Box & { readonly cardsWidth: number } {
+  const columns = stackColumns(count);
+  return { cardsWidth: stackWidth(columns), width: stackWidth(columns) + STACK_RAIL_OFFSET, levels: stackLevels(Math.ceil(count / columns)) };
+}
+
+/** Flows boxes into rows no wider than `rowWidth`, in order: each box's row and left edge. */
+function flow(boxes: readonly Box[], rowWidth: number): { row: number; left: number }[] {
+  const placed: { row: number; left: number }[] = [];
+  let row = 0;
+  let cursor = 0;
+  for (const box of boxes) {
+    if (cursor > 0 && cursor + box.width > rowWidth) {
+      row += 1;
+      cursor = 0;
+    }
+    placed.push({ row, left: cursor });
+    cursor += box.width + WRAP_ITEM_GAP;
+  }
+  return placed;
+}
+
+/** Rows about WRAP_ASPECT times as wide as the block is tall, never narrower than the widest box. */
+function rowWidthFor(boxes: readonly Box[]): number {
+  let area = 0;
+  let widest = 0;
+  for (const box of boxes) {
+    area += (box.width + WRAP_ITEM_GAP) * box.levels * LEVEL_HEIGHT;
+    widest = Math.max(widest, box.width);
+  }
+  return Math.max(Math.sqrt(area * WRAP_ASPECT), widest);
+}
+
+/** The boxes of a unit's children in the order they are drawn: its stack of leaves first, then its subtrees. */
+function childBoxes(unit: Placed, subtrees: readonly Box[]): Box[] {
+  return unit.leaves.length > 0 ? [leavesBox(unit.leaves.length), ...subtrees] : [...subtrees];
+}
+
 function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLayout {
   const visibleChildren = (id: string): readonly string[] => (collapsed.has(id) ? [] : (index.childrenOf.get(id) ?? []));
-  const isLeaf = (id: string) => visibleChildren(id).length === 0;
-  /** The leaf children of `id` that go into one compact stack, or none when there are too few to bother. */
-  const stackedLeaves = (id: string): readonly string[] => {
-    const leaves = visibleChildren(id).filter(isLeaf);
-    return leaves.length >= STACK_MIN ? leaves : [];
+  const newUnit = (id: string): Placed => ({ id, leaves: [], others: [], width: 0, levels: 0, block: null, position: null });
+
+  // Visible units in preorder (explicit stack); read backwards, every unit comes after its descendants.
+  const rootUnit = newUnit(index.rootId);
+  const preorder: Placed[] = [];
+  const walk = [rootUnit];
+  for (let unit = walk.pop(); unit !== undefined; unit = walk.pop()) {
+    preorder.push(unit);
+    const kids = visibleChildren(unit.id);
+    const isLeaf = kids.map((kid) => visibleChildren(kid).length === 0);
+    const stacked = isLeaf.filter(Boolean).length >= STACK_MIN;
+    const leaves = unit.leaves as string[];
+    const others = unit.others as Placed[];
+    kids.forEach((kid, i) => {
+      if (stacked && isLeaf[i]) leaves.push(kid);
+      else others.push(newUnit(kid));
+    });
+    for (let i = others.length - 1; i >= 0; i--) walk.push(others[i] as Placed);
+  }
+
+  /** A reserved room in a tidy layout: a spacer as wide as it, with a chain of spacers below as deep as it is tall. */
+  const reserve = (parent: TidyDatum, roomOf: Placed, halfWidth: number, levels: number) => {
+    let spacer: TidyDatum = { unit: null, roomOf, halfWidth, children: [] };
+    parent.children.push(spacer);
+    for (let level = 1; level < levels; level++) {
+      const below: TidyDatum = { unit: null, roomOf: null, halfWidth, children: [] };
+      spacer.children.push(below);
+      spacer = below;
+    }
   };
 
-  // Build the layout data top-down with an explicit stack (no recursion). A
-  // unit's leaf children become one block, a spacer datum as wide as the stack
-  // sitting among its branch children, with a chain of spacers below it as
-  // deep as the stack is tall.
-  const rootDatum: LayoutDatum = { id: index.rootId, halfWidth: ROOT_WIDTH / 2, children: [] };
-  const pending: LayoutDatum[] = [rootDatum];
-  while (pending.length > 0) {
-    const datum = pending.pop() as LayoutDatum;
-    if (datum.id === null) continue;
-    const leaves = stackedLeaves(datum.id);
-    if (leaves.length > 0) {
-      const columns = stackColumns(leaves.length);
-      const rows = Math.ceil(leaves.length / columns);
-      const halfWidth = stackWidth(columns) / 2 + STACK_RAIL_OFFSET;
-      const block: LayoutDatum = { id: null, blockOf: datum.id, halfWidth, children: [] };
-      datum.children.push(block);
-      let parent = block;
-      for (let level = 1; level < stackLevels(rows); level++) {
-        const spacer: LayoutDatum = { id: null, halfWidth, children: [] };
-        parent.children.push(spacer);
-        parent = spacer;
+  const cardWidth = (unit: Placed) => (unit === rootUnit ? ROOT_WIDTH : NODE_WIDTH);
+  /**
+   * A wrapped unit and its block are one box as wide as the block, the unit's card at its top left, over the rail:
+   * centred, the card would sit above the middle of rows whose own heads are far to the sides.
+   */
+  const halfWidthOf = (unit: Placed) => Math.max(cardWidth(unit), unit.block?.width ?? 0) / 2;
+  /** Lays out a unit and its descendants with d3's tidy tree; a wrapped unit below keeps its block's room. */
+  const layoutFrame = (top: Placed): Frame => {
+    const topDatum: TidyDatum = { unit: top, roomOf: null, halfWidth: halfWidthOf(top), children: [] };
+    const pending: TidyDatum[] = [topDatum];
+    for (let datum = pending.pop(); datum !== undefined; datum = pending.pop()) {
+      const unit = datum.unit;
+      if (unit === null) continue;
+      if (unit.block) {
+        reserve(datum, unit, datum.halfWidth, unit.block.levels);
+        continue;
+      }
+      // The stack of leaves is one room sitting among the unit's subtrees, first.
+      if (unit.leaves.length > 0) {
+        const box = leavesBox(unit.leaves.length);
+        reserve(datum, unit, box.cardsWidth / 2 + STACK_RAIL_OFFSET, box.levels);
+      }
+      for (const child of unit.others) {
+        const childDatum: TidyDatum = { unit: child, roomOf: null, halfWidth: halfWidthOf(child), children: [] };
+        datum.children.push(childDatum);
+        pending.push(childDatum);
       }
     }
-    const stacked = new Set(leaves);
-    for (const kid of visibleChildren(datum.id)) {
-      if (stacked.has(kid)) continue;
-      const child: LayoutDatum = { id: kid, halfWidth: NODE_WIDTH / 2, children: [] };
-      datum.children.push(child);
-      pending.push(child);
+    const laidOut = tree<TidyDatum>()
+      .nodeSize([1, LEVEL_HEIGHT])
+      .separation((a, b) => a.data.halfWidth + b.data.halfWidth + (a.parent === b.parent ? GAP_X : GAP_X * 2))(hierarchy<TidyDatum>(topDatum, (d) => d.children));
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let maxDepth = 0;
+    laidOut.each((node) => {
+      minX = Math.min(minX, node.x - node.data.halfWidth);
+      maxX = Math.max(maxX, node.x + node.data.halfWidth);
+      maxDepth = Math.max(maxDepth, node.depth);
+    });
+    return { laidOut, minX, maxX, levels: maxDepth + 1 };
+  };
+
+  const wrapBlock = (unit: Placed): WrapBlock => {
+    const frames = unit.others.map(layoutFrame);
+    const boxes = childBoxes(
+      unit,
+      frames.map((frame) => ({ width: frame.maxX - frame.minX, levels: frame.levels })),
+    );
+    const placed = flow(boxes, rowWidthFor(boxes));
+    // A row is as deep as its deepest box; each row starts below the one before.
+    const rowLevels: number[] = [];
+    placed.forEach(({ row }, i) => (rowLevels[row] = Math.max(rowLevels[row] ?? 0, (boxes[i] as Box).levels)));
+    const rowOffsets: number[] = [];
+    let levels = 0;
+    for (const rowLevel of rowLevels) {
+      rowOffsets.push(levels);
+      levels += rowLevel;
+    }
+    const stackFirst = unit.leaves.length > 0;
+    let width = 0;
+    const items = placed.map(({ row, left }, i): WrapItem => {
+      width = Math.max(width, WRAP_GUTTER + left + (boxes[i] as Box).width);
+      const levelOffset = rowOffsets[row] as number;
+      if (stackFirst && i === 0) return { kind: 'leaves', left: WRAP_GUTTER + left + STACK_RAIL_OFFSET, row, levelOffset };
+      const frame = frames[stackFirst ? i - 1 : i] as Frame;
+      return { kind: 'subtree', frame, rootX: WRAP_GUTTER + left - frame.minX, row, levelOffset };
+    });
+    return { width, levels, items };
+  };
+
+  // Bottom up: how wide each unit's subtree would be with its children side by side (an upper bound: the tidy
+  // tree tucks subtrees closer), and, where that row would be too wide, the block the children wrap into.
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const unit = preorder[i] as Placed;
+    const own = unit === rootUnit ? ROOT_WIDTH : NODE_WIDTH;
+    const boxes = childBoxes(unit, unit.others);
+    let row = GAP_X * (boxes.length - 1);
+    let deepest = 0;
+    for (const box of boxes) {
+      row += box.width;
+      deepest = Math.max(deepest, box.levels);
+    }
+    const wraps = boxes.length >= 2 && row > WRAP_WIDTH && (flow(boxes, rowWidthFor(boxes)).at(-1)?.row ?? 0) > 0;
+    if (wraps) {
+      unit.block = wrapBlock(unit);
+      unit.width = Math.max(own, unit.block.width);
+      unit.levels = 1 + unit.block.levels;
+    } else {
+      unit.width = Math.max(own, row);
+      unit.levels = 1 + deepest;
     }
   }
 
-  const root = hierarchy<LayoutDatum>(rootDatum, (d) => d.children);
-  const laidOut = tree<LayoutDatum>()
-    .nodeSize([1, LEVEL_HEIGHT])
-    .separation((a, b) => a.data.halfWidth + b.data.halfWidth + (a.parent === b.parent ? GAP_X : GAP_X * 2))(root);
-
+  // Top down: place the top frame, then each wrapped block's boxes in the room the frame above kept for it.
   const out = collector();
-  laidOut.each((node: HierarchyPointNode<LayoutDatum>) => {
-    const id = node.data.id;
-    const parentPosition = node.parent?.data.id != null ? out.positionOf.get(node.parent.data.id) : undefined;
-    if (id === null) {
-      const owner = node.data.blockOf;
-      const ownerPosition = owner !== undefined ? out.positionOf.get(owner) : undefined;
-      if (owner === undefined || !ownerPosition) return;
-      const leaves = stackedLeaves(owner);
-      const columns = stackColumns(leaves.length);
-      const rows = Math.ceil(leaves.length / columns);
-      const left = node.x - stackWidth(columns) / 2;
-      const busY = (ownerPosition.y + ownerPosition.height / 2 + node.y - NODE_HEIGHT / 2) / 2;
-      leaves.forEach((leaf, i) => {
-        // Column-major, so each column reads top to bottom in source order.
-        const column = Math.floor(i / rows);
-        const row = i % rows;
-        const cardLeft = left + column * (NODE_WIDTH + GAP_X);
-        const leafPosition: NodePosition = {
-          id: leaf,
-          x: cardLeft + NODE_WIDTH / 2,
-          y: node.y + row * STACK_ROW_HEIGHT,
-          depth: node.depth,
-          width: NODE_WIDTH,
-          height: NODE_HEIGHT,
-        };
-        out.place(leafPosition);
-        const railX = cardLeft - STACK_RAIL_OFFSET;
-        out.links.push({
-          id: leaf,
-          d: `M${ownerPosition.x},${ownerPosition.y + ownerPosition.height / 2}V${busY}H${railX}V${leafPosition.y}H${cardLeft}`,
-        });
-      });
-      return;
-    }
-    const isRoot = node.parent === null;
-    const position: NodePosition = {
-      id,
-      x: node.x,
-      y: node.y,
-      depth: node.depth,
-      width: isRoot ? ROOT_WIDTH : NODE_WIDTH,
-      height: isRoot ? ROOT_HEIGHT : NODE_HEIGHT,
-    };
-    out.place(position);
-    if (parentPosition) out.links.push({ id, d: elbow(parentPosition, position) });
-  });
+  /** Places a stack of leaves in columns below `owner`; `approach` is the connector from the owner to the stack's top. */
+  const placeLeaves = (owner: NodePosition, leaves: readonly string[], left: number, top: number, approach: string) => {
+    const rows = Math.ceil(leaves.length / stackColumns(leaves.length));
+    leaves.forEach((leaf, i) => {
+      // Column-major, so each column reads top to bottom in source order.
+      const cardLeft = left + Math.floor(i / rows) * (NODE_WIDTH + GAP_X);
+      const y = top + (i % rows) * STACK_ROW_HEIGHT;
+      out.place({ id: leaf, x: cardLeft + NODE_WIDTH / 2, y, depth: owner.depth + 1, width: NODE_WIDTH, height: NODE_HEIGHT });
+      out.links.push({ id: leaf, d: `${approach}H${cardLeft - STACK_RAIL_OFFSET}V${y}H${cardLeft}` });
+    });
+  };
+  /** The connector from a unit down to the horizontal line above its children, whose cards' centres are at `top`. */
+  const drop = (owner: NodePosition, top: number) => `M${owner.x},${owner.y + owner.height / 2}V${(owner.y + owner.height / 2 + top - NODE_HEIGHT / 2) / 2}`;
+
+  interface PendingFrame {
+    readonly frame: Frame;
+    readonly dx: number;
+    readonly dy: number;
+    /** The tree depth of the frame's top unit. */
+    readonly depth: number;
+    /** The connector into the frame's top unit, which the frame itself does not know. */
+    readonly approach: string | null;
+  }
+  const pendingFrames: PendingFrame[] = [{ frame: layoutFrame(rootUnit), dx: 0, dy: 0, depth: 0, approach: null }];
+  for (let pending = pendingFrames.pop(); pending !== undefined; pending = pendingFrames.pop()) {
+    const { frame, dx, dy, depth, approach } = pending;
+    frame.laidOut.each((node: HierarchyPointNode<TidyDatum>) => {
+      let x = node.x + dx;
+      const y = node.y + dy;
+      const { unit, roomOf } = node.data;
+      if (unit === null) {
+        const owner = roomOf?.position;
+        if (!roomOf || !owner) return;
+        const block = roomOf.block;
+        if (!block) {
+          placeLeaves(owner, roomOf.leaves, x - leavesBox(roomOf.leaves.length).cardsWidth / 2, y, drop(owner, y));
+          return;
+        }
+        const left = x - block.width / 2;
+        const down = drop(owner, y);
+        for (const item of block.items) {
+          const top = y + item.levelOffset * LEVEL_HEIGHT;
+          // Rows after the first are reached down the rail, then along the line above the row.
+          const itemApproach = item.row === 0 ? down : `${down}H${left + WRAP_GUTTER / 2}V${top - LEVEL_HEIGHT / 2}`;
+          if (item.kind === 'leaves') placeLeaves(owner, roomOf.leaves, left + item.left, top, itemApproach);
+          else pendingFrames.push({ frame: item.frame, dx: left + item.rootX, dy: top, depth: owner.depth + 1, approach: itemApproach });
+        }
+        return;
+      }
+      const isRoot = unit === rootUnit;
+      if (unit.block) x += cardWidth(unit) / 2 - node.data.halfWidth;
+      // Within a frame a unit's children are its datum's children: spacers only ever hang below.
+      const position: NodePosition = { id: unit.id, x, y, depth: depth + node.depth, width: isRoot ? ROOT_WIDTH : NODE_WIDTH, height: isRoot ? ROOT_HEIGHT : NODE_HEIGHT };
+      unit.position = position;
+      out.place(position);
+      const parent = node.parent?.data.unit?.position;
+      if (parent) out.links.push({ id: unit.id, d: elbow(parent, position) });
+      else if (approach !== null) out.links.push({ id: unit.id, d: `${approach}H${x}V${y - NODE_HEIGHT / 2}` });
+    });
+  }
   return out.done();
+}
+
+/** A link's path as a polyline, x and y in turn: links are a move followed by horizontal and vertical lines only. */
+export function linkPolyline(d: string): number[] {
+  const points: number[] = [];
+  let x = 0;
+  let y = 0;
+  for (const [, command, a, b] of d.matchAll(/([MHV])(-?[\d.e+-]+)(?:,(-?[\d.e+-]+))?/g)) {
+    if (command === 'M') {
+      x = Number(a);
+      y = Number(b);
+    } else if (command === 'H') x = Number(a);
+    else y = Number(a);
+    points.push(x, y);
+  }
+  return points;
 }
 
 function elbow(parent: NodePosition, child: NodePosition): string {

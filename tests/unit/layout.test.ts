@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { layoutChart, type NodePosition } from '../../src/chart/layout.ts';
-import { indexChart } from '../../src/model/tree.ts';
+import { layoutChart, linkPolyline, type ChartLayout, type NodePosition } from '../../src/chart/layout.ts';
+import { importText } from '../../src/model/importFile.ts';
+import { indexChart, type OrgIndex } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
 
 function overlaps(a: NodePosition, b: NodePosition): boolean {
@@ -16,6 +18,36 @@ function firstOverlap(nodes: readonly NodePosition[]): [string, string] | null {
     }
   }
   return null;
+}
+
+/**
+ * The first link segment that runs through a card other than the two it joins, as "link → card", or null.
+ * Cards are shrunk by a pixel so a line ending at a card's edge does not count.
+ */
+function firstLinkThroughCard(index: OrgIndex, layout: ChartLayout): string | null {
+  const cards = layout.nodes;
+  for (const link of layout.links) {
+    const points = linkPolyline(link.d);
+    const ends = new Set([link.id, index.parentOf.get(link.id)]);
+    for (let i = 2; i + 1 < points.length; i += 2) {
+      const [x1, y1, x2, y2] = points.slice(i - 2, i + 2) as [number, number, number, number];
+      for (const card of cards) {
+        if (ends.has(card.id)) continue;
+        const left = card.x - card.width / 2 + 1;
+        const right = card.x + card.width / 2 - 1;
+        const top = card.y - card.height / 2 + 1;
+        const bottom = card.y + card.height / 2 - 1;
+        if (Math.max(x1, x2) > left && Math.min(x1, x2) < right && Math.max(y1, y2) > top && Math.min(y1, y2) < bottom) return `${link.id} → ${card.id}`;
+      }
+    }
+  }
+  return null;
+}
+
+function importedIndex(path: string): OrgIndex {
+  const outcome = importText(path, readFileSync(path, 'utf8'));
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.index;
 }
 
 /** A seeded pseudo-random tree with mixed fan-out, so the test is the same every run. */
@@ -90,5 +122,63 @@ describe('laying out the chart', () => {
     const root = index.byId.get(index.rootId) as unknown as Record<string, unknown>;
     expect(root.x).toBeUndefined();
     expect(root.children).toBeUndefined();
+  });
+
+  it('wraps a unit with 150 subordinate units into rows of boxes, read left to right, then down', () => {
+    const units = [{ id: 'root', parentId: null as string | null }];
+    for (let i = 0; i < 150; i++) {
+      units.push({ id: `bureau-${i}`, parentId: 'root' });
+      units.push({ id: `bureau-${i}-a`, parentId: `bureau-${i}` }, { id: `bureau-${i}-b`, parentId: `bureau-${i}` });
+    }
+    const result = indexChart(chartOf(units));
+    if (!result.ok) throw new Error('bad tree');
+    const layout = layoutChart(result.index, new Set());
+    expect(layout.nodes).toHaveLength(units.length);
+    expect(layout.links).toHaveLength(units.length - 1);
+    expect(firstOverlap(layout.nodes)).toBeNull();
+    expect(firstLinkThroughCard(result.index, layout)).toBeNull();
+    // One row would be 150 × 292 px ≈ 44,000 px wide.
+    const width = layout.bounds.maxX - layout.bounds.minX;
+    const height = layout.bounds.maxY - layout.bounds.minY;
+    expect(width).toBeLessThan(12_000);
+    expect(width / height).toBeGreaterThan(0.5);
+    const bureaus = Array.from({ length: 150 }, (_, i) => layout.positionOf.get(`bureau-${i}`) as NodePosition);
+    const rows = new Set(bureaus.map((p) => p.y));
+    expect(rows.size).toBeGreaterThan(3);
+    bureaus.slice(1).forEach((bureau, i) => {
+      const before = bureaus[i] as NodePosition;
+      expect(bureau.y > before.y || (bureau.y === before.y && bureau.x > before.x), `bureau-${i + 1} after bureau-${i}`).toBe(true);
+    });
+    // Every link leaves its parent's bottom edge and ends on its child's top edge (a stacked leaf: its left edge).
+    const root = layout.positionOf.get('root') as NodePosition;
+    for (const bureau of bureaus) {
+      const points = linkPolyline(layout.links.find((link) => link.id === `bureau-${bureaus.indexOf(bureau)}`)?.d ?? '');
+      expect(points.slice(0, 2)).toEqual([root.x, root.y + root.height / 2]);
+      expect(points.slice(-2)).toEqual([bureau.x, bureau.y - bureau.height / 2]);
+    }
+  });
+
+  it('expands d3-org-chart’s 1,516-person sample into a block, not a strip 170,000 px long', () => {
+    const index = importedIndex('tests/fixtures/realdata/d3-org-chart-org.csv');
+    const layout = layoutChart(index, new Set());
+    expect(layout.nodes).toHaveLength(1516);
+    expect(layout.links).toHaveLength(1515);
+    const width = layout.bounds.maxX - layout.bounds.minX;
+    const height = layout.bounds.maxY - layout.bounds.minY;
+    expect(width).toBeLessThan(30_000);
+    expect(width / height).toBeGreaterThan(1 / 3);
+    expect(width / height).toBeLessThan(3);
+    expect(firstOverlap(layout.nodes)).toBeNull();
+    expect(firstLinkThroughCard(index, layout)).toBeNull();
+  });
+
+  it('never overlaps cards or runs a link through one on large random trees, where units wrap', () => {
+    for (const seed of [11, 12]) {
+      const index = randomTree(1500, seed);
+      const layout = layoutChart(index, new Set());
+      expect(layout.bounds.maxX - layout.bounds.minX, `seed ${seed} wraps`).toBeLessThan(40_000);
+      expect(firstOverlap(layout.nodes), `seed ${seed}`).toBeNull();
+      expect(firstLinkThroughCard(index, layout), `seed ${seed}`).toBeNull();
+    }
   });
 });
