@@ -188,8 +188,8 @@ function rgbOf(hex: string): readonly [number, number, number] {
 }
 
 /**
- * The chart in miniature, every unit at least a pixel, written straight into pixels: painting ten thousand
- * boxes through the canvas cost the browser ~70 ms to rasterize, this costs about one.
+ * The chart in miniature, every unit at least a pixel, written straight into pixels: one pass over the units
+ * instead of ten thousand canvas calls and colour changes, and nothing left for the canvas to rasterize later.
  */
 function minimapPixels(index: OrgIndex, layout: ChartLayout, palette: Palette, width: number, height: number, scale: number, offsetX: number, offsetY: number): ImageData {
   const image = new ImageData(Math.max(1, width), Math.max(1, height));
