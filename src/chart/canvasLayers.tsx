@@ -10,7 +10,7 @@ import { useStore, type PaneId, type ViewTransform } from '../store/store.ts';
 import { linkPolyline, type ChartLayout } from './layout.ts';
 import type { SpatialGrid } from './spatial.ts';
 import type { ZoomController } from './zoom.ts';
-import { paletteFor, type Palette } from './palette.ts';
+import { kindColour, paletteFor, type Palette } from './palette.ts';
 
 
 /** The cached picture of the whole chart stays under 16 MB of pixels, and under the sizes every browser allows. */
@@ -37,7 +37,7 @@ function drawItems(index: OrgIndex, layout: ChartLayout, palette: Palette): Map<
       y: node.y - node.height / 2,
       w: node.width,
       h: node.height,
-      fill: palette.kinds[index.byId.get(node.id)?.kind ?? ''] ?? palette.other,
+      fill: kindColour(palette, index.byId.get(node.id)?.kind),
       link: link === undefined ? [] : linkPolyline(link),
     });
   }
@@ -196,7 +196,7 @@ function minimapPixels(index: OrgIndex, layout: ChartLayout, palette: Palette, w
   const data = image.data;
   const colours = new Map<string, readonly [number, number, number]>();
   for (const node of layout.nodes) {
-    const fill = palette.kinds[index.byId.get(node.id)?.kind ?? ''] ?? palette.other;
+    const fill = kindColour(palette, index.byId.get(node.id)?.kind);
     let rgb = colours.get(fill);
     if (!rgb) colours.set(fill, (rgb = rgbOf(fill)));
     const left = Math.max(0, Math.floor((node.x - node.width / 2) * scale + offsetX));

@@ -5,7 +5,7 @@
  * `<img onerror=…>` stays text); and no foreignObject is used, so the PNG made
  * from it never taints the canvas.
  */
-import { LIGHT } from './palette.ts';
+import { kindColour, LIGHT } from './palette.ts';
 import { headLine, kindLabel } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import type { Bounds, ChartLayout } from './layout.ts';
@@ -55,7 +55,7 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     if (!unit) continue;
     const left = position.x - position.width / 2;
     const top = position.y - position.height / 2;
-    const colour = LIGHT.kinds[unit.kind ?? ''] ?? LIGHT.other;
+    const colour = kindColour(LIGHT, unit.kind);
     const isRoot = position.id === index.rootId;
     const nameLines = wrapText(unit.name, position.width - 28, 14, 2, 600);
     const extra = isRoot ? headLine(unit) : nameLines.length === 1 ? (unit.nativeName?.text ?? null) : null;

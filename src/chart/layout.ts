@@ -2,11 +2,14 @@
  * Layout: a pure function from (tree, collapsed set) to plain positions.
  *
  * d3-hierarchy's tidy tree places the branches. A unit whose visible children
- * are all leaves gets them stacked in compact columns below it instead of one
- * long row (twelve bureaus side by side would be 3,000 px wide). The stack is
- * reserved in d3's contours by a chain of invisible spacer nodes as wide as the
- * stack, and `separation` measures real widths, so stacks never overlap their
- * neighbours. d3.tree and everything here iterate; nothing recurses per level.
+ * are leaves gets them stacked in compact columns below it instead of one
+ * long row (twelve bureaus side by side would be 3,000 px wide). A unit whose
+ * children would still make a row over WRAP_WIDTH has them wrap: each child's
+ * subtree is its own tidy layout, and the boxes flow into rows. Stacks and
+ * wrapped blocks are reserved in d3's contours by chains of invisible spacer
+ * nodes as wide as they are, and `separation` measures real widths, so they
+ * never overlap their neighbours. d3.tree and everything here iterate; nothing
+ * recurses per level.
  */
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { OrgIndex } from '../model/tree.ts';
@@ -334,13 +337,15 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
     return { laidOut, minX, maxX, levels: maxDepth + 1 };
   };
 
-  const wrapBlock = (unit: Placed): WrapBlock => {
+  /** The block a unit's children wrap into, or null when their real boxes fit in one row after all. */
+  const wrapBlock = (unit: Placed): WrapBlock | null => {
     const frames = unit.others.map(layoutFrame);
     const boxes = childBoxes(
       unit,
       frames.map((frame) => ({ width: frame.maxX - frame.minX, levels: frame.levels })),
     );
     const placed = flow(boxes, rowWidthFor(boxes));
+    if ((placed.at(-1)?.row ?? 0) === 0) return null;
     // A row is as deep as its deepest box; each row starts below the one before.
     const rowLevels: number[] = [];
     placed.forEach(({ row }, i) => (rowLevels[row] = Math.max(rowLevels[row] ?? 0, (boxes[i] as Box).levels)));
@@ -366,7 +371,7 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
   // tree tucks subtrees closer), and, where that row would be too wide, the block the children wrap into.
   for (let i = preorder.length - 1; i >= 0; i--) {
     const unit = preorder[i] as Placed;
-    const own = unit === rootUnit ? ROOT_WIDTH : NODE_WIDTH;
+    const own = cardWidth(unit);
     const boxes = childBoxes(unit, unit.others);
     let row = GAP_X * (boxes.length - 1);
     let deepest = 0;
@@ -374,9 +379,9 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
       row += box.width;
       deepest = Math.max(deepest, box.levels);
     }
-    const wraps = boxes.length >= 2 && row > WRAP_WIDTH && (flow(boxes, rowWidthFor(boxes)).at(-1)?.row ?? 0) > 0;
-    if (wraps) {
-      unit.block = wrapBlock(unit);
+    // The estimates say whether to try; the real boxes, narrower, may still fit one row.
+    unit.block = row > WRAP_WIDTH && (flow(boxes, rowWidthFor(boxes)).at(-1)?.row ?? 0) > 0 ? wrapBlock(unit) : null;
+    if (unit.block) {
       unit.width = Math.max(own, unit.block.width);
       unit.levels = 1 + unit.block.levels;
     } else {
@@ -439,7 +444,7 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
       const isRoot = unit === rootUnit;
       if (unit.block) x += cardWidth(unit) / 2 - node.data.halfWidth;
       // Within a frame a unit's children are its datum's children: spacers only ever hang below.
-      const position: NodePosition = { id: unit.id, x, y, depth: depth + node.depth, width: isRoot ? ROOT_WIDTH : NODE_WIDTH, height: isRoot ? ROOT_HEIGHT : NODE_HEIGHT };
+      const position: NodePosition = { id: unit.id, x, y, depth: depth + node.depth, width: cardWidth(unit), height: isRoot ? ROOT_HEIGHT : NODE_HEIGHT };
       unit.position = position;
       out.place(position);
       const parent = node.parent?.data.unit?.position;

@@ -25,3 +25,8 @@ const DARK: Palette = {
   viewFill: 'rgb(155 184 255 / 16%)',
 };
 export const paletteFor = (dark: boolean) => (dark ? DARK : LIGHT);
+
+/** A unit kind's colour. Kinds come from files: "constructor" must not find Object's own members. */
+export function kindColour(palette: Palette, kind: string | undefined): string {
+  return kind !== undefined && Object.hasOwn(palette.kinds, kind) ? (palette.kinds[kind] as string) : palette.other;
+}

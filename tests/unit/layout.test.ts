@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutChart, linkPolyline, type ChartLayout, type NodePosition } from '../../src/chart/layout.ts';
+import { kindColour, LIGHT } from '../../src/chart/palette.ts';
 import { importText } from '../../src/model/importFile.ts';
 import { indexChart, type OrgIndex } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
@@ -180,5 +181,14 @@ describe('laying out the chart', () => {
       expect(firstOverlap(layout.nodes), `seed ${seed}`).toBeNull();
       expect(firstLinkThroughCard(index, layout), `seed ${seed}`).toBeNull();
     }
+  });
+});
+
+describe('colours of unit kinds', () => {
+  it('gives a kind from a file that names an Object member ("constructor") the colour of other kinds, not a function', () => {
+    expect(kindColour(LIGHT, 'constructor')).toBe(LIGHT.other);
+    expect(kindColour(LIGHT, 'toString')).toBe(LIGHT.other);
+    expect(kindColour(LIGHT, undefined)).toBe(LIGHT.other);
+    expect(kindColour(LIGHT, 'department')).toBe(LIGHT.kinds.department);
   });
 });
