@@ -429,11 +429,18 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     // even when they are all off screen. (Folded children have no layout, hence no line.)
     const ids = new Set(shownIds);
     for (const id of shownIds) for (const child of index.childrenOf.get(id) ?? []) if (linkOf.has(child)) ids.add(child);
-    return [...ids].map((id) => {
-      const link = linkOf.get(id);
-      return link ? <path key={id} d={link.d} className={pathIds.has(id) ? 'link is-on-path' : 'link'} /> : null;
-    });
-  }, [levelOfDetail, linkOf, shownIds, pathIds, index]);
+    const area = boundsOfWindowKey(windowKey);
+    const rails = layout.rails
+      .filter((rail) => rail.x >= area.minX && rail.x <= area.maxX && rail.bottom >= area.minY && rail.top <= area.maxY)
+      .map((rail) => <path key={`rail ${rail.id}`} d={`M${rail.x},${rail.top}V${rail.bottom}`} className="link" />);
+    return [
+      ...rails,
+      ...[...ids].map((id) => {
+        const link = linkOf.get(id);
+        return link ? <path key={id} d={link.d} className={pathIds.has(id) ? 'link is-on-path' : 'link'} /> : null;
+      }),
+    ];
+  }, [levelOfDetail, linkOf, shownIds, pathIds, index, layout, windowKey]);
 
   const pointAt = useCallback(
     (target: EventTarget | null) => {

@@ -55,6 +55,19 @@ export interface ChartLayout {
   readonly links: readonly LinkPath[];
   readonly positionOf: ReadonlyMap<string, NodePosition>;
   readonly bounds: Bounds;
+  /**
+   * The lines down the side of wrapped blocks, each once, with the x and y range it covers. The links of later
+   * rows run down them too, but those are drawn only near their cards: panning along a tall row would lose it.
+   */
+  readonly rails: readonly Rail[];
+}
+
+export interface Rail {
+  /** The wrapped unit's id. */
+  readonly id: string;
+  readonly x: number;
+  readonly top: number;
+  readonly bottom: number;
 }
 
 interface LayoutDatum {
@@ -94,6 +107,7 @@ export function layoutChart(index: OrgIndex, collapsed: ReadonlySet<string>, ori
 function collector() {
   const nodes: NodePosition[] = [];
   const links: LinkPath[] = [];
+  const rails: Rail[] = [];
   const positionOf = new Map<string, NodePosition>();
   const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const place = (position: NodePosition) => {
@@ -104,8 +118,8 @@ function collector() {
     bounds.minY = Math.min(bounds.minY, position.y - position.height / 2);
     bounds.maxY = Math.max(bounds.maxY, position.y + position.height / 2);
   };
-  const done = (): ChartLayout => ({ nodes, links, positionOf, bounds: { ...bounds } });
-  return { links, positionOf, place, done };
+  const done = (): ChartLayout => ({ nodes, links, positionOf, bounds: { ...bounds }, rails });
+  return { links, rails, positionOf, place, done };
 }
 
 const LEVEL_WIDTH = NODE_WIDTH + 72;
@@ -432,6 +446,8 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
         }
         const left = x - block.width / 2;
         const down = drop(owner, y);
+        const lastRowTop = y + (block.items.at(-1)?.levelOffset ?? 0) * LEVEL_HEIGHT;
+        out.rails.push({ id: roomOf.id, x: left + WRAP_GUTTER / 2, top: (owner.y + owner.height / 2 + y - NODE_HEIGHT / 2) / 2, bottom: lastRowTop - LEVEL_HEIGHT / 2 });
         for (const item of block.items) {
           const top = y + item.levelOffset * LEVEL_HEIGHT;
           // Rows after the first are reached down the rail, then along the line above the row.

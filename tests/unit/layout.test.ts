@@ -150,6 +150,14 @@ describe('laying out the chart', () => {
       const before = bureaus[i] as NodePosition;
       expect(bureau.y > before.y || (bureau.y === before.y && bureau.x > before.x), `bureau-${i + 1} after bureau-${i}`).toBe(true);
     });
+    // One rail down the left of the rows, from the line under the head to the line above the last row.
+    expect(layout.rails.map((rail) => rail.id)).toEqual(['root']);
+    const [rail] = layout.rails;
+    const lastRowTop = Math.max(...bureaus.map((p) => p.y - p.height / 2));
+    expect(rail?.x).toBeLessThan(Math.min(...bureaus.map((p) => p.x - p.width / 2)));
+    expect(rail?.top).toBeLessThan(Math.min(...bureaus.map((p) => p.y - p.height / 2)));
+    expect(rail?.bottom).toBeLessThan(lastRowTop);
+    expect(rail?.bottom).toBeGreaterThan(lastRowTop - 64);
     // Every link leaves its parent's bottom edge and ends on its child's top edge (a stacked leaf: its left edge).
     const root = layout.positionOf.get('root') as NodePosition;
     for (const bureau of bureaus) {
