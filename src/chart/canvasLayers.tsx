@@ -102,9 +102,17 @@ export function LodCanvas(props: {
       return;
     }
     const ratio = window.devicePixelRatio || 1;
-    /** Links as the SVG draws them (a wrapped row's link runs down a rail, not straight across), then the boxes, one fill change per run of a kind. */
+    /**
+     * Links as the SVG draws them (a wrapped row's link runs down a rail, not straight across), and the rails
+     * themselves, which a drawing of only the units in view would otherwise lose; then the boxes, one fill change
+     * per run of a kind.
+     */
     const drawUnits = (target: CanvasRenderingContext2D, ids: readonly string[], lineWidth: number) => {
       target.beginPath();
+      for (const rail of layout.rails) {
+        target.moveTo(rail.x, rail.top);
+        target.lineTo(rail.x, rail.bottom);
+      }
       for (const id of ids) {
         const link = items.get(id)?.link ?? [];
         for (let i = 0; i + 1 < link.length; i += 2) {
@@ -176,7 +184,7 @@ export function LodCanvas(props: {
       // Whatever comes next (cards, another layout) must not show through this drawing.
       clearCanvas(context);
     };
-  }, [active, items, grid, index, layout, pane, width, height, palette]);
+  }, [active, items, grid, layout, pane, width, height, palette]);
 
   return <canvas ref={canvasRef} className="lod-canvas" style={{ width, height }} aria-hidden="true" />;
 }

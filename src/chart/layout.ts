@@ -213,8 +213,8 @@ interface WrapBlock {
 }
 
 type WrapItem =
-  | { readonly kind: 'subtree'; readonly frame: Frame; readonly rootX: number; readonly row: number; readonly levelOffset: number }
-  | { readonly kind: 'leaves'; readonly left: number; readonly row: number; readonly levelOffset: number };
+  | { readonly kind: 'subtree'; readonly frame: Frame; readonly rootX: number; readonly levelOffset: number }
+  | { readonly kind: 'leaves'; readonly left: number; readonly levelOffset: number };
 
 /** One tidy-tree run: a unit and its visible descendants, down to (not into) the blocks of wrapped units. */
 interface Frame {
@@ -374,9 +374,9 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
     const items = placed.map(({ row, left }, i): WrapItem => {
       width = Math.max(width, WRAP_GUTTER + left + (boxes[i] as Box).width);
       const levelOffset = rowOffsets[row] as number;
-      if (stackFirst && i === 0) return { kind: 'leaves', left: WRAP_GUTTER + left + STACK_RAIL_OFFSET, row, levelOffset };
+      if (stackFirst && i === 0) return { kind: 'leaves', left: WRAP_GUTTER + left + STACK_RAIL_OFFSET, levelOffset };
       const frame = frames[stackFirst ? i - 1 : i] as Frame;
-      return { kind: 'subtree', frame, rootX: WRAP_GUTTER + left - frame.minX, row, levelOffset };
+      return { kind: 'subtree', frame, rootX: WRAP_GUTTER + left - frame.minX, levelOffset };
     });
     return { width, levels, items };
   };
@@ -417,8 +417,10 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
       out.links.push({ id: leaf, d: `${approach}H${cardLeft - STACK_RAIL_OFFSET}V${y}H${cardLeft}` });
     });
   };
-  /** The connector from a unit down to the horizontal line above its children, whose cards' centres are at `top`. */
-  const drop = (owner: NodePosition, top: number) => `M${owner.x},${owner.y + owner.height / 2}V${(owner.y + owner.height / 2 + top - NODE_HEIGHT / 2) / 2}`;
+  /** The horizontal line between a unit and its children, whose cards' centres are at `top`. */
+  const busY = (owner: NodePosition, top: number) => (owner.y + owner.height / 2 + top - NODE_HEIGHT / 2) / 2;
+  /** The connector from a unit down to that line. */
+  const drop = (owner: NodePosition, top: number) => `M${owner.x},${owner.y + owner.height / 2}V${busY(owner, top)}`;
 
   interface PendingFrame {
     readonly frame: Frame;
@@ -445,13 +447,14 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
           return;
         }
         const left = x - block.width / 2;
+        const railX = left + WRAP_GUTTER / 2;
         const down = drop(owner, y);
         const lastRowTop = y + (block.items.at(-1)?.levelOffset ?? 0) * LEVEL_HEIGHT;
-        out.rails.push({ id: roomOf.id, x: left + WRAP_GUTTER / 2, top: (owner.y + owner.height / 2 + y - NODE_HEIGHT / 2) / 2, bottom: lastRowTop - LEVEL_HEIGHT / 2 });
+        out.rails.push({ id: roomOf.id, x: railX, top: busY(owner, y), bottom: lastRowTop - LEVEL_HEIGHT / 2 });
         for (const item of block.items) {
           const top = y + item.levelOffset * LEVEL_HEIGHT;
-          // Rows after the first are reached down the rail, then along the line above the row.
-          const itemApproach = item.row === 0 ? down : `${down}H${left + WRAP_GUTTER / 2}V${top - LEVEL_HEIGHT / 2}`;
+          // Rows after the first (which start lower) are reached down the rail, then along the line above the row.
+          const itemApproach = item.levelOffset === 0 ? down : `${down}H${railX}V${top - LEVEL_HEIGHT / 2}`;
           if (item.kind === 'leaves') placeLeaves(owner, roomOf.leaves, left + item.left, top, itemApproach);
           else pendingFrames.push({ frame: item.frame, dx: left + item.rootX, dy: top, depth: owner.depth + 1, approach: itemApproach });
         }

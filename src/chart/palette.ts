@@ -3,6 +3,8 @@
  * cannot read CSS variables resolved by theme) and the exported SVG/PNG
  * (always light). They match the light-dark() pairs in styles.css.
  */
+import { ownEntry } from '../model/present.ts';
+
 export interface Palette {
   readonly kinds: Readonly<Record<string, string>>;
   readonly other: string;
@@ -28,5 +30,5 @@ export const paletteFor = (dark: boolean) => (dark ? DARK : LIGHT);
 
 /** A unit kind's colour. Kinds come from files: "constructor" must not find Object's own members. */
 export function kindColour(palette: Palette, kind: string | undefined): string {
-  return kind !== undefined && Object.hasOwn(palette.kinds, kind) ? (palette.kinds[kind] as string) : palette.other;
+  return (kind === undefined ? undefined : ownEntry(palette.kinds, kind)) ?? palette.other;
 }
