@@ -42,7 +42,7 @@ const bench = {
   /** importText on a file's text: parse, validate, index. Keeps the result for the next calls. */
   importChart(fileName: string, text: string): { ms: number; units: number } {
     const result = timed(() => importText(fileName, text, new Set()));
-    if (!result.value.ok) throw new Error(result.value.error);
+    if (!result.value.ok) throw new Error(`${fileName} did not import: ${JSON.stringify(result.value.problem)}`);
     loaded = result.value.index;
     return { ms: result.ms, units: loaded.byId.size };
   },

@@ -23,8 +23,11 @@ function NoticeBar() {
   if (notice === null) return null;
   return (
     <div className={`notice notice-${notice.tone}`} role={notice.tone === 'info' ? 'status' : 'alert'}>
-      {/* Notices built from the interface's words follow its language; the rest (e.g. a file's problems) are in English. */}
-      <p lang={typeof notice.text === 'string' ? 'en' : undefined}>{noticeText(notice, t)}</p>
+      {/* Notices built from the interface's words (an import's problems among them) follow its language; plain strings are English. */}
+      {/* An import's problems can run long: the message scrolls, and can be reached with Tab to scroll it from the keyboard. */}
+      <p lang={typeof notice.text === 'string' ? 'en' : undefined} tabIndex={notice.tone === 'error' ? 0 : undefined}>
+        {noticeText(notice, t)}
+      </p>
       <button type="button" onClick={() => showNotice(null)} aria-label={t.dismiss}>
         ×
       </button>

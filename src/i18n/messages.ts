@@ -6,11 +6,13 @@
  */
 import type { MatchReason } from '../model/compare.ts';
 import { KIND_LABELS, kindLabel } from '../model/present.ts';
-import type { Notice } from '../store/store.ts';
+import type { Notice, UiLanguage } from '../store/store.ts';
 
 export const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 const en = {
+  /** Which language these words are, for text worded outside this table (an import's problems). */
+  uiLanguage: 'en' as UiLanguage,
   /** The value of <html lang>: screen readers pick their voice from it. */
   htmlLang: 'en',
   appTitle: 'General Offices of China',

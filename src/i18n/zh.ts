@@ -9,6 +9,7 @@ const spaced = (text: string) => text.replace(/([A-Za-z0-9])(?=[\u4e00-\u9fff])/
 const label = (name: string) => `${name}：`;
 
 export const zh: Messages = {
+  uiLanguage: 'zh',
   htmlLang: 'zh-Hans',
   appTitle: '中国的两个办公厅',
   tagline: '全国人大常委会办公厅与国务院办公厅的机构设置',

@@ -1,23 +1,25 @@
 /**
  * Bring your own chart: a button with a file picker, a file dropped anywhere
- * on the window, or a table pasted from a spreadsheet. Bad input gets one
- * specific message and changes nothing already loaded. Large files are read
+ * on the window, or a table pasted from a spreadsheet. Bad input gets a
+ * specific message, in the interface's language, that lists every kind of
+ * problem found, and changes nothing already loaded. Large files are read
  * with a progress bar and parsed in a worker; Cancel stops either.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as ImportModule from '../model/importFile.ts';
-import type { ImportOutcome } from '../model/importFile.ts';
+import type { ImportOutcome, ImportProblem } from '../model/importFile.ts';
+import type * as ImportWordsModule from '../i18n/importWords.ts';
 import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { addImportedChart, takenChartIds } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
 import type { ImportReply, ImportRequest, ImportStage } from './importWorker.ts';
 import { currentMessages, useMessages } from '../i18n/useMessages.ts';
 
-type Importer = typeof ImportModule;
+type Importer = typeof ImportModule & typeof ImportWordsModule;
 let importerPromise: Promise<Importer> | null = null;
-/** The parsers load on first use, keeping them out of the initial download. */
+/** The parsers, and the words for what they find, load on first use, keeping them out of the initial download. */
 function loadImporter(): Promise<Importer> {
-  importerPromise ??= import('../model/importFile.ts');
+  importerPromise ??= Promise.all([import('../model/importFile.ts'), import('../i18n/importWords.ts')]).then(([model, words]) => ({ ...model, ...words }));
   return importerPromise;
 }
 
@@ -31,10 +33,9 @@ interface ImportJob {
   readonly fraction: number | null;
 }
 
-function fail(fileName: string, error: string): void {
-  // The importer's own messages start with the file's name; others get it added.
-  const text = error.startsWith(fileName) ? error : `${fileName}: ${error}`;
-  useStore.getState().showNotice({ tone: 'error', text: (m) => m.importFailed(text) });
+/** Worded when shown, so switching the interface language rewords a message already on screen. */
+function fail(importer: Importer, fileName: string, problem: ImportProblem): void {
+  useStore.getState().showNotice({ tone: 'error', text: (m) => m.importFailed(importer.importProblemText(m.uiLanguage, fileName, problem)) });
 }
 
 class Cancelled extends Error {}
@@ -92,15 +93,16 @@ export function ImportControl() {
   const hintId = useId();
   const t = useMessages();
 
-  const finish = useCallback(async (fileName: string, outcome: ImportOutcome) => {
-    if (!outcome.ok) fail(fileName, outcome.error);
-    else await addImportedChart(outcome.index, fileName, outcome.notices);
+  const finish = useCallback(async (importer: Importer, fileName: string, outcome: ImportOutcome) => {
+    if (!outcome.ok) return fail(importer, fileName, outcome.problem);
+    const { notes } = outcome;
+    await addImportedChart(outcome.index, fileName, (m) => notes.map((note) => importer.importNoteText(m.uiLanguage, note)));
   }, []);
 
   const importText = useCallback(
     async (fileName: string, text: string) => {
       const importer = await loadImporter();
-      await finish(fileName, importer.importText(fileName, text, takenChartIds()));
+      await finish(importer, fileName, importer.importText(fileName, text, takenChartIds()));
     },
     [finish],
   );
@@ -108,8 +110,8 @@ export function ImportControl() {
   const importFile = useCallback(
     async (file: File) => {
       const importer = await loadImporter();
-      const tooBig = importer.checkImportSize(file.name, file.size);
-      if (tooBig) return fail(file.name, tooBig);
+      const tooBig = importer.checkImportSize(file.size);
+      if (tooBig) return fail(importer, file.name, tooBig);
       abortRef.current?.abort();
       const controller = new AbortController();
       abortRef.current = controller;
@@ -118,9 +120,9 @@ export function ImportControl() {
         if (large) setJob({ fileName: file.name, stage: 'stageReading', fraction: 0 });
         const bytes = await readWithProgress(file, (fraction) => large && setJob({ fileName: file.name, stage: 'stageReading', fraction }), controller.signal);
         if (!large) {
-          const decoded = importer.decodeImportBytes(file.name, bytes);
-          if (!decoded.ok) return fail(file.name, decoded.error);
-          return await finish(file.name, importer.importText(file.name, decoded.text, takenChartIds()));
+          const decoded = importer.decodeImportBytes(bytes);
+          if (!decoded.ok) return fail(importer, file.name, decoded.problem);
+          return await finish(importer, file.name, importer.importText(file.name, decoded.text, takenChartIds()));
         }
         setJob({ fileName: file.name, stage: 'stageParsing', fraction: null });
         const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
@@ -130,10 +132,10 @@ export function ImportControl() {
           controller.signal,
         );
         setJob({ fileName: file.name, stage: 'stageDrawing', fraction: null });
-        await finish(file.name, outcome);
+        await finish(importer, file.name, outcome);
       } catch (err) {
         if (err instanceof Cancelled) useStore.getState().showNotice({ tone: 'info', text: (m) => m.importCancelled(file.name) });
-        else fail(file.name, `the file could not be read (${err instanceof Error ? err.message : String(err)}).`);
+        else fail(importer, file.name, { kind: 'unreadable', detail: err instanceof Error ? err.message : String(err) });
       } finally {
         // Only the latest import owns the progress bar; an earlier one cancelled by it must not hide it.
         if (abortRef.current === controller) {

@@ -20,9 +20,9 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const { fileName, bytes, takenIds } = event.data;
   const post = (reply: ImportReply) => self.postMessage(reply);
   post({ type: 'stage', stage: 'stageChecking' });
-  const decoded = decodeImportBytes(fileName, new Uint8Array(bytes));
+  const decoded = decodeImportBytes(new Uint8Array(bytes));
   if (!decoded.ok) {
-    post({ type: 'done', outcome: { ok: false, error: decoded.error } });
+    post({ type: 'done', outcome: { ok: false, problem: decoded.problem } });
     return;
   }
   post({ type: 'stage', stage: 'stageParsing' });

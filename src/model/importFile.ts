@@ -1,6 +1,6 @@
 /**
- * From a file a person brings to a validated, indexed chart, or to one
- * specific message about what is wrong and where.
+ * From a file a person brings to a validated, indexed chart, or to a specific
+ * account of what is wrong and where (every kind of row problem at once).
  *
  * Accepted: the app's own JSON format, and flat tables (CSV, TSV, or a JSON
  * list of row objects) linked by an id column and a parent column, the shape
@@ -12,16 +12,80 @@
  * nothing (image URLs included) is interpreted, fetched or rendered as markup.
  */
 import * as Papa from 'papaparse';
-import { formatLoadError, loadChart } from './load.ts';
+import { loadChart } from './load.ts';
 import type { Fact, NativeName, OrgChart, Unit } from './schema.ts';
 import { indexChart } from './tree.ts';
-import type { OrgIndex } from './tree.ts';
+import type { OrgIndex, StructureProblem } from './tree.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export type ImportOutcome =
-  | { ok: true; index: OrgIndex; notices: string[] } // notices: things the user should be told, e.g. the synthetic root
-  | { ok: false; error: string }; // one human-readable message (may contain newlines for a short list)
+// ---------------------------------------------------------------------------
+// What an import says. The model only describes problems and notes as data;
+// the interface words them in the user's language (i18n/importWords.ts), so
+// an import that fails in the Chinese interface is explained in Chinese.
+
+/** A row of a table: 1 = the first data row, and the text line it starts on (CSV/TSV only). */
+export interface RowRef {
+  readonly number: number;
+  readonly line: number | null;
+}
+
+/** The first few of a list, and how long the whole list is. */
+export interface Listed<T> {
+  readonly total: number;
+  readonly shown: readonly T[];
+}
+
+export type BinaryType = 'zip' | 'xls' | 'png' | 'jpeg' | 'gif' | 'pdf';
+/** What a JSON value is, where an object was expected. */
+export type JsonShape = 'null' | 'list' | 'text' | 'number' | 'boolean';
+
+/** Everything wrong with a table's rows, found in one pass, so one import tells the user all there is to fix. */
+export interface RowProblems {
+  /** The number of columns in the header. */
+  readonly columnCount: number;
+  /** The separator of a CSV/TSV; null for a JSON table. */
+  readonly delimiter: string | null;
+  readonly overfull: Listed<{ readonly row: RowRef; readonly values: number }>;
+  readonly noId: Listed<RowRef>;
+  readonly duplicateIds: Listed<{ readonly id: string; readonly rows: Listed<RowRef> }>;
+  /** A parent no row has, or the row itself (parent === id). */
+  readonly badParents: Listed<{ readonly row: RowRef; readonly id: string; readonly parent: string }>;
+  /** Each cycle child first; `ids` and `rows` are its first members, `length` its size. */
+  readonly cycles: Listed<{ readonly length: number; readonly ids: readonly string[]; readonly rows: readonly number[] }>;
+}
+
+export type ImportProblem =
+  | { readonly kind: 'tooLarge'; readonly megabytes: number; readonly limitMegabytes: number }
+  | { readonly kind: 'wrongEncoding'; readonly encoding: 'utf-32' | 'utf-16le' | 'utf-16be'; readonly withoutBom: boolean }
+  /** `at`: the first bad bytes, where the decoder could not say. */
+  | { readonly kind: 'invalidUtf8'; readonly at: { readonly offset: number; readonly line: number; readonly bytes: string } | null }
+  | { readonly kind: 'binaryFile'; readonly type: BinaryType }
+  /** Zero bytes in the raw file, or control characters in text already decoded. */
+  | { readonly kind: 'binaryData'; readonly zeroBytes: boolean }
+  | { readonly kind: 'empty'; readonly emptyJsonList: boolean }
+  | { readonly kind: 'invalidJson'; readonly detail: string }
+  | { readonly kind: 'jsonObjectNotChart' }
+  | { readonly kind: 'jsonValue'; readonly shape: JsonShape }
+  | { readonly kind: 'jsonRowsNotObjects'; readonly rows: Listed<{ readonly number: number; readonly shape: JsonShape }> }
+  /** `row` null: the quote is in the header. */
+  | { readonly kind: 'unclosedQuote'; readonly row: number | null; readonly line: number }
+  | { readonly kind: 'notATable'; readonly reason: 'noColumns' | 'noHeader' }
+  | { readonly kind: 'noRows' }
+  | { readonly kind: 'missingColumns'; readonly missing: readonly ('id' | 'parent')[]; readonly found: Listed<string> }
+  | { readonly kind: 'rows'; readonly problems: RowProblems }
+  /** The app's own format, checked by its schema: where in the document, and what was expected. */
+  | { readonly kind: 'chartFormat'; readonly problems: Listed<StructureProblem> }
+  /** The browser could not read the file, or the import stopped. */
+  | { readonly kind: 'unreadable'; readonly detail: string };
+
+/** What the user should know about an import that worked. */
+export type ImportNote =
+  | { readonly kind: 'chartIdTaken'; readonly id: string; readonly loadedAs: string }
+  | { readonly kind: 'topLevelRows'; readonly count: number; readonly title: string }
+  | { readonly kind: 'unnamedRows'; readonly count: number };
+
+export type ImportOutcome = { ok: true; index: OrgIndex; notes: ImportNote[] } | { ok: false; problem: ImportProblem };
 
 /** Accepted column spellings, compared after lower-casing and dropping spaces, "_" and "-". Listed as shown to people. */
 export const ID_COLUMNS = ['id', 'nodeId', 'key', 'employeeId'] as const;
@@ -38,40 +102,40 @@ const CHINESE_NAME_COLUMNS = new Set(['chinesename', 'namezh']);
 /** Parent cells that mean "no parent": the row is at the top. */
 const NO_PARENT = new Set(['', 'null', 'undefined']);
 const SYNTHETIC_ROOT_ID = '__root__';
-const MAX_LISTED = 5;
+/** Examples kept per kind of problem; the message says how many more there are. */
+export const MAX_LISTED = 5;
 const MAX_COLUMNS_LISTED = 20;
+const MAX_ROWS_PER_ID = 4;
+const MAX_CYCLE_SHOWN = 8;
+const MAX_FORMAT_PROBLEMS = 8;
 
 // ---------------------------------------------------------------------------
 // Size and bytes
 
 /** Refuses files over MAX_IMPORT_BYTES before anything is read. */
-export function checkImportSize(fileName: string, sizeInBytes: number): string | null {
+export function checkImportSize(sizeInBytes: number): ImportProblem | null {
   if (sizeInBytes <= MAX_IMPORT_BYTES) return null;
   const megabytes = Math.ceil((sizeInBytes / (1024 * 1024)) * 10) / 10;
-  return `${fileName} is ${formatNumber(megabytes)} MB; files larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB cannot be imported.`;
+  return { kind: 'tooLarge', megabytes, limitMegabytes: MAX_IMPORT_BYTES / (1024 * 1024) };
 }
 
-const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.';
-
-/** Strict UTF-8 decode (TextDecoder fatal), strips a BOM; specific errors for UTF-16 BOMs and invalid bytes (say roughly where: byte offset). */
-export function decodeImportBytes(fileName: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
-  const fail = (error: string) => ({ ok: false as const, error });
+/** Strict UTF-8 decode (TextDecoder fatal), strips a BOM; specific problems for UTF-16/32, known binary files, and invalid bytes (roughly where: byte offset). */
+export function decodeImportBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: ImportProblem } {
+  const fail = (problem: ImportProblem) => ({ ok: false as const, problem });
   const startsWith = (...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
-  if (startsWith(0xff, 0xfe, 0x00, 0x00) || startsWith(0x00, 0x00, 0xfe, 0xff)) {
-    return fail(`${fileName} is saved as UTF-32 text, not UTF-8. ${SAVE_AS_UTF8}`);
-  }
-  if (startsWith(0xff, 0xfe)) return fail(`${fileName} is saved as UTF-16 (little-endian) text, not UTF-8. ${SAVE_AS_UTF8}`);
-  if (startsWith(0xfe, 0xff)) return fail(`${fileName} is saved as UTF-16 (big-endian) text, not UTF-8. ${SAVE_AS_UTF8}`);
+  if (startsWith(0xff, 0xfe, 0x00, 0x00) || startsWith(0x00, 0x00, 0xfe, 0xff)) return fail({ kind: 'wrongEncoding', encoding: 'utf-32', withoutBom: false });
+  if (startsWith(0xff, 0xfe)) return fail({ kind: 'wrongEncoding', encoding: 'utf-16le', withoutBom: false });
+  if (startsWith(0xfe, 0xff)) return fail({ kind: 'wrongEncoding', encoding: 'utf-16be', withoutBom: false });
 
-  const kind = binaryKind(bytes);
-  if (kind !== null) return fail(`${fileName} is ${kind}, ${NEITHER}.${kind.includes('Excel') ? ' In the spreadsheet program, save the sheet as “CSV UTF-8” and import that file.' : ''}`);
+  const type = binaryType(bytes);
+  if (type !== null) return fail({ kind: 'binaryFile', type });
 
   const zeroBytes = zeroByteLayout(bytes);
   if (zeroBytes === 'utf16le' || zeroBytes === 'utf16be') {
-    return fail(`${fileName} looks like UTF-16 (${zeroBytes === 'utf16le' ? 'little' : 'big'}-endian) text without a byte order mark, not UTF-8. ${SAVE_AS_UTF8}`);
+    return fail({ kind: 'wrongEncoding', encoding: zeroBytes === 'utf16le' ? 'utf-16le' : 'utf-16be', withoutBom: true });
   }
-  if (zeroBytes === 'binary') return fail(`${fileName} contains binary data (zero bytes), ${NEITHER}.`);
+  if (zeroBytes === 'binary') return fail({ kind: 'binaryData', zeroBytes: true });
 
   let text: string;
   try {
@@ -79,24 +143,21 @@ export function decodeImportBytes(fileName: string, bytes: Uint8Array): { ok: tr
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    if (offset < 0) return fail(`${fileName} is not valid UTF-8 text. ${SAVE_AS_UTF8}`);
+    if (offset < 0) return fail({ kind: 'invalidUtf8', at: null });
     const shown = Array.from(bytes.subarray(offset, offset + 4), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
-    return fail(
-      `${fileName} is not valid UTF-8 text: invalid byte sequence at byte offset ${formatNumber(offset)} (line ${formatNumber(lineAtByte(bytes, offset))}): ${shown}. ` +
-        `It may be saved in another encoding, such as Windows-1252 or GBK. ${SAVE_AS_UTF8}`,
-    );
+    return fail({ kind: 'invalidUtf8', at: { offset, line: lineAtByte(bytes, offset), bytes: shown } });
   }
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
-function binaryKind(bytes: Uint8Array): string | null {
+function binaryType(bytes: Uint8Array): BinaryType | null {
   const at = (offset: number, ...sig: number[]) => sig.every((b, i) => bytes[offset + i] === b);
-  if (at(0, 0x50, 0x4b, 0x03, 0x04)) return 'a ZIP archive (an Excel .xlsx workbook is one)';
-  if (at(0, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'an Excel 97–2003 workbook (or another Office file)';
-  if (at(0, 0x89, 0x50, 0x4e, 0x47)) return 'a PNG image';
-  if (at(0, 0xff, 0xd8, 0xff)) return 'a JPEG image';
-  if (at(0, 0x47, 0x49, 0x46, 0x38)) return 'a GIF image';
-  if (at(0, 0x25, 0x50, 0x44, 0x46)) return 'a PDF document';
+  if (at(0, 0x50, 0x4b, 0x03, 0x04)) return 'zip';
+  if (at(0, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'xls';
+  if (at(0, 0x89, 0x50, 0x4e, 0x47)) return 'png';
+  if (at(0, 0xff, 0xd8, 0xff)) return 'jpeg';
+  if (at(0, 0x47, 0x49, 0x46, 0x38)) return 'gif';
+  if (at(0, 0x25, 0x50, 0x44, 0x46)) return 'pdf';
   return null;
 }
 
@@ -160,26 +221,28 @@ function lineAtByte(bytes: Uint8Array, offset: number): number {
 // ---------------------------------------------------------------------------
 // Text
 
-const NEITHER = 'neither the app’s JSON chart format nor a CSV/TSV/JSON table';
-
 /** Detects the format (app JSON / flat JSON array / CSV / TSV) from the name and content and imports it. `takenIds` are chart ids already loaded: the new chart's id must not collide (append -2, -3 …). */
 export function importText(fileName: string, text: string, takenIds: ReadonlySet<string> = new Set()): ImportOutcome {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return failure(`${fileName} is empty.`);
+  if (body.trim() === '') return failure({ kind: 'empty', emptyJsonList: false });
 
   const extension = extensionOf(fileName);
   const first = body.trimStart().charAt(0);
   const isJson = extension === 'json' || (extension !== 'csv' && extension !== 'tsv' && (first === '{' || first === '['));
   if (isJson) return importJson(fileName, body, takenIds);
 
-  if (looksBinary(body)) return failure(`${fileName} is ${NEITHER}: it contains binary data, not text.`);
-  const parsed = parseDelimited(fileName, body, extension === 'tsv' ? '\t' : null);
+  if (looksBinary(body)) return failure({ kind: 'binaryData', zeroBytes: false });
+  const parsed = parseDelimited(body, extension === 'tsv' ? '\t' : null);
   if (!parsed.ok) return parsed;
   return importTable(fileName, parsed.table, takenIds);
 }
 
-function failure(error: string): { ok: false; error: string } {
-  return { ok: false, error };
+function failure(problem: ImportProblem): { ok: false; problem: ImportProblem } {
+  return { ok: false, problem };
+}
+
+function listed<T>(items: readonly T[], max = MAX_LISTED): Listed<T> {
+  return { total: items.length, shown: items.slice(0, max) };
 }
 
 function looksBinary(text: string): boolean {
@@ -201,17 +264,17 @@ function importJson(fileName: string, text: string, takenIds: ReadonlySet<string
   try {
     value = JSON.parse(text) as unknown;
   } catch (err) {
-    return failure(`${fileName} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    return failure({ kind: 'invalidJson', detail: err instanceof Error ? err.message : String(err) });
   }
   if (Array.isArray(value)) {
-    const table = jsonTable(fileName, value);
+    const table = jsonTable(value);
     return table.ok ? importTable(fileName, table.table, takenIds) : table;
   }
   if (isRecord(value)) {
     if ('format' in value || 'units' in value) return importAppChart(fileName, value, takenIds);
-    return failure(`${fileName} is ${NEITHER}: it is a JSON object without "format": "org-chart". A JSON table is a list of rows, like [{"id": "1", "parentId": null, "name": "…"}].`);
+    return failure({ kind: 'jsonObjectNotChart' });
   }
-  return failure(`${fileName} is ${NEITHER}: it is a single JSON ${value === null ? 'null' : typeof value === 'string' ? 'text' : typeof value}, not an object or a list.`);
+  return failure({ kind: 'jsonValue', shape: jsonShape(value) });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -219,27 +282,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function importAppChart(fileName: string, document: Record<string, unknown>, takenIds: ReadonlySet<string>): ImportOutcome {
-  const notices: string[] = [];
+  const notes: ImportNote[] = [];
   let input = document;
   const id = typeof document['id'] === 'string' ? document['id'].trim() : '';
   if (id !== '' && takenIds.has(id)) {
     const free = uniqueId(id, (candidate) => takenIds.has(candidate));
     input = { ...document, id: free };
-    notices.push(`A chart with the id “${id}” is already loaded, so this one is loaded as “${free}”.`);
+    notes.push({ kind: 'chartIdTaken', id, loadedAs: free });
   }
   const loaded = loadChart(input, fileName);
-  if (!loaded.ok) return failure(formatLoadError(loaded.error));
-  return { ok: true, index: loaded.index, notices };
+  if (!loaded.ok) return failure({ kind: 'chartFormat', problems: listed(loaded.error.problems, MAX_FORMAT_PROBLEMS) });
+  return { ok: true, index: loaded.index, notes };
 }
 
-function jsonTable(fileName: string, rows: readonly unknown[]): { ok: true; table: Table } | { ok: false; error: string } {
-  if (rows.length === 0) return failure(`${fileName} is empty: the JSON list has no rows.`);
+function jsonTable(rows: readonly unknown[]): { ok: true; table: Table } | { ok: false; problem: ImportProblem } {
+  if (rows.length === 0) return failure({ kind: 'empty', emptyJsonList: true });
   const columns: string[] = [];
   const seen = new Set<string>();
-  const notObjects: string[] = [];
+  const notObjects: { number: number; shape: JsonShape }[] = [];
   rows.forEach((row, i) => {
     if (!isRecord(row)) {
-      notObjects.push(`row ${formatNumber(i + 1)} is ${describeJson(row)}`);
+      notObjects.push({ number: i + 1, shape: jsonShape(row) });
       return;
     }
     for (const key of Object.keys(row)) {
@@ -249,9 +312,7 @@ function jsonTable(fileName: string, rows: readonly unknown[]): { ok: true; tabl
       }
     }
   });
-  if (notObjects.length > 0) {
-    return failure(listMessage(fileName, 'a JSON table is a list of objects, like {"id": "2", "parentId": "1", "name": "…"}, but', notObjects));
-  }
+  if (notObjects.length > 0) return failure({ kind: 'jsonRowsNotObjects', rows: listed(notObjects) });
   const tableRows: TableRow[] = rows.map((row, i) => ({
     number: i + 1,
     line: null,
@@ -260,13 +321,13 @@ function jsonTable(fileName: string, rows: readonly unknown[]): { ok: true; tabl
   return { ok: true, table: { columns, rows: tableRows, delimiter: null } };
 }
 
-function describeJson(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+/** A parsed JSON value that is not an object: null, a list, or a scalar. */
+function jsonShape(value: unknown): JsonShape {
+  if (Array.isArray(value)) return 'list';
   if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true or false';
-  return typeof value;
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  return 'null';
 }
 
 /** A spreadsheet-safe cell ("'=SUM(…)", as this app's CSV export and OWASP write them) back to its text. */
@@ -301,7 +362,6 @@ interface Table {
 }
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'vertical bar' };
 
 /**
  * The separator is the candidate that occurs most often, outside quotes, in
@@ -334,7 +394,7 @@ function detectDelimiter(text: string, preferred: string | null): string | null 
   return best;
 }
 
-function parseDelimited(fileName: string, text: string, preferred: string | null): { ok: true; table: Table } | { ok: false; error: string } {
+function parseDelimited(text: string, preferred: string | null): { ok: true; table: Table } | { ok: false; problem: ImportProblem } {
   const delimiter = detectDelimiter(text, preferred);
   const records: { cells: string[]; line: number }[] = [];
   let unclosedQuoteAt = -1;
@@ -359,14 +419,10 @@ function parseDelimited(fileName: string, text: string, preferred: string | null
   let headerAt = 0;
   while (headerAt < records.length && isBlank((records[headerAt] as { cells: string[] }).cells)) headerAt++;
   const header = records[headerAt];
-  if (header === undefined) return failure(`${fileName} is empty.`);
+  if (header === undefined) return failure({ kind: 'empty', emptyJsonList: false });
 
   if (unclosedQuoteAt >= 0) {
-    const at = records[unclosedQuoteAt];
-    const where = unclosedQuoteAt <= headerAt ? 'the header' : `row ${formatNumber(unclosedQuoteAt - headerAt)}`;
-    return failure(
-      `${fileName}: a value in ${where} (line ${formatNumber(at?.line ?? 1)}) opens a double quote (") that is never closed, so the rest of the file would be read as that one value.`,
-    );
+    return failure({ kind: 'unclosedQuote', row: unclosedQuoteAt <= headerAt ? null : unclosedQuoteAt - headerAt, line: records[unclosedQuoteAt]?.line ?? 1 });
   }
 
   const columns = header.cells.map((c) => c.trim());
@@ -378,13 +434,9 @@ function parseDelimited(fileName: string, text: string, preferred: string | null
   }
 
   if (!looksLikeTable(columns, rows) && (findColumn(columns, ID_COLUMNS) < 0 || findColumn(columns, PARENT_COLUMNS) < 0)) {
-    const reason =
-      columns.length < 2
-        ? 'its first line has no columns separated by commas, semicolons or tabs'
-        : 'its first line does not look like a row of column names, and its lines do not have a matching number of values';
-    return failure(`${fileName} is ${NEITHER}: ${reason}.`);
+    return failure({ kind: 'notATable', reason: columns.length < 2 ? 'noColumns' : 'noHeader' });
   }
-  if (rows.length === 0) return failure(`${fileName} has a header but no rows.`);
+  if (rows.length === 0) return failure({ kind: 'noRows' });
   return { ok: true, table: { columns, rows, delimiter: delimiter ?? ',' } };
 }
 
@@ -436,10 +488,10 @@ interface Columns {
   readonly kind: number;
 }
 
-function detectColumns(columns: readonly string[]): Columns | { missing: string[] } {
+function detectColumns(columns: readonly string[]): Columns | { missing: ('id' | 'parent')[] } {
   const id = findColumn(columns, ID_COLUMNS);
   const parent = findColumn(columns, PARENT_COLUMNS, new Set([id]));
-  const missing: string[] = [];
+  const missing: ('id' | 'parent')[] = [];
   if (id < 0) missing.push('id');
   if (parent < 0) missing.push('parent');
   if (missing.length > 0) return { missing };
@@ -460,26 +512,15 @@ function detectColumns(columns: readonly string[]): Columns | { missing: string[
   return { id, parent, name, lastName, position, nativeName, nativeLang, kind };
 }
 
-function columnError(fileName: string, columns: readonly string[], missing: readonly string[]): string {
-  const found = columns.filter((c) => c !== '');
-  const shown = found.slice(0, MAX_COLUMNS_LISTED).map((c) => `“${c}”`);
-  if (found.length > MAX_COLUMNS_LISTED) shown.push(`…and ${found.length - MAX_COLUMNS_LISTED} more`);
-  const lines = [
-    `${fileName} has no ${missing.map((m) => `${m} column`).join(' and no ')}, so its rows cannot be linked into a chart.`,
-    `Columns found: ${shown.length > 0 ? shown.join(', ') : 'none'}.`,
-  ];
-  if (missing.includes('id')) lines.push(`The id column may be called: ${orList(ID_COLUMNS)}.`);
-  if (missing.includes('parent')) lines.push(`The parent column may be called: ${orList(PARENT_COLUMNS)}.`);
-  lines.push('(Capitals, spaces, “_” and “-” in column names do not matter.)');
-  return lines.join('\n');
-}
-
 function importTable(fileName: string, table: Table, takenIds: ReadonlySet<string>): ImportOutcome {
   const { columns, rows } = table;
   const detected = detectColumns(columns);
-  if ('missing' in detected) return failure(columnError(fileName, columns, detected.missing));
+  if ('missing' in detected) {
+    const found = columns.filter((c) => c !== '');
+    return failure({ kind: 'missingColumns', missing: detected.missing, found: listed(found, MAX_COLUMNS_LISTED) });
+  }
 
-  const label = (row: TableRow) => (row.line === null ? `row ${formatNumber(row.number)}` : `row ${formatNumber(row.number)} (line ${formatNumber(row.line)})`);
+  const at = (row: TableRow): RowRef => ({ number: row.number, line: row.line });
   // Only a spreadsheet's text (CSV, TSV) carries its formula escapes; JSON rows are read as written.
   const fromSpreadsheet = table.delimiter !== null;
   const cell = (row: TableRow, column: number) => {
@@ -487,85 +528,73 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     return fromSpreadsheet ? unescapeFormula(text) : text;
   };
 
-  // Rows that cannot be read: no id, or more values than columns.
-  const noId: string[] = [];
-  const overfull: string[] = [];
-  for (const row of rows) {
-    if (cell(row, detected.id).trim() === '') noId.push(label(row));
-    if (row.cells.length > columns.length && row.cells.slice(columns.length).some((c) => c.trim() !== '')) {
-      overfull.push(`${label(row)} has ${formatNumber(row.cells.length)} values`);
-    }
-  }
-  if (overfull.length > 0) {
-    const separator = DELIMITER_NAMES[table.delimiter ?? ','] ?? 'separator';
-    return failure(
-      listMessage(
-        fileName,
-        `${countOf(overfull.length, 'row has', 'rows have')} more values than the header has columns (${columns.length}); a value that contains a ${separator} must be in double quotes:`,
-        overfull,
-      ),
-    );
-  }
-  if (noId.length > 0) return failure(listMessage(fileName, `${countOf(noId.length, 'row has', 'rows have')} no id:`, noId));
-
-  // Unique ids.
+  // Every kind of row problem is collected before any is reported: a user fixing a
+  // spreadsheet should not have to import it once per kind of mistake.
+  const overfull: { row: RowRef; values: number }[] = [];
+  const noId: RowRef[] = [];
   const ids = rows.map((row) => cell(row, detected.id).trim());
   const rowsOf = new Map<string, TableRow[]>();
   rows.forEach((row, i) => {
+    if (row.cells.length > columns.length && row.cells.slice(columns.length).some((c) => c.trim() !== '')) {
+      overfull.push({ row: at(row), values: row.cells.length });
+    }
     const id = ids[i] as string;
+    if (id === '') {
+      noId.push(at(row));
+      return;
+    }
     const list = rowsOf.get(id);
     if (list) list.push(row);
     else rowsOf.set(id, [row]);
   });
-  const duplicates: string[] = [];
+
+  const duplicateIds: { id: string; rows: Listed<RowRef> }[] = [];
   for (const [id, list] of rowsOf) {
-    if (list.length > 1) {
-      const shown = list.slice(0, 4).map(label);
-      duplicates.push(`“${id}” in ${shown.join(', ')}${list.length > 4 ? ` and ${formatNumber(list.length - 4)} more rows` : ''}`);
-    }
-  }
-  if (duplicates.length > 0) {
-    return failure(listMessage(fileName, `${countOf(duplicates.length, 'id is', 'ids are')} used by more than one row; each row needs its own id:`, duplicates));
+    if (list.length > 1) duplicateIds.push({ id, rows: listed(list.map(at), MAX_ROWS_PER_ID) });
   }
 
   // Parents that exist.
   const parentOf = new Map<string, string | null>();
-  const parentProblems: string[] = [];
+  const badParents: { row: RowRef; id: string; parent: string }[] = [];
   rows.forEach((row, i) => {
     const id = ids[i] as string;
+    if (id === '') return;
     const raw = cell(row, detected.parent).trim();
     const parent = NO_PARENT.has(raw.toLowerCase()) ? null : raw;
-    if (parent === id) parentProblems.push(`${label(row)}: “${id}” is its own parent`);
-    else if (parent !== null && !rowsOf.has(parent)) parentProblems.push(`${label(row)}: “${id}” has parent “${parent}”, but no row has the id “${parent}”`);
-    parentOf.set(id, parent);
+    if (parent !== null && (parent === id || !rowsOf.has(parent))) badParents.push({ row: at(row), id, parent });
+    if (!parentOf.has(id)) parentOf.set(id, parent);
   });
-  if (parentProblems.length > 0) {
-    return failure(listMessage(fileName, `${countOf(parentProblems.length, 'row names a parent that is', 'rows name a parent that is')} not another row of the table:`, parentProblems));
-  }
 
   // No cycles: walk up from every row, iteratively, marking rows already known to reach the top.
-  const cycles = findCycles(ids, parentOf);
-  if (cycles.length > 0) {
-    const rowLabel = (id: string) => {
-      const row = rowsOf.get(id)?.[0];
-      return row ? formatNumber(row.number) : '?';
-    };
-    const described = cycles.map((cycle) => {
-      const shownIds = cycle.length > 8 ? [...cycle.slice(0, 7).map(quote), '…'] : cycle.map(quote);
-      const shownRows = cycle.slice(0, 8).map(rowLabel).join(', ') + (cycle.length > 8 ? ', …' : '');
-      return `${[...shownIds, quote(cycle[0] ?? '')].join(' → ')} (rows ${shownRows})`;
+  // Through a duplicated id, which row's parent counts is anyone's guess: such loops wait until the ids are fixed.
+  const duplicated = (id: string) => (rowsOf.get(id)?.length ?? 0) > 1;
+  const cycles = findCycles(
+    ids.filter((id) => id !== ''),
+    parentOf,
+  )
+    .filter((cycle) => !cycle.some(duplicated))
+    .map((cycle) => {
+    const shown = cycle.slice(0, MAX_CYCLE_SHOWN);
+    return { length: cycle.length, ids: shown, rows: shown.map((id) => rowsOf.get(id)?.[0]?.number ?? 0) };
+  });
+
+  if (overfull.length + noId.length + duplicateIds.length + badParents.length + cycles.length > 0) {
+    return failure({
+      kind: 'rows',
+      problems: {
+        columnCount: columns.length,
+        delimiter: table.delimiter,
+        overfull: listed(overfull),
+        noId: listed(noId),
+        duplicateIds: listed(duplicateIds),
+        badParents: listed(badParents),
+        cycles: listed(cycles),
+      },
     });
-    return failure(
-      listMessage(
-        fileName,
-        `the parent links form ${countOf(cycles.length, 'cycle', 'cycles')} (each arrow points to the parent), so these rows never reach a top-level row:`,
-        described,
-      ),
-    );
   }
 
   // Units.
-  const notices: string[] = [];
+  const notes: ImportNote[] = [];
   const hasPosition = detected.position >= 0;
   const consumed = new Set([detected.id, detected.parent, detected.name, detected.lastName, detected.position, detected.nativeName, detected.kind]);
   const factColumns = columns.map((c, i) => ({ index: i, label: c.trim() === '' ? `Column ${i + 1}` : c.trim() })).filter((c) => !consumed.has(c.index));
@@ -605,11 +634,9 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     const rootId = uniqueId(SYNTHETIC_ROOT_ID, (candidate) => rowsOf.has(candidate));
     for (const unit of units) if (unit.parentId === null) unit.parentId = rootId;
     units.unshift({ id: rootId, parentId: null, name: title, kind: 'group' });
-    notices.push(`The table has ${formatNumber(roots.length)} top-level rows; they are shown under “${title}”.`);
+    notes.push({ kind: 'topLevelRows', count: roots.length, title });
   }
-  if (unnamed > 0) {
-    notices.push(unnamed === 1 ? '1 row has no name, so it is shown by its id.' : `${formatNumber(unnamed)} rows have no name, so they are shown by their ids.`);
-  }
+  if (unnamed > 0) notes.push({ kind: 'unnamedRows', count: unnamed });
 
   const chart: OrgChart = {
     format: 'org-chart',
@@ -623,8 +650,8 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
   // known parents, no cycles), so they meet the schema by construction: validating them again
   // with zod would only add time. indexChart still checks the tree as it indexes it.
   const indexed = indexChart(chart);
-  if (!indexed.ok) return failure(indexed.problems.map((p) => `${fileName}: ${p.path}: ${p.message}`).join('\n'));
-  return { ok: true, index: indexed.index, notices };
+  if (!indexed.ok) return failure({ kind: 'chartFormat', problems: listed(indexed.problems, MAX_FORMAT_PROBLEMS) });
+  return { ok: true, index: indexed.index, notes };
 }
 
 /** Every cycle in the parent links, each as the ids along it (child first). Iterative: no recursion per level. */
@@ -650,28 +677,6 @@ function findCycles(ids: readonly string[], parentOf: ReadonlyMap<string, string
 
 // ---------------------------------------------------------------------------
 // Small helpers
-
-function listMessage(fileName: string, heading: string, items: readonly string[]): string {
-  const shown = items.slice(0, MAX_LISTED).map((item) => `• ${item}`);
-  if (items.length > MAX_LISTED) shown.push(`• …and ${formatNumber(items.length - MAX_LISTED)} more`);
-  return [`${fileName}: ${heading}`, ...shown].join('\n');
-}
-
-function countOf(n: number, singular: string, plural: string): string {
-  return n === 1 ? `1 ${singular}` : `${formatNumber(n)} ${plural}`;
-}
-
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
-}
-
-function quote(text: string): string {
-  return text === '…' ? text : `“${text}”`;
-}
-
-function formatNumber(n: number): string {
-  return n.toLocaleString('en-US');
-}
 
 function lastPathPart(fileName: string): string {
   const parts = fileName.split(/[/\\]/);

@@ -42,7 +42,8 @@ function freeTitle(title: string): string {
   return `${title} (${n})`;
 }
 
-export async function addImportedChart(imported: OrgIndex, fileName: string, notices: readonly string[]): Promise<void> {
+/** `notes`: what the import did to the file (a root added, names taken from ids), in the words of the interface's language. */
+export async function addImportedChart(imported: OrgIndex, fileName: string, notes: (m: Messages) => readonly string[] = () => []): Promise<void> {
   const store = useStore.getState();
   const title = freeTitle(imported.chart.title);
   const renamed = title === imported.chart.title ? null : loadChart({ ...imported.chart, title, shortTitle: title }, fileName);
@@ -51,7 +52,7 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
   store.setCatalog(withEntry(store.catalog, { id: chart.id, title: chart.title, shortTitle: chart.shortTitle ?? chart.title, origin: 'imported' }));
   store.setChartSlot(chart.id, { status: 'ready', index });
   useStore.getState().openChart(chart.id);
-  const told = (m: Messages) => [m.imported(fileName, index.byId.size), ...notices].join(' ');
+  const told = (m: Messages) => [m.imported(fileName, index.byId.size), ...notes(m)].join(' ');
   useStore.getState().showNotice({ tone: 'info', text: told });
   // Saving copies the whole chart (IndexedDB's structured clone): let the chart be drawn first.
   await afterNextPaint();

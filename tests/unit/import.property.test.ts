@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import * as Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { importText, type ImportOutcome } from '../../src/model/importFile.ts';
+import { importProblemText } from '../../src/i18n/importWords.ts';
+import { importText, type ImportOutcome, type ImportProblem } from '../../src/model/importFile.ts';
 
 interface Row {
   id: string | number;
@@ -38,13 +39,17 @@ const treeRowsArb = fc
     }),
   );
 
+/** A refused import is explained, in both interface languages. */
+function expectWorded(problem: ImportProblem): void {
+  for (const language of ['en', 'zh'] as const) expect(importProblemText(language, 'x.csv', problem).trim()).not.toBe('');
+}
+
 const cells = (r: Row) => [String(r.id), r.parentId === null ? '' : String(r.parentId), r.name, r.note];
 
 function checkOutcome(outcome: ImportOutcome, rows: readonly Row[], expectedRows: number, mustImport: boolean, fromSpreadsheet = false): void {
   if (!outcome.ok) {
-    expect(mustImport, outcome.error).toBe(false);
-    expect(typeof outcome.error).toBe('string');
-    expect(outcome.error.trim()).not.toBe('');
+    expect(mustImport, JSON.stringify(outcome.problem)).toBe(false);
+    expectWorded(outcome.problem);
     return;
   }
   const units = outcome.index.byId.size;
@@ -107,7 +112,7 @@ describe('importing random flat tables', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('x.csv', 'x.tsv', 'x.json', 'x.txt', 'x'), (text, fileName) => {
         const outcome = importText(fileName, text);
-        if (!outcome.ok) expect(outcome.error.trim()).not.toBe('');
+        if (!outcome.ok) expectWorded(outcome.problem);
       }),
       { numRuns: 200 },
     );

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { importNoteText, importProblemText } from '../../src/i18n/importWords.ts';
 import { checkImportSize, decodeImportBytes, importText, MAX_IMPORT_BYTES, type ImportOutcome } from '../../src/model/importFile.ts';
 import { loadChart } from '../../src/model/load.ts';
 import type { OrgIndex } from '../../src/model/tree.ts';
@@ -8,14 +9,23 @@ import { readBundledChart } from './helpers.ts';
 const realData = (file: string) => readFileSync(`tests/fixtures/realdata/${file}`, 'utf8');
 const fixture = (file: string) => readFileSync(`tests/fixtures/import/${file}`, 'utf8');
 
+/** The chart, and the notes as the English interface words them. */
 function imported(outcome: ImportOutcome): { index: OrgIndex; notices: string[] } {
-  if (!outcome.ok) throw new Error(`expected the import to succeed, got: ${outcome.error}`);
-  return outcome;
+  if (!outcome.ok) throw new Error(`expected the import to succeed, got: ${JSON.stringify(outcome.problem)}`);
+  return { index: outcome.index, notices: outcome.notes.map((note) => importNoteText('en', note)) };
 }
 
-function importError(outcome: ImportOutcome): string {
+/** Imports `text` as `fileName` and returns why it failed, as the English interface words it. */
+function importError(fileName: string, text: string): string {
+  const outcome = importText(fileName, text);
   if (outcome.ok) throw new Error(`expected the import to fail, but it gave ${outcome.index.byId.size} units`);
-  return outcome.error;
+  return importProblemText('en', fileName, outcome.problem);
+}
+
+/** What the English interface says about bytes that cannot be read as text, or '' when they can. */
+function decodeError(fileName: string, bytes: Uint8Array): string {
+  const decoded = decodeImportBytes(bytes);
+  return decoded.ok ? '' : importProblemText('en', fileName, decoded.problem);
 }
 
 function unit(index: OrgIndex, id: string) {
@@ -216,48 +226,48 @@ describe('the app’s own JSON format', () => {
 
   it('reports a schema failure with the file and the path in the document', () => {
     const doc = { format: 'org-chart', version: 1, id: 'x', title: 'X', units: [{ id: 'a', name: 42 }] };
-    expect(importError(importText('mine.json', JSON.stringify(doc)))).toBe('mine.json: units[0].name: expected text, got a number');
+    expect(importError('mine.json', JSON.stringify(doc))).toBe('mine.json: units[0].name: expected text, got a number');
   });
 
   it('reports a wrong format marker with its path', () => {
-    expect(importError(importText('old.json', '{"format":"orgchart","version":1,"id":"x","title":"X","units":[]}'))).toContain('old.json: format: expected "org-chart", got "orgchart"');
+    expect(importError('old.json', '{"format":"orgchart","version":1,"id":"x","title":"X","units":[]}')).toContain('old.json: format: expected "org-chart", got "orgchart"');
   });
 });
 
 describe('files that cannot be imported, each with a specific message', () => {
   it('says an empty or whitespace-only file is empty', () => {
-    expect(importError(importText('empty.csv', ''))).toBe('empty.csv is empty.');
-    expect(importError(importText('blank.csv', ' \n\t\r\n'))).toBe('blank.csv is empty.');
-    expect(importError(importText('blank.json', '\ufeff  '))).toBe('blank.json is empty.');
-    expect(importError(importText('list.json', '[]'))).toBe('list.json is empty: the JSON list has no rows.');
+    expect(importError('empty.csv', '')).toBe('empty.csv is empty.');
+    expect(importError('blank.csv', ' \n\t\r\n')).toBe('blank.csv is empty.');
+    expect(importError('blank.json', '\ufeff  ')).toBe('blank.json is empty.');
+    expect(importError('list.json', '[]')).toBe('list.json is empty: the JSON list has no rows.');
   });
 
   it('says a table with only a header has no rows', () => {
-    expect(importError(importText('header.csv', 'id,parentId,name\n'))).toBe('header.csv has a header but no rows.');
-    expect(importError(importText('header.csv', 'id,parentId,name\n\n,,\n'))).toBe('header.csv has a header but no rows.');
+    expect(importError('header.csv', 'id,parentId,name\n')).toBe('header.csv has a header but no rows.');
+    expect(importError('header.csv', 'id,parentId,name\n\n,,\n')).toBe('header.csv has a header but no rows.');
   });
 
   it('says prose and binary text are neither the app’s format nor a table', () => {
-    const prose = importError(importText('letter.txt', 'Dear colleagues\nPlease find the chart attached.\nRegards\n'));
+    const prose = importError('letter.txt', 'Dear colleagues\nPlease find the chart attached.\nRegards\n');
     expect(prose).toBe('letter.txt is neither the app’s JSON chart format nor a CSV/TSV/JSON table: its first line has no columns separated by commas, semicolons or tabs.');
-    const longProse = importError(importText('note.txt', 'Dear colleagues, this is the chart we talked about at the meeting last week\nIt has, as you know, many rows, all of them, important\nBest\n'));
+    const longProse = importError('note.txt', 'Dear colleagues, this is the chart we talked about at the meeting last week\nIt has, as you know, many rows, all of them, important\nBest\n');
     expect(longProse).toContain('note.txt is neither the app’s JSON chart format nor a CSV/TSV/JSON table');
     const pngBytes = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array.from({ length: 240 }, (_, i) => (i * 37) % 256)];
     const png = new TextDecoder().decode(new Uint8Array(pngBytes)); // what a lenient reader makes of an image
-    expect(importError(importText('logo.png', png))).toBe('logo.png is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it contains binary data, not text.');
-    expect(importError(importText('x.json', '{"name":"flare","children":[]}'))).toContain('x.json is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it is a JSON object without "format": "org-chart"');
-    expect(importError(importText('x.json', '42'))).toBe('x.json is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it is a single JSON number, not an object or a list.');
+    expect(importError('logo.png', png)).toBe('logo.png is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it contains binary data, not text.');
+    expect(importError('x.json', '{"name":"flare","children":[]}')).toContain('x.json is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it is a JSON object without "format": "org-chart"');
+    expect(importError('x.json', '42')).toBe('x.json is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it is a single JSON number, not an object or a list.');
   });
 
   it('includes the JSON parser’s message for broken JSON', () => {
-    const error = importError(importText('broken.json', '{"format": "org-chart", '));
+    const error = importError('broken.json', '{"format": "org-chart", ');
     expect(error).toMatch(/^broken\.json is not valid JSON: \S/);
     expect(error).toContain('JSON');
-    expect(importError(importText('data', '[{"id": 1,}]'))).toMatch(/^data is not valid JSON: /);
+    expect(importError('data', '[{"id": 1,}]')).toMatch(/^data is not valid JSON: /);
   });
 
   it('names the columns found and the accepted spellings when there is no id or parent column', () => {
-    const error = importError(importText('people.csv', 'Name,Boss,Title\nAda,,CEO\n'));
+    const error = importError('people.csv', 'Name,Boss,Title\nAda,,CEO\n');
     expect(error).toBe(
       [
         'people.csv has no id column and no parent column, so its rows cannot be linked into a chart.',
@@ -267,54 +277,106 @@ describe('files that cannot be imported, each with a specific message', () => {
         '(Capitals, spaces, “_” and “-” in column names do not matter.)',
       ].join('\n'),
     );
-    const noParent = importError(importText('flat.json', '[{"id": "a", "name": "A"}]'));
+    const noParent = importError('flat.json', '[{"id": "a", "name": "A"}]');
     expect(noParent).toContain('flat.json has no parent column, so');
     expect(noParent).toContain('Columns found: “id”, “name”.');
     expect(noParent).not.toContain('The id column may be called');
   });
 
   it('lists duplicate ids with the rows and lines that use them', () => {
-    const error = importError(importText('dup.csv', 'id,parentId,name\na,,A\nb,a,B\na,b,A again\nb,a,B again\nc,a,C\n'));
+    const error = importError('dup.csv', 'id,parentId,name\na,,A\nb,a,B\na,b,A again\nb,a,B again\nc,a,C\n');
     expect(error).toBe(
       ['dup.csv: 2 ids are used by more than one row; each row needs its own id:', '• “a” in row 1 (line 2), row 3 (line 4)', '• “b” in row 2 (line 3), row 4 (line 5)'].join('\n'),
     );
-    expect(importError(importText('dup.json', '[{"id":1,"parentId":null},{"id":"1","parentId":null}]'))).toContain('• “1” in row 1, row 2');
+    expect(importError('dup.json', '[{"id":1,"parentId":null},{"id":"1","parentId":null}]')).toContain('• “1” in row 1, row 2');
   });
 
   it('names the row, id and parent value of a parent that does not exist', () => {
-    const error = importError(importText('orphans.csv', 'id,parentId,name\na,,A\nb,a,B\nc,zz,C\n'));
+    const error = importError('orphans.csv', 'id,parentId,name\na,,A\nb,a,B\nc,zz,C\n');
     expect(error).toBe('orphans.csv: 1 row names a parent that is not another row of the table:\n• row 3 (line 4): “c” has parent “zz”, but no row has the id “zz”');
-    expect(importError(importText('self.csv', 'id,parentId\na,\nb,b\n'))).toContain('• row 2 (line 3): “b” is its own parent');
+    expect(importError('self.csv', 'id,parentId\na,\nb,b\n')).toContain('• row 2 (line 3): “b” is its own parent');
   });
 
   it('counts lines correctly when a quoted value spans lines', () => {
-    const error = importError(importText('q.csv', 'id,parentId,name\na,,"one\ntwo\nthree"\nb,nope,B\n'));
+    const error = importError('q.csv', 'id,parentId,name\na,,"one\ntwo\nthree"\nb,nope,B\n');
     expect(error).toContain('• row 2 (line 5): “b” has parent “nope”');
   });
 
   it('names the ids that form a cycle', () => {
-    const error = importError(importText('loop.csv', 'id,parentId,name\nroot,,Root\na,c,A\nb,a,B\nc,b,C\n'));
+    const error = importError('loop.csv', 'id,parentId,name\nroot,,Root\na,c,A\nb,a,B\nc,b,C\n');
     expect(error).toBe(
       'loop.csv: the parent links form 1 cycle (each arrow points to the parent), so these rows never reach a top-level row:\n• “a” → “c” → “b” → “a” (rows 2, 4, 3)',
     );
-    expect(importError(importText('all-loop.json', '[{"id":"x","parentId":"y"},{"id":"y","parentId":"x"}]'))).toContain('• “x” → “y” → “x” (rows 1, 2)');
+    expect(importError('all-loop.json', '[{"id":"x","parentId":"y"},{"id":"y","parentId":"x"}]')).toContain('• “x” → “y” → “x” (rows 1, 2)');
   });
 
   it('reports a row without an id and a value with an unclosed quote', () => {
-    expect(importError(importText('ids.csv', 'id,parentId,name\na,,A\n ,a,Nobody\n'))).toBe('ids.csv: 1 row has no id:\n• row 2 (line 3)');
-    expect(importError(importText('quote.csv', 'id,parentId,name\na,,A\nb,a,"B\n'))).toBe(
+    expect(importError('ids.csv', 'id,parentId,name\na,,A\n ,a,Nobody\n')).toBe('ids.csv: 1 row has no id:\n• row 2 (line 3)');
+    expect(importError('quote.csv', 'id,parentId,name\na,,A\nb,a,"B\n')).toBe(
       'quote.csv: a value in row 2 (line 3) opens a double quote (") that is never closed, so the rest of the file would be read as that one value.',
     );
   });
 
   it('reports rows with more values than the header has columns', () => {
-    expect(importError(importText('extra.csv', 'id,parentId,name\na,,Smith, John\n'))).toBe(
+    expect(importError('extra.csv', 'id,parentId,name\na,,Smith, John\n')).toBe(
       'extra.csv: 1 row has more values than the header has columns (3); a value that contains a comma must be in double quotes:\n• row 1 (line 2) has 4 values',
     );
   });
 
+  it('reports every kind of row problem at once, so one import tells the user all there is to fix', () => {
+    const csv = 'id,parentId,name\nboss,,Boss\na,boss,A\na,boss,A again\n,boss,Nobody\nb,ghost,B\nc,d,C\nd,c,D\ne,boss,"Smith, John",x\n';
+    expect(importError('all.csv', csv)).toBe(
+      [
+        'all.csv: 1 row has more values than the header has columns (3); a value that contains a comma must be in double quotes:',
+        '• row 8 (line 9) has 4 values',
+        'all.csv: 1 row has no id:',
+        '• row 4 (line 5)',
+        'all.csv: 1 id is used by more than one row; each row needs its own id:',
+        '• “a” in row 2 (line 3), row 3 (line 4)',
+        'all.csv: 1 row names a parent that is not another row of the table:',
+        '• row 5 (line 6): “b” has parent “ghost”, but no row has the id “ghost”',
+        'all.csv: the parent links form 1 cycle (each arrow points to the parent), so these rows never reach a top-level row:',
+        '• “c” → “d” → “c” (rows 6, 7)',
+      ].join('\n'),
+    );
+  });
+
+  it('words the same problems in Chinese for the Chinese interface', () => {
+    const csv = 'id,parentId,name\nboss,,Boss\na,boss,A\na,boss,A again\n,boss,Nobody\nb,ghost,B\nc,d,C\nd,c,D\ne,boss,"Smith, John",x\n';
+    const outcome = importText('all.csv', csv);
+    if (outcome.ok) throw new Error('expected the import to fail');
+    expect(importProblemText('zh', 'all.csv', outcome.problem)).toBe(
+      [
+        '“all.csv”：1 行的值比表头的列数（3）多；含有逗号的值必须放在双引号中：',
+        '• 第 8 行（文件第 9 行）有 4 个值',
+        '“all.csv”：1 行没有编号（id）：',
+        '• 第 4 行（文件第 5 行）',
+        '“all.csv”：1 个编号被多行使用；每一行都需要自己的编号：',
+        '• “a”见于第 2 行（文件第 3 行）、第 3 行（文件第 4 行）',
+        '“all.csv”：1 行的上级不是表中的另一行：',
+        '• 第 5 行（文件第 6 行）：“b”的上级是“ghost”，但没有编号为“ghost”的行',
+        '“all.csv”：上级关系形成了 1 个循环（箭头指向上级），这些行永远连不到顶层：',
+        '• “c” → “d” → “c”（第 6、7 行）',
+      ].join('\n'),
+    );
+    const missing = importText('people.csv', 'Name,Boss\nAda,\n');
+    if (missing.ok) throw new Error('expected the import to fail');
+    expect(importProblemText('zh', 'people.csv', missing.problem)).toContain('“people.csv”没有编号（id）列，也没有上级（parent）列，因此无法把各行连成图表。\n找到的列：“Name”、“Boss”。');
+    const notes = importText('p.csv', 'id,parentId,name\na,,A\nb,,\n');
+    if (!notes.ok) throw new Error('expected the import to work');
+    expect(notes.notes.map((note) => importNoteText('zh', note))).toEqual(['表中有 2 个顶层行，它们显示在“p”之下。', '1 行没有名称，因此以编号显示。']);
+  });
+
+  it('says how many more there are beyond the first five of a kind', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `r${i},nowhere,R${i}`).join('\n');
+    const error = importError('many.csv', `id,parentId,name\n${rows}\n`);
+    expect(error.split('\n')).toHaveLength(1 + 5 + 1);
+    expect(error).toMatch(/^many\.csv: 8 rows name a parent that is not another row of the table:\n/);
+    expect(error.endsWith('\n• …and 3 more')).toBe(true);
+  });
+
   it('reports a JSON list whose rows are not objects', () => {
-    expect(importError(importText('nums.json', '[1, {"id": "a", "parentId": null}, "x"]'))).toBe(
+    expect(importError('nums.json', '[1, {"id": "a", "parentId": null}, "x"]')).toBe(
       'nums.json: a JSON table is a list of objects, like {"id": "2", "parentId": "1", "name": "…"}, but\n• row 1 is a number\n• row 3 is text',
     );
   });
@@ -322,43 +384,43 @@ describe('files that cannot be imported, each with a specific message', () => {
 
 describe('file size and encoding', () => {
   it('refuses a file over 50 MB before reading it', () => {
-    expect(checkImportSize('small.csv', 1024)).toBeNull();
-    expect(checkImportSize('edge.csv', MAX_IMPORT_BYTES)).toBeNull();
-    expect(checkImportSize('huge.csv', 60 * 1024 * 1024)).toBe('huge.csv is 60 MB; files larger than 50 MB cannot be imported.');
-    expect(checkImportSize('just-over.csv', MAX_IMPORT_BYTES + 1)).toBe('just-over.csv is 50.1 MB; files larger than 50 MB cannot be imported.');
+    expect(checkImportSize(1024)).toBeNull();
+    expect(checkImportSize(MAX_IMPORT_BYTES)).toBeNull();
+    const tooLarge = (file: string, size: number) => {
+      const problem = checkImportSize(size);
+      return problem === null ? '' : importProblemText('en', file, problem);
+    };
+    expect(tooLarge('huge.csv', 60 * 1024 * 1024)).toBe('huge.csv is 60 MB; files larger than 50 MB cannot be imported.');
+    expect(tooLarge('just-over.csv', MAX_IMPORT_BYTES + 1)).toBe('just-over.csv is 50.1 MB; files larger than 50 MB cannot be imported.');
   });
 
   it('decodes UTF-8 and drops a byte order mark', () => {
     const bytes = new TextEncoder().encode('\ufeffid,name\n1,国务院\n');
-    expect(decodeImportBytes('a.csv', bytes)).toEqual({ ok: true, text: 'id,name\n1,国务院\n' });
-    expect(decodeImportBytes('empty.csv', new Uint8Array())).toEqual({ ok: true, text: '' });
+    expect(decodeImportBytes(bytes)).toEqual({ ok: true, text: 'id,name\n1,国务院\n' });
+    expect(decodeImportBytes(new Uint8Array())).toEqual({ ok: true, text: '' });
   });
 
   it('names UTF-16 text as such', () => {
-    const le = decodeImportBytes('excel.csv', new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x64, 0x00]));
-    expect(le).toEqual({ ok: false, error: 'excel.csv is saved as UTF-16 (little-endian) text, not UTF-8. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.' });
-    const be = decodeImportBytes('be.csv', new Uint8Array([0xfe, 0xff, 0x00, 0x69]));
-    expect(be.ok ? '' : be.error).toContain('be.csv is saved as UTF-16 (big-endian) text');
-    const noBom = decodeImportBytes('nobom.csv', new Uint8Array([0x69, 0, 0x64, 0, 0x2c, 0, 0x70, 0]));
-    expect(noBom.ok ? '' : noBom.error).toContain('nobom.csv looks like UTF-16 (little-endian) text without a byte order mark');
+    expect(decodeError('excel.csv', new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x64, 0x00]))).toBe(
+      'excel.csv is saved as UTF-16 (little-endian) text, not UTF-8. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.',
+    );
+    expect(decodeError('be.csv', new Uint8Array([0xfe, 0xff, 0x00, 0x69]))).toContain('be.csv is saved as UTF-16 (big-endian) text');
+    expect(decodeError('nobom.csv', new Uint8Array([0x69, 0, 0x64, 0, 0x2c, 0, 0x70, 0]))).toContain('nobom.csv looks like UTF-16 (little-endian) text without a byte order mark');
   });
 
   it('says where invalid UTF-8 is, by byte offset and line', () => {
-    const result = decodeImportBytes('latin1.csv', new Uint8Array([0x61, 0xc3, 0x28]));
-    expect(result).toEqual({
-      ok: false,
-      error:
-        'latin1.csv is not valid UTF-8 text: invalid byte sequence at byte offset 1 (line 1): 0xC3 0x28. It may be saved in another encoding, such as Windows-1252 or GBK. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.',
-    });
-    const later = decodeImportBytes('w.csv', new Uint8Array([...new TextEncoder().encode('id,name\n1,Caf'), 0xe9, 0x0a]));
-    expect(later.ok ? '' : later.error).toContain('at byte offset 13 (line 2): 0xE9 0x0A');
+    expect(decodeError('latin1.csv', new Uint8Array([0x61, 0xc3, 0x28]))).toBe(
+      'latin1.csv is not valid UTF-8 text: invalid byte sequence at byte offset 1 (line 1): 0xC3 0x28. It may be saved in another encoding, such as Windows-1252 or GBK. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.',
+    );
+    expect(decodeError('w.csv', new Uint8Array([...new TextEncoder().encode('id,name\n1,Caf'), 0xe9, 0x0a]))).toContain('at byte offset 13 (line 2): 0xE9 0x0A');
   });
 
   it('recognises images and spreadsheets by their first bytes', () => {
-    const png = decodeImportBytes('logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png).toEqual({ ok: false, error: 'logo.png is a PNG image, neither the app’s JSON chart format nor a CSV/TSV/JSON table.' });
-    const xlsx = decodeImportBytes('staff.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
-    expect(xlsx.ok ? '' : xlsx.error).toContain('staff.xlsx is a ZIP archive (an Excel .xlsx workbook is one)');
-    expect(xlsx.ok ? '' : xlsx.error).toContain('save the sheet as “CSV UTF-8”');
+    expect(decodeError('logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(
+      'logo.png is a PNG image, neither the app’s JSON chart format nor a CSV/TSV/JSON table.',
+    );
+    const xlsx = decodeError('staff.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
+    expect(xlsx).toContain('staff.xlsx is a ZIP archive (an Excel .xlsx workbook is one)');
+    expect(xlsx).toContain('save the sheet as “CSV UTF-8”');
   });
 });

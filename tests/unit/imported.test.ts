@@ -21,7 +21,7 @@ describe('keeping imported charts', () => {
   it('says plainly when storage is full, and keeps the chart working for the session', async () => {
     saveChart.mockResolvedValue({ ok: false, message: 'The browser’s storage is full, so the chart could not be saved. It still works until you close this tab.' });
     const index = loadBundledIndex('state-council-general-office.json');
-    await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine' } }, 'mine.json', []);
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine' } }, 'mine.json');
     const state = useStore.getState();
     expect(state.notice?.tone).toBe('warning');
     expect(shownNotice()).toContain('storage is full');
@@ -32,8 +32,8 @@ describe('keeping imported charts', () => {
   it('gives a second chart of the same name a number, so the two can be told apart', async () => {
     saveChart.mockResolvedValue({ ok: true });
     const index = loadBundledIndex('state-council-general-office.json');
-    await addImportedChart({ ...index, chart: { ...index.chart, id: 'a', title: 'Team' } }, 'team.csv', []);
-    await addImportedChart({ ...index, chart: { ...index.chart, id: 'b', title: 'Team' } }, 'team.csv', []);
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'a', title: 'Team' } }, 'team.csv');
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'b', title: 'Team' } }, 'team.csv');
     expect(useStore.getState().catalog.map((entry) => entry.title)).toEqual(['Team', 'Team (2)']);
     expect(shownNotice()).toContain('Imported “team.csv”');
   });
@@ -42,7 +42,7 @@ describe('keeping imported charts', () => {
     saveChart.mockResolvedValue({ ok: true });
     loadBothOfficesIntoStore();
     const index = loadBundledIndex('state-council-general-office.json');
-    await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine', title: 'Mine' } }, 'mine.json', []);
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine', title: 'Mine' } }, 'mine.json');
     useStore.getState().openCompare('npcsc-general-office', 'state-council-general-office');
     await removeImportedChart('mine');
     expect(useStore.getState().view).toBe('compare');

@@ -47,7 +47,7 @@ function firstLinkThroughCard(index: OrgIndex, layout: ChartLayout): string | nu
 
 function importedIndex(path: string): OrgIndex {
   const outcome = importText(path, readFileSync(path, 'utf8'));
-  if (!outcome.ok) throw new Error(outcome.error);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
   return outcome.index;
 }
 

@@ -8,7 +8,7 @@ import { chartOf, loadBundledIndex } from './helpers.ts';
 function reimported(csv: string): OrgIndex {
   // The importer reads text the browser decoded, which drops the BOM.
   const result = importText('exported.csv', csv.replace(/^\uFEFF/, ''), new Set());
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.problem));
   return result.index;
 }
 
