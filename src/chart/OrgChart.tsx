@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { chartToCsv } from '../model/table.ts';
-import { headLine, shownNames } from '../model/present.ts';
+import { headLine, shownNames, type NameMode } from '../model/present.ts';
 import { pathToRoot, treeKeyAction, treePosition, visiblePreorder, type OrgIndex } from '../model/tree.ts';
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
@@ -494,7 +494,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           <span className="button-label">{t.leftToRight}</span>
         </button>
         <span className="toolbar-sep" aria-hidden="true" />
-        <ExportMenu index={index} layout={layout} collapsed={collapsed} svgRef={svgRef} zoomRef={zoomRef} messages={t} />
+        <ExportMenu index={index} layout={layout} collapsed={collapsed} svgRef={svgRef} zoomRef={zoomRef} messages={t} nameMode={nameMode} />
       </div>
       <LodCanvas pane={pane} index={index} layout={layout} grid={grid} active={levelOfDetail} width={size.width} height={size.height} dark={dark} />
       <svg
@@ -532,6 +532,7 @@ interface ExportMenuProps {
   readonly svgRef: RefObject<SVGSVGElement | null>;
   readonly zoomRef: RefObject<ZoomController | null>;
   readonly messages: Messages;
+  readonly nameMode: NameMode;
 }
 
 type ExportKind = 'svg' | 'svg-view' | 'png' | 'png-view' | 'json' | 'csv';
@@ -544,7 +545,7 @@ const EXPORT_CHOICES: readonly (readonly [ExportKind, 'exportSvg' | 'exportSvgVi
   ['csv', 'exportCsv'],
 ];
 
-function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: ExportMenuProps) {
+function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages, nameMode }: ExportMenuProps) {
   const showNotice = useStore((s) => s.showNotice);
   const detailsRef = useRef<HTMLDetailsElement>(null);
 
@@ -573,7 +574,8 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages }: Exp
         return;
       }
       const clip = kind.endsWith('-view') ? viewBounds() : undefined;
-      const svg = chartToSvg(index, layout, collapsed, clip ? { clip } : {});
+      // What is exported reads as the screen does: the names the user chose, and kinds in the interface's language.
+      const svg = chartToSvg(index, layout, collapsed, { ...(clip ? { clip } : {}), names: nameMode, kindLabels: messages.kinds });
       const suffix = clip ? '-view' : '';
       if (kind.startsWith('svg')) downloadBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), exportFileName(index, 'svg', suffix));
       else downloadBlob(await svgToPng(svg), exportFileName(index, 'png', suffix));

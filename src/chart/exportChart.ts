@@ -6,7 +6,7 @@
  * from it never taints the canvas.
  */
 import { kindColour, LIGHT } from './palette.ts';
-import { headLine, kindLabel } from '../model/present.ts';
+import { headLine, kindLabel, shownNames, type NameMode } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import type { Bounds, ChartLayout } from './layout.ts';
 import { CHART_FONT_FAMILY, wrapText } from './text.ts';
@@ -23,6 +23,10 @@ export function escapeXml(text: string): string {
 export interface ExportOptions {
   /** Only what is inside these bounds (chart coordinates), e.g. the current view. Default: the whole chart. */
   readonly clip?: Bounds;
+  /** The names as the user shows them on screen (English, Chinese or both). Default: both. */
+  readonly names?: NameMode;
+  /** Kind labels in the interface's language, as the cards on screen show them. Default: English. */
+  readonly kindLabels?: Readonly<Record<string, string>>;
 }
 
 /** A standalone SVG document of the chart as laid out (folded units stay folded). */
@@ -57,23 +61,25 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     const top = position.y - position.height / 2;
     const colour = kindColour(LIGHT, unit.kind);
     const isRoot = position.id === index.rootId;
-    const nameLines = wrapText(unit.name, position.width - 28, 14, 2, 600);
-    const extra = isRoot ? headLine(unit) : nameLines.length === 1 ? (unit.nativeName?.text ?? null) : null;
+    const names = shownNames(unit, options.names ?? 'both', index.chart.language ?? null);
+    const nameLines = wrapText(names.primary.text, position.width - 28, 14, 2, 600);
+    const extra = isRoot ? headLine(unit, options.names ?? 'both') : nameLines.length === 1 ? (names.secondary?.text ?? null) : null;
+    const langOf = (lang: string | null | undefined) => (lang ? ` xml:lang="${escapeXml(lang)}"` : '');
     const hidden = collapsed.has(position.id) ? (index.descendantCount.get(position.id) ?? 0) : 0;
     parts.push(
       `<g>`,
       `<rect x="${left}" y="${top}" width="${position.width}" height="${position.height}" rx="10" fill="${unit.kind === 'group' ? '#eceef2' : '#ffffff'}" stroke="#c3c8d0"/>`,
       `<rect x="${left}" y="${top}" width="6" height="${position.height}" rx="3" fill="${colour}"/>`,
       `<text x="${left + 16}" y="${top + 20}" font-size="12" font-weight="600" fill="${colour}">${escapeXml(
-        wrapText(unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind), position.width - 28, 12, 1, 600)[0] ?? '',
+        wrapText(unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind, options.kindLabels), position.width - 28, 12, 1, 600)[0] ?? '',
       )}</text>`,
-      `<text font-size="14" font-weight="600" fill="#1b1f24">${nameLines
+      `<text font-size="14" font-weight="600" fill="#1b1f24"${langOf(names.primary.lang)}>${nameLines
         .map((line, i) => `<tspan x="${left + 16}" y="${top + 40 + i * 18}">${escapeXml(line)}</tspan>`)
         .join('')}</text>`,
     );
     if (extra) {
       const y = top + 40 + nameLines.length * 18 + 2;
-      const lang = !isRoot && unit.nativeName?.lang ? ` xml:lang="${escapeXml(unit.nativeName.lang)}"` : '';
+      const lang = isRoot ? '' : langOf(names.secondary?.lang);
       if (y + 2 <= top + position.height - 4) parts.push(`<text x="${left + 16}" y="${y}" font-size="12" fill="#4a5360"${lang}>${escapeXml(wrapText(extra, position.width - 28, 12, 1)[0] ?? '')}</text>`);
     }
     if (hidden > 0) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartToSvg, pngSize } from '../../src/chart/exportChart.ts';
 import { layoutChart } from '../../src/chart/layout.ts';
+import { zh } from '../../src/i18n/zh.ts';
 import { indexChart } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
 
@@ -15,6 +16,21 @@ describe('exporting the chart', () => {
     expect(svg).toContain('全国人大常委会办公厅联络局');
     expect(svg).toContain('xml:lang="zh-Hans"');
     expect(svg).not.toContain('foreignObject');
+  });
+
+  it('reads as the screen does: the names the user chose, and kinds in the interface language', () => {
+    const index = loadBundledIndex('npcsc-general-office.json');
+    const layout = layoutChart(index, new Set());
+    const chinese = chartToSvg(index, layout, new Set(), { names: 'native', kindLabels: zh.kinds });
+    expect(chinese).toContain('<text font-size="14" font-weight="600" fill="#1b1f24" xml:lang="zh-Hans"><tspan');
+    expect(chinese).toContain('全国人大常委会办公厅联络局');
+    expect(chinese).not.toContain('Liaison Bureau');
+    expect(chinese).toContain(`>${zh.kinds.department}</text>`);
+    expect(chinese).not.toContain('>Department</text>');
+    const english = chartToSvg(index, layout, new Set(), { names: 'en' });
+    expect(english).toContain('Liaison Bureau');
+    expect(english).not.toContain('联络局');
+    expect(english).toContain('>Department</text>');
   });
 
   it('keeps a name made of markup as text', () => {
