@@ -6,9 +6,18 @@
  */
 import type { MatchReason } from '../model/compare.ts';
 import { KIND_LABELS, kindLabel } from '../model/present.ts';
+import type { StorageProblem } from '../store/persist.ts';
 import type { Notice, UiLanguage } from '../store/store.ts';
 
 export const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+
+export type StorageAction = 'save' | 'delete' | 'restore';
+/** What could not be done, the verb, and what it means for the user. */
+const STORAGE_ACTIONS: Record<StorageAction, readonly [string, string, string]> = {
+  save: ['the chart', 'saved', ' It still works until you close this tab.'],
+  delete: ['the chart', 'deleted', ' It may come back the next time the page is opened.'],
+  restore: ['your saved charts', 'loaded', ''],
+};
 
 const en = {
   /** Which language these words are, for text worded outside this table (an import's problems). */
@@ -46,6 +55,15 @@ const en = {
   unknownChart: (id: string, fallback: string | null) => `No chart with the id “${id}”. Showing ${fallback ?? 'the first chart'} instead.`,
   unknownCompare: (ids: readonly string[]) => `No chart with the id ${ids.map((id) => `“${id}”`).join(' or ')} to compare.`,
   chartDeleted: 'Chart deleted.',
+  /** Saving an imported chart, deleting it, or bringing back the saved ones at start-up failed. */
+  storageProblem: (action: StorageAction, problem: StorageProblem) => {
+    const [what, done, after] = STORAGE_ACTIONS[action];
+    if (problem.reason === 'full') return `The browser’s storage is full, so ${what} could not be ${done}.${after}`;
+    if (problem.reason === 'unavailable') return `This browser does not allow saving (storage is off or unavailable), so ${what} could not be ${done}.${after}`;
+    return `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be ${done} in the browser’s storage (${problem.detail}).${after}`;
+  },
+  /** `problems`: what the chart's schema check found, in its technical English. */
+  savedChartNotRestored: (problems: string) => `A saved chart could not be restored: ${problems}`,
   imported: (file: string, count: number) => `Imported “${file}”: ${plural(count, 'unit', 'units')}.`,
   importFailed: (detail: string) => `Import failed. ${detail}`,
   importCancelled: (file: string) => `Import of “${file}” cancelled. Nothing was changed.`,

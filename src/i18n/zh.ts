@@ -1,12 +1,19 @@
 /** The interface's words in Chinese (simplified). Loaded only when chosen. */
 import { ownEntry } from '../model/present.ts';
-import type { Messages } from './messages.ts';
+import type { Messages, StorageAction } from './messages.ts';
 
 const zhPlural = (count: number, unit: string) => `${count.toLocaleString('zh')} ${unit}`;
 /** A space where Latin letters or digits meet Chinese characters, and nowhere else: "State Council 与国务院办公厅". */
 const spaced = (text: string) => text.replace(/([A-Za-z0-9])(?=[\u4e00-\u9fff])/g, '$1 ').replace(/([\u4e00-\u9fff])(?=[A-Za-z0-9])/g, '$1 ');
 /** Chinese puts no space before a full-width colon. */
 const label = (name: string) => `${name}：`;
+
+/** What could not be done, the verb, and what it means for the user. */
+const STORAGE_ACTIONS_ZH: Record<StorageAction, readonly [string, string, string]> = {
+  save: ['图表', '保存', '关闭此标签页之前，它仍可使用。'],
+  delete: ['图表', '删除', '下次打开此页面时，它可能会再次出现。'],
+  restore: ['已保存的图表', '载入', ''],
+};
 
 export const zh: Messages = {
   uiLanguage: 'zh',
@@ -36,6 +43,13 @@ export const zh: Messages = {
   shortcuts: '键盘快捷键',
 
   dismiss: '关闭消息',
+  storageProblem: (action, problem) => {
+    const [what, verb, after] = STORAGE_ACTIONS_ZH[action];
+    if (problem.reason === 'full') return `浏览器的存储空间已满，无法${verb}${what}。${after}`;
+    if (problem.reason === 'unavailable') return `此浏览器不允许保存数据（存储已关闭或不可用），无法${verb}${what}。${after}`;
+    return `无法在浏览器的存储中${verb}${what}（${problem.detail}）。${after}`;
+  },
+  savedChartNotRestored: (problems) => `有一个已保存的图表无法恢复：${problems}`,
   unknownUnit: (id, chart) => `${chart}中没有编号为“${id}”的机构，改为显示整个图表。`,
   unknownChart: (id, fallback) => `没有编号为“${id}”的图表，改为显示${fallback ?? '第一个图表'}。`,
   unknownCompare: (ids) => `没有可供对比的编号为${ids.map((id) => `“${id}”`).join('或')}的图表。`,

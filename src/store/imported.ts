@@ -57,7 +57,7 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
   // Saving copies the whole chart (IndexedDB's structured clone): let the chart be drawn first.
   await afterNextPaint();
   const saved = await saveChart({ chart, title: chart.title, savedAt: Date.now() });
-  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => `${told(m)} ${saved.message}` });
+  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => `${told(m)} ${m.storageProblem('save', saved.problem)}` });
 }
 
 export async function renameImportedChart(chartId: string, title: string): Promise<void> {
@@ -71,7 +71,7 @@ export async function renameImportedChart(chartId: string, title: string): Promi
   store.setCatalog(store.catalog.map((entry) => (entry.id === chartId ? { ...entry, title: trimmed, shortTitle: trimmed } : entry)));
   store.setChartSlot(chartId, { status: 'ready', index: reloaded.index });
   const saved = await saveChart({ chart, title: trimmed, savedAt: Date.now() });
-  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: saved.message });
+  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => m.storageProblem('save', saved.problem) });
 }
 
 export async function removeImportedChart(chartId: string): Promise<void> {
@@ -91,7 +91,7 @@ export async function removeImportedChart(chartId: string): Promise<void> {
     useStore.setState((current) => ({ panes: { ...current.panes, main: { ...current.panes.main, chartId: null, selectedId: null, focusedId: null } } }));
   }
   const removed = await deleteStoredChart(chartId);
-  useStore.getState().showNotice(removed.ok ? { tone: 'info', text: (m) => m.chartDeleted } : { tone: 'warning', text: removed.message });
+  useStore.getState().showNotice(removed.ok ? { tone: 'info', text: (m) => m.chartDeleted } : { tone: 'warning', text: (m) => m.storageProblem('delete', removed.problem) });
 }
 
 /** Brings back the charts saved in earlier visits. Runs at start-up, beside the bundled charts. */
@@ -99,7 +99,7 @@ export async function restoreImportedCharts(): Promise<void> {
   const stored = await loadStoredCharts();
   const store = useStore.getState();
   if (!stored.ok) {
-    store.showNotice({ tone: 'warning', text: stored.message.replace(/(t)he chart could not be loaded/i, (_, t: string) => `${t === 'T' ? 'Y' : 'y'}our saved charts could not be loaded`) });
+    store.showNotice({ tone: 'warning', text: (m) => m.storageProblem('restore', stored.problem) });
     return;
   }
   const problems: string[] = [];
@@ -114,5 +114,5 @@ export async function restoreImportedCharts(): Promise<void> {
     current.setCatalog(withEntry(current.catalog, { id: chart.id, title: entry.title, shortTitle: entry.title, origin: 'imported' }));
     current.setChartSlot(chart.id, { status: 'ready', index: loaded.index });
   }
-  if (problems.length > 0) useStore.getState().showNotice({ tone: 'warning', text: `A saved chart could not be restored: ${problems.join('; ')}` });
+  if (problems.length > 0) useStore.getState().showNotice({ tone: 'warning', text: (m) => m.savedChartNotRestored(problems.join('; ')) });
 }

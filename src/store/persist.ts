@@ -20,15 +20,20 @@ function store(): UseStore {
   return database;
 }
 
-export type StorageResult = { ok: true } | { ok: false; message: string };
+/** Why storage failed, worded by the interface in its language: full, switched off, or something else (the browser's own words). */
+export interface StorageProblem {
+  readonly reason: 'full' | 'unavailable' | 'failed';
+  readonly detail: string;
+}
 
-function describeStorageError(err: unknown, action: string): string {
+export type StorageResult = { ok: true } | { ok: false; problem: StorageProblem };
+
+function storageProblem(err: unknown): StorageProblem {
   const name = err instanceof DOMException ? err.name : err instanceof Error ? err.name : '';
-  if (name === 'QuotaExceededError') return `The browser’s storage is full, so the chart could not be ${action}. It still works until you close this tab.`;
-  if (typeof indexedDB === 'undefined' || name === 'InvalidStateError' || name === 'SecurityError') {
-    return `This browser does not allow saving (storage is off or unavailable), so the chart could not be ${action}. It still works until you close this tab.`;
-  }
-  return `The chart could not be ${action} in the browser’s storage (${err instanceof Error ? err.message : String(err)}). It still works until you close this tab.`;
+  const detail = err instanceof Error ? err.message : String(err);
+  if (name === 'QuotaExceededError') return { reason: 'full', detail };
+  if (typeof indexedDB === 'undefined' || name === 'InvalidStateError' || name === 'SecurityError') return { reason: 'unavailable', detail };
+  return { reason: 'failed', detail };
 }
 
 export async function saveChart(entry: StoredChart): Promise<StorageResult> {
@@ -36,7 +41,7 @@ export async function saveChart(entry: StoredChart): Promise<StorageResult> {
     await set(entry.chart.id, entry, store());
     return { ok: true };
   } catch (err) {
-    return { ok: false, message: describeStorageError(err, 'saved') };
+    return { ok: false, problem: storageProblem(err) };
   }
 }
 
@@ -45,15 +50,15 @@ export async function deleteStoredChart(chartId: string): Promise<StorageResult>
     await del(chartId, store());
     return { ok: true };
   } catch (err) {
-    return { ok: false, message: describeStorageError(err, 'deleted') };
+    return { ok: false, problem: storageProblem(err) };
   }
 }
 
-export async function loadStoredCharts(): Promise<{ ok: true; charts: StoredChart[] } | { ok: false; message: string }> {
+export async function loadStoredCharts(): Promise<{ ok: true; charts: StoredChart[] } | { ok: false; problem: StorageProblem }> {
   try {
     const all = await entries<string, StoredChart>(store());
     return { ok: true, charts: all.map(([, value]) => value).sort((a, b) => a.savedAt - b.savedAt) };
   } catch (err) {
-    return { ok: false, message: describeStorageError(err, 'loaded') };
+    return { ok: false, problem: storageProblem(err) };
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ENGLISH, noticeText } from '../../src/i18n/messages.ts';
+import { ENGLISH, noticeText, type Messages } from '../../src/i18n/messages.ts';
 import { loadChart } from '../../src/model/load.ts';
 import type { OrgChart } from '../../src/model/schema.ts';
 import type { OrgIndex } from '../../src/model/tree.ts';
@@ -39,7 +39,8 @@ export function loadBothOfficesIntoStore(): void {
 }
 
 /** The notice now shown, in English words (notices may be built from the interface's messages). */
-export function shownNotice(): string | undefined {
+/** The notice on screen, as the English interface (or the one given) words it. */
+export function shownNotice(messages: Messages = ENGLISH): string | undefined {
   const notice = useStore.getState().notice;
-  return notice ? noticeText(notice, ENGLISH) : undefined;
+  return notice ? noticeText(notice, messages) : undefined;
 }

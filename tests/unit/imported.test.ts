@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { zh } from '../../src/i18n/zh.ts';
 import { useStore } from '../../src/store/store.ts';
 import { loadBothOfficesIntoStore, loadBundledIndex, shownNotice } from './helpers.ts';
 
@@ -18,13 +19,14 @@ describe('keeping imported charts', () => {
     saveChart.mockReset();
   });
 
-  it('says plainly when storage is full, and keeps the chart working for the session', async () => {
-    saveChart.mockResolvedValue({ ok: false, message: 'The browser’s storage is full, so the chart could not be saved. It still works until you close this tab.' });
+  it('says plainly when storage is full, in the interface language, and keeps the chart working for the session', async () => {
+    saveChart.mockResolvedValue({ ok: false, problem: { reason: 'full', detail: 'QuotaExceededError' } });
     const index = loadBundledIndex('state-council-general-office.json');
     await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine' } }, 'mine.json');
     const state = useStore.getState();
     expect(state.notice?.tone).toBe('warning');
-    expect(shownNotice()).toContain('storage is full');
+    expect(shownNotice()).toContain('The browser’s storage is full, so the chart could not be saved. It still works until you close this tab.');
+    expect(shownNotice(zh)).toContain('浏览器的存储空间已满，无法保存图表。关闭此标签页之前，它仍可使用。');
     expect(state.panes.main.chartId).toBe('mine');
     expect(state.catalog.find((entry) => entry.id === 'mine')?.origin).toBe('imported');
   });
