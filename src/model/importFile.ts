@@ -58,7 +58,7 @@ export interface RowProblems {
 export type ImportProblem =
   | { readonly kind: 'tooLarge'; readonly megabytes: number; readonly limitMegabytes: number }
   | { readonly kind: 'wrongEncoding'; readonly encoding: 'utf-32' | 'utf-16le' | 'utf-16be'; readonly withoutBom: boolean }
-  /** `at`: the first bad bytes, where the decoder could not say. */
+  /** `at`: where the first bad bytes are, and what they are; null if they cannot be pinned down. */
   | { readonly kind: 'invalidUtf8'; readonly at: { readonly offset: number; readonly line: number; readonly bytes: string } | null }
   | { readonly kind: 'binaryFile'; readonly type: BinaryType }
   /** Zero bytes in the raw file, or control characters in text already decoded. */
@@ -103,7 +103,7 @@ const CHINESE_NAME_COLUMNS = new Set(['chinesename', 'namezh']);
 const NO_PARENT = new Set(['', 'null', 'undefined']);
 const SYNTHETIC_ROOT_ID = '__root__';
 /** Examples kept per kind of problem; the message says how many more there are. */
-export const MAX_LISTED = 5;
+const MAX_LISTED = 5;
 const MAX_COLUMNS_LISTED = 20;
 const MAX_ROWS_PER_ID = 4;
 const MAX_CYCLE_SHOWN = 8;
