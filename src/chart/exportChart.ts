@@ -9,7 +9,7 @@ import { kindColour, LIGHT } from './palette.ts';
 import { headLine, kindLabel, shownNames, type NameMode } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import type { Bounds, ChartLayout } from './layout.ts';
-import { CHART_FONT_FAMILY, wrapText } from './text.ts';
+import { CHART_FONT_FAMILY, estimateTextWidth, wrapText } from './text.ts';
 
 const MARGIN = 24;
 /** Chromium refuses canvases over 16,384 px a side or about 268 M pixels; stay well inside both. */
@@ -65,14 +65,19 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     const nameLines = wrapText(names.primary.text, position.width - 28, 14, 2, 600);
     const extra = isRoot ? headLine(unit, options.names ?? 'both') : nameLines.length === 1 ? (names.secondary?.text ?? null) : null;
     const langOf = (lang: string | null | undefined) => (lang ? ` xml:lang="${escapeXml(lang)}"` : '');
+    const kindText = wrapText(unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind, options.kindLabels), position.width - 28, 12, 1, 600)[0] ?? '';
+    // As on the card: with no line left under a two-line name (or the root's head line), the second name joins the kind line when it fits whole.
+    const second = names.secondary;
+    const secondInKindLine =
+      second !== null && (isRoot || nameLines.length > 1) && estimateTextWidth(`${kindText} · ${second.text}`, 12, 600) <= position.width - 32 ? second : null;
     const hidden = collapsed.has(position.id) ? (index.descendantCount.get(position.id) ?? 0) : 0;
     parts.push(
       `<g>`,
       `<rect x="${left}" y="${top}" width="${position.width}" height="${position.height}" rx="10" fill="${unit.kind === 'group' ? '#eceef2' : '#ffffff'}" stroke="#c3c8d0"/>`,
       `<rect x="${left}" y="${top}" width="6" height="${position.height}" rx="3" fill="${colour}"/>`,
-      `<text x="${left + 16}" y="${top + 20}" font-size="12" font-weight="600" fill="${colour}">${escapeXml(
-        wrapText(unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind, options.kindLabels), position.width - 28, 12, 1, 600)[0] ?? '',
-      )}</text>`,
+      `<text x="${left + 16}" y="${top + 20}" font-size="12" font-weight="600" fill="${colour}">${escapeXml(kindText)}${
+        secondInKindLine ? ` · <tspan${langOf(secondInKindLine.lang)}>${escapeXml(secondInKindLine.text)}</tspan>` : ''
+      }</text>`,
       `<text font-size="14" font-weight="600" fill="#1b1f24"${langOf(names.primary.lang)}>${nameLines
         .map((line, i) => `<tspan x="${left + 16}" y="${top + 40 + i * 18}">${escapeXml(line)}</tspan>`)
         .join('')}</text>`,

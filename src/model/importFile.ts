@@ -572,7 +572,8 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     ids.filter((id) => id !== ''),
     parentOf,
   )
-    .filter((cycle) => !cycle.some(duplicated))
+    // A row that is its own parent is already told as such; a loop of one would say it twice.
+    .filter((cycle) => cycle.length > 1 && !cycle.some(duplicated))
     .map((cycle) => {
     const shown = cycle.slice(0, MAX_CYCLE_SHOWN);
     return { length: cycle.length, ids: shown, rows: shown.map((id) => rowsOf.get(id)?.[0]?.number ?? 0) };

@@ -15,6 +15,9 @@ describe('exporting the chart', () => {
     }
     expect(svg).toContain('全国人大常委会办公厅联络局');
     expect(svg).toContain('xml:lang="zh-Hans"');
+    // A card whose English name takes two lines shows its Chinese name in the kind line, as on screen.
+    expect(svg).toContain('Office · <tspan xml:lang="zh-Hans">全国人民代表大会常务委员会办公厅</tspan>');
+    expect(svg).toContain('机关纪委');
     expect(svg).not.toContain('foreignObject');
   });
 
