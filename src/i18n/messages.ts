@@ -86,6 +86,7 @@ const en = {
   yourChartsCount: (count: number) => `Your charts (${count})`,
   newNameFor: (title: string) => `New name for ${title}`,
   needsName: 'A chart needs a name',
+  nameTaken: (title: string) => `Another chart is already called “${title}”: choose a name of its own, so the two can be told apart.`,
   save: 'Save',
   rename: 'Rename',
   renameChart: (title: string) => `Rename ${title}`,

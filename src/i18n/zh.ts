@@ -73,6 +73,7 @@ export const zh: Messages = {
   yourChartsCount: (count) => `我的图表（${count}）`,
   newNameFor: (title) => `${title}的新名称`,
   needsName: '图表需要一个名称',
+  nameTaken: (title) => `已经有图表叫“${title}”了：请换一个名称，以便区分两者。`,
   save: '保存',
   rename: '重命名',
   renameChart: (title) => `重命名${title}`,

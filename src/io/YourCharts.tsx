@@ -1,6 +1,6 @@
 /** The charts a user imported: open, rename or delete them. */
-import { useRef, useState } from 'react';
-import { removeImportedChart, renameImportedChart } from '../store/imported.ts';
+import { useEffect, useId, useRef, useState } from 'react';
+import { removeImportedChart, renameImportedChart, titleTaken } from '../store/imported.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { useDetailsMenu } from '../shared/dom.ts';
 import { useStore } from '../store/store.ts';
@@ -10,11 +10,26 @@ export function YourCharts() {
   const openChart = useStore((s) => s.openChart);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  /** The chart whose Rename button takes focus back when its name field closes, so focus never drops to the page. */
+  const refocus = useRef<string | null>(null);
+  const renameButtons = useRef(new Map<string, HTMLButtonElement>());
   const detailsRef = useRef<HTMLDetailsElement>(null);
+  const takenId = useId();
   const menu = useDetailsMenu(detailsRef);
   const t = useMessages();
+  useEffect(() => {
+    if (refocus.current === null || editing !== null) return;
+    renameButtons.current.get(refocus.current)?.focus();
+    refocus.current = null;
+  }, [editing]);
+  const stopEditing = (id: string) => {
+    refocus.current = id;
+    setEditing(null);
+  };
   const imported = catalog.filter((entry) => entry.origin === 'imported');
   if (imported.length === 0) return null;
+  // Two charts of one name could not be told apart in the switch, in compare or here.
+  const takenBy = (id: string) => (title: string) => titleTaken(catalog, id, title);
 
   return (
     <details className="your-charts" ref={detailsRef} onKeyDown={menu.onKeyDown}>
@@ -24,31 +39,39 @@ export function YourCharts() {
           <li key={entry.id}>
             {editing === entry.id ? (
               <form
+                className="rename-form"
                 onSubmit={(event) => {
                   event.preventDefault();
                   void renameImportedChart(entry.id, draft);
-                  setEditing(null);
+                  stopEditing(entry.id);
                 }}
               >
                 <input
                   aria-label={t.newNameFor(entry.title)}
                   value={draft}
                   required
+                  aria-invalid={takenBy(entry.id)(draft) || undefined}
+                  aria-describedby={takenBy(entry.id)(draft) ? takenId : undefined}
                   onChange={(event) => setDraft(event.target.value)}
                   onKeyDown={(event) => {
                     if (event.key !== 'Escape') return;
                     // Escape in the name field cancels the rename; the menu stays open.
                     event.stopPropagation();
-                    setEditing(null);
+                    stopEditing(entry.id);
                   }}
                   autoFocus
                 />
-                <button type="submit" disabled={draft.trim() === ''} title={draft.trim() === '' ? t.needsName : undefined}>
+                <button type="submit" disabled={draft.trim() === '' || takenBy(entry.id)(draft)} title={draft.trim() === '' ? t.needsName : undefined}>
                   {t.save}
                 </button>
-                <button type="button" onClick={() => setEditing(null)}>
+                <button type="button" onClick={() => stopEditing(entry.id)}>
                   {t.cancel}
                 </button>
+                {takenBy(entry.id)(draft) ? (
+                  <p id={takenId} className="field-error" role="alert">
+                    {t.nameTaken(draft.trim())}
+                  </p>
+                ) : null}
               </form>
             ) : (
               <>
@@ -64,6 +87,10 @@ export function YourCharts() {
                 </button>
                 <span className="your-charts-actions">
                   <button
+                    ref={(button) => {
+                      if (button) renameButtons.current.set(entry.id, button);
+                      else renameButtons.current.delete(entry.id);
+                    }}
                     type="button"
                     aria-label={t.renameChart(entry.title)}
                     onClick={() => {

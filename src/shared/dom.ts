@@ -98,9 +98,17 @@ export function listenOnWindow(handlers: WindowHandlers): () => void {
 /**
  * A menu made of <details>: `close` shuts it and gives focus back to its
  * summary (so focus is not lost when the chosen option disappears), and
- * `onKeyDown`, put on the <details>, closes it on Escape.
+ * `onKeyDown`, put on the <details>, closes it on Escape. A click or focus
+ * anywhere else closes it too, as other menus do.
  */
 export function useDetailsMenu(ref: RefObject<HTMLDetailsElement | null>): { close: () => void; onKeyDown: (event: ReactKeyboardEvent) => void } {
+  useEffect(() => {
+    const onOutside = (event: Event) => {
+      const details = ref.current;
+      if (details?.open && event.target instanceof Node && !details.contains(event.target)) details.open = false;
+    };
+    return listenOnWindow({ pointerdown: onOutside, focusin: onOutside });
+  }, [ref]);
   return useMemo(() => {
     const close = () => {
       const details = ref.current;

@@ -60,11 +60,17 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
   if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => `${told(m)} ${m.storageProblem('save', saved.problem)}` });
 }
 
+/** Whether a chart other than `id` is already called this, in full or in the switch (ignoring case and spaces around it): two such charts could not be told apart. */
+export function titleTaken(catalog: readonly CatalogEntry[], id: string, title: string): boolean {
+  const wanted = title.trim().toLocaleLowerCase();
+  return catalog.some((entry) => entry.id !== id && [entry.title, entry.shortTitle, entry.nativeShortTitle].some((name) => name?.trim().toLocaleLowerCase() === wanted));
+}
+
 export async function renameImportedChart(chartId: string, title: string): Promise<void> {
   const store = useStore.getState();
   const slot = store.charts[chartId];
   const trimmed = title.trim();
-  if (trimmed === '' || slot?.status !== 'ready') return;
+  if (trimmed === '' || slot?.status !== 'ready' || titleTaken(store.catalog, chartId, trimmed)) return;
   const chart: OrgChart = { ...slot.index.chart, title: trimmed, shortTitle: trimmed };
   const reloaded = loadChart(chart, chart.id);
   if (!reloaded.ok) return;

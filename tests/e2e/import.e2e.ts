@@ -277,6 +277,24 @@ describe('importing and exporting charts in a real browser', () => {
     await list.getByRole('button', { name: 'Rename small-team' }).click();
     const newName = list.getByRole('textbox', { name: 'New name for small-team' });
     await expect(newName.inputValue()).resolves.toBe('small-team');
+    // A name another chart has (here the State Council's, in the switch) is refused, saying why.
+    await newName.fill('state council');
+    await expect(list.getByRole('alert').textContent()).resolves.toBe('Another chart is already called “state council”: choose a name of its own, so the two can be told apart.');
+    await expect(list.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
+    await expect(newName.getAttribute('aria-invalid')).resolves.toBe('true');
+    // Escape leaves the name field with focus on its Rename button (not lost to the page), and a second Escape closes the menu.
+    await newName.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Rename small-team');
+    await page.keyboard.press('Escape');
+    await expect(list.isVisible()).resolves.toBe(false);
+    // A click elsewhere closes the menu too.
+    await yourCharts(page).click();
+    await expect(list.isVisible()).resolves.toBe(true);
+    await page.getByRole('complementary', { name: 'Details' }).click({ position: { x: 20, y: 300 } });
+    await expect.poll(() => list.isVisible()).toBe(false);
+
+    await yourCharts(page).click();
+    await list.getByRole('button', { name: 'Rename small-team' }).click();
     await newName.fill('Wang Wei’s team');
     await list.getByRole('button', { name: 'Save' }).click();
 

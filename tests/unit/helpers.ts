@@ -38,7 +38,6 @@ export function loadBothOfficesIntoStore(): void {
   store.setChartSlot('state-council-general-office', { status: 'ready', index: loadBundledIndex('state-council-general-office.json') });
 }
 
-/** The notice now shown, in English words (notices may be built from the interface's messages). */
 /** The notice on screen, as the English interface (or the one given) words it. */
 export function shownNotice(messages: Messages = ENGLISH): string | undefined {
   const notice = useStore.getState().notice;

@@ -11,7 +11,7 @@ vi.mock('../../src/store/persist.ts', () => ({
   loadStoredCharts: vi.fn(async () => ({ ok: true, charts: [] })),
 }));
 
-const { addImportedChart, removeImportedChart } = await import('../../src/store/imported.ts');
+const { addImportedChart, removeImportedChart, renameImportedChart } = await import('../../src/store/imported.ts');
 
 describe('keeping imported charts', () => {
   beforeEach(() => {
@@ -38,6 +38,18 @@ describe('keeping imported charts', () => {
     await addImportedChart({ ...index, chart: { ...index.chart, id: 'b', title: 'Team' } }, 'team.csv');
     expect(useStore.getState().catalog.map((entry) => entry.title)).toEqual(['Team', 'Team (2)']);
     expect(shownNotice()).toContain('Imported “team.csv”');
+  });
+
+  it('refuses to rename a chart to a name another chart has, in full or in the switch', async () => {
+    saveChart.mockResolvedValue({ ok: true });
+    useStore.getState().setCatalog([{ id: 'state-council-general-office', title: 'General Office of the State Council', shortTitle: 'State Council', origin: 'bundled' }]);
+    const index = loadBundledIndex('state-council-general-office.json');
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine', title: 'Mine' } }, 'mine.json');
+    await renameImportedChart('mine', ' state council ');
+    await renameImportedChart('mine', 'General Office of the State Council');
+    expect(useStore.getState().catalog.find((entry) => entry.id === 'mine')?.title).toBe('Mine');
+    await renameImportedChart('mine', 'My State Council notes');
+    expect(useStore.getState().catalog.find((entry) => entry.id === 'mine')?.title).toBe('My State Council notes');
   });
 
   it('deletes a chart shown only behind the compare view, so closing compare shows a chart that exists', async () => {
