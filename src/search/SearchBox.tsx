@@ -34,6 +34,8 @@ function Highlighted({ engine, text, ranges }: { engine: SearchEngine; text: str
   );
 }
 
+const COMPARE_SIDES = ['left', 'right'] as const;
+
 export function SearchBox() {
   const charts = useStore((s) => s.charts);
   const t = useMessages();
@@ -90,9 +92,13 @@ export function SearchBox() {
 
   const choose = (result: SearchResult | undefined) => {
     if (!result) return;
-    openChart(result.chartId, result.unitId);
+    // While comparing, a unit of a chart on either side is shown on that side: choosing it must not end the comparison.
+    const state = useStore.getState();
+    const side = state.view === 'compare' ? COMPARE_SIDES.find((pane) => state.panes[pane].chartId === result.chartId) : undefined;
+    const pane = side ?? 'main';
+    openChart(result.chartId, result.unitId, pane);
     // On to the unit itself, as a "go to" does: the arrow keys move on from there, and "/" comes back here.
-    requestFocus('main');
+    requestFocus(pane);
     setOpen(false);
     setQuery(result.name);
   };

@@ -205,6 +205,30 @@ describe('the compare view in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('shows a unit found by search on the side that holds it, staying in the compare view', async () => {
+    const { page } = session;
+    await openCompareFromUrl(page);
+    const rightDetails = page.getByRole('complementary', { name: 'Details: State Council' });
+    const search = page.getByRole('combobox', { name: 'Search' });
+    await search.fill('Network Operation Center');
+    await page.getByRole('option', { name: /China Government Network Operation Center/ }).first().click();
+    await expect.poll(() => rightDetails.getByRole('heading', { level: 2 }).textContent()).toBe('China Government Network Operation Center');
+    // A unit of the chart on the left goes to the left side, by keyboard this time.
+    const leftDetails = page.getByRole('complementary', { name: 'Details: NPC Standing Committee' });
+    await search.fill('Liaison Bureau');
+    await page.getByRole('option', { name: /Liaison Bureau/ }).first().waitFor();
+    await search.press('Enter');
+    await expect.poll(() => leftDetails.getByRole('heading', { level: 2 }).textContent()).toBe('Liaison Bureau');
+    await expect(rightDetails.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('China Government Network Operation Center');
+    await expect(page.getByRole('tree').count()).resolves.toBe(2);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('compare')).toBe(`${NPC},${STATE_COUNCIL}`);
+    expect(url.searchParams.get('chart')).toBeNull();
+    expect(url.searchParams.get('left')).toBe('liaison-bureau');
+    expect(url.searchParams.get('right')).not.toBeNull();
+    expect(session.errors).toEqual([]);
+  });
+
   it('swaps the two charts, with their selections, from the Swap sides button', async () => {
     const { page } = session;
     await openCompareFromUrl(page);
