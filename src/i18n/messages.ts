@@ -173,6 +173,7 @@ const en = {
   searchResults: 'Search results',
   searchPlaceholder: 'Search units, people, functions…  ( / )',
   searching: 'Searching…',
+  moreMatches: (shown: number, total: number) => `The best ${shown} of ${total.toLocaleString('en')} matches. Type more to narrow them down.`,
   noMatch: (query: string) => `No unit matches “${query}”.`,
   noMatchHint: 'Try fewer words, an English or Chinese name, pinyin (e.g. guowuyuan) or its initials (gwy), or a leader’s name.',
   fields: {

@@ -160,6 +160,7 @@ export const zh: Messages = {
   searchResults: '搜索结果',
   searchPlaceholder: '搜索机构、人员、职能…（/）',
   searching: '正在搜索…',
+  moreMatches: (shown, total) => `共 ${total.toLocaleString('zh')} 个匹配，这里列出最相关的 ${shown} 个。输入更多字词可缩小范围。`,
   noMatch: (query) => `没有与“${query}”匹配的机构。`,
   noMatchHint: '试试更少的词、英文或中文名称、拼音（如 guowuyuan）或拼音首字母（gwy），或领导姓名。',
   fields: {

@@ -776,10 +776,15 @@ function scoreUnits(data: IndexData, q: Query): Float64Array {
  * (default 20). An empty or blank query matches nothing.
  */
 export function searchUnits(index: SearchIndex, query: string, limit: number = DEFAULT_SEARCH_LIMIT): SearchResult[] {
+  return searchUnitsCounted(index, query, limit).results;
+}
+
+/** The best `limit` results, and how many units match in all (so a list cut short can say so). */
+export function searchUnitsCounted(index: SearchIndex, query: string, limit: number = DEFAULT_SEARCH_LIMIT): { results: SearchResult[]; total: number } {
   const max = Math.floor(limit);
-  if (!(max > 0)) return [];
+  if (!(max > 0)) return { results: [], total: 0 };
   const q = parseQuery(query);
-  if (q.tokens.length === 0) return [];
+  if (q.tokens.length === 0) return { results: [], total: 0 };
   const data = index[DATA];
   const scores = scoreUnits(data, q);
   const { nameLength } = data;
@@ -794,18 +799,21 @@ export function searchUnits(index: SearchIndex, query: string, limit: number = D
   };
   // Keep only the best `max` while going along: sorting every match of "a" would cost more than finding them.
   const top: number[] = [];
+  let total = 0;
   for (let unit = 0; unit < scores.length; unit++) {
     if ((scores[unit] ?? 0) === 0) continue;
+    total++;
     if (top.length >= max && !above(unit, top[top.length - 1] ?? 0)) continue;
     let at = top.length;
     while (at > 0 && above(unit, top[at - 1] ?? 0)) at--;
     top.splice(at, 0, unit);
     if (top.length > max) top.pop();
   }
-  return top.flatMap((unit) => {
+  const results = top.flatMap((unit) => {
     const entry = data.entries[unit];
     return entry === undefined ? [] : [{ ...describe(entry, q), score: scores[unit] ?? 0 }];
   });
+  return { results, total };
 }
 
 // ---------------------------------------------------------------------------

@@ -35,6 +35,7 @@ function Highlighted({ engine, text, ranges }: { engine: SearchEngine; text: str
 }
 
 const COMPARE_SIDES = ['left', 'right'] as const;
+const NO_RESULTS: { readonly results: readonly SearchResult[]; readonly total: number } = { results: [], total: 0 };
 
 export function SearchBox() {
   const charts = useStore((s) => s.charts);
@@ -65,13 +66,20 @@ export function SearchBox() {
     return (searchEngine: SearchEngine) => (built ??= searchEngine.buildSearchIndex(readyIndexes(charts)));
   }, [charts]);
   const deferredQuery = useDeferredValue(query);
-  const results = useMemo(
-    () => (engine === null || deferredQuery.trim() === '' ? [] : engine.searchUnits(indexOf(engine), deferredQuery, RESULT_LIMIT)),
+  const { results, total } = useMemo(
+    () => (engine === null || deferredQuery.trim() === '' ? NO_RESULTS : engine.searchUnitsCounted(indexOf(engine), deferredQuery, RESULT_LIMIT)),
     [engine, indexOf, deferredQuery],
   );
   const searching = query.trim() !== '' && (engine === null || deferredQuery !== query);
+  // A list cut short says so, or a reader would take the first twelve "Lars Peterson"s for all of them.
+  const more = !searching && total > results.length;
   const showPopup = open && query.trim() !== '';
   const activeIndex = Math.min(active, Math.max(0, results.length - 1));
+
+  // The option the arrow keys reach stays in sight as the list scrolls (focus stays in the field, so nothing else would scroll it).
+  useEffect(() => {
+    if (showPopup && results.length > 0) document.getElementById(`${listId}-option-${activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+  }, [showPopup, results, activeIndex, listId]);
 
   // Loaded when the page is idle, so the first keystroke in the field finds it ready.
   useEffect(() => whenIdle(() => void loadEngine().then(setEngine), 3000), []);
@@ -173,6 +181,7 @@ export function SearchBox() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
+      <div className="search-popup" hidden={!showPopup}>
       <ul id={listId} role="listbox" aria-label={t.searchResults} className="search-results" hidden={!showPopup || results.length === 0}>
         {showPopup
           ? results.map((result, i) => {
@@ -214,13 +223,15 @@ export function SearchBox() {
             })
           : null}
       </ul>
-      <div id={statusId} className="search-status" role="status" hidden={!showPopup || results.length > 0}>
+      <div id={statusId} className="search-status" role="status" hidden={!showPopup || (results.length > 0 && !more)}>
+        {showPopup && more ? t.moreMatches(results.length, total) : null}
         {showPopup && results.length === 0 && searching ? t.searching : null}
         {showPopup && results.length === 0 && !searching ? (
           <>
             <strong>{t.noMatch(query.trim())}</strong> {t.noMatchHint}
           </>
         ) : null}
+      </div>
       </div>
     </div>
   );

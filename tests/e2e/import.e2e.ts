@@ -95,7 +95,27 @@ describe('importing and exporting charts in a real browser', () => {
     expect(new URL(page.url()).searchParams.get('chart')).toBe('d3-org-chart-org');
 
     // Someone at depth 3 or more: a result whose path has the chart and at least two people above them.
-    await page.getByRole('combobox', { name: 'Search' }).fill('Yoshi Nagase');
+    const search = page.getByRole('combobox', { name: 'Search' });
+    await search.fill('Yoshi Nagase');
+    // Many people share that name in this sample: the list, cut short, says how many match in all.
+    await page.getByRole('option').first().waitFor();
+    await expect(page.getByRole('option').count()).resolves.toBe(12);
+    const namesakes = readFileSync(D3_CSV, 'utf8').split('\n').filter((line) => line.startsWith('Yoshi Nagase,')).length;
+    expect(namesakes).toBeGreaterThan(12);
+    const moreNote = page.getByRole('status').filter({ hasText: /^The best 12 of \d+ matches\. Type more to narrow them down\.$/ });
+    await moreNote.waitFor();
+    expect(Number(/of (\d+)/.exec((await moreNote.textContent()) ?? '')?.[1])).toBeGreaterThanOrEqual(namesakes);
+    // The arrow keys scroll the list: the last option, when reached, is in sight above the note.
+    for (let presses = 0; presses < 11; presses++) await page.keyboard.press('ArrowDown');
+    const last = page.getByRole('option').nth(11);
+    await expect(last.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect
+      .poll(async () => {
+        const [option, note, popup] = await Promise.all([last.boundingBox(), moreNote.boundingBox(), page.locator('.search-popup').boundingBox()]);
+        return option !== null && note !== null && popup !== null && option.y >= popup.y && option.y + option.height <= note.y + 1;
+      })
+      .toBe(true);
+    await page.keyboard.press('ArrowDown');
     const deep = page.getByRole('option', { name: /^Yoshi Nagase .*› .*› / }).first();
     await deep.waitFor();
     for (let presses = 0; presses < 12 && (await deep.getAttribute('aria-selected')) !== 'true'; presses++) await page.keyboard.press('ArrowDown');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, highlightSegments, searchUnits, type SearchResult } from '../../src/model/search.ts';
+import { buildSearchIndex, highlightSegments, searchUnits, searchUnitsCounted, type SearchResult } from '../../src/model/search.ts';
 import { indexChart } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
 import { bureauUnits, indexedChart, richBureauUnits } from './search-fixtures.ts';
@@ -17,6 +17,20 @@ function lit(result: SearchResult | undefined): string[] {
 function ids(results: readonly SearchResult[]): string[] {
   return results.map((r) => r.unitId);
 }
+
+describe('how many match', () => {
+  it('counts every matching unit, beyond the few it returns', () => {
+    const units = [{ id: 'root', name: 'Head office' }, ...Array.from({ length: 30 }, (_, i) => ({ id: `t${i}`, parentId: 'root', name: `Team ${i}` }))];
+    const result = indexChart(chartOf(units));
+    if (!result.ok) throw new Error('bad chart');
+    const index = buildSearchIndex([result.index]);
+    const { results, total } = searchUnitsCounted(index, 'team', 12);
+    expect(results).toHaveLength(12);
+    expect(total).toBe(30);
+    expect(searchUnitsCounted(index, 'team 7', 12).results[0]?.unitId).toBe('t7');
+    expect(searchUnitsCounted(index, 'zzzz', 12)).toEqual({ results: [], total: 0 });
+  });
+});
 
 describe('finding units by their English names', () => {
   it('finds the Liaison Bureau by one word of its name, whatever the case', () => {
