@@ -151,6 +151,8 @@ const en = {
   listedUnder: (parent: string) => `under “${parent}”`,
   /** Names for facts with a well-known key, where the interface's language differs from the source's; otherwise the source's own label is shown. */
   knownFactLabels: {} as Readonly<Record<string, string>>,
+  /** The interface's words for the kinds of source the bundled and imported charts name (English shows them as written). */
+  sourceKinds: {} as Readonly<Record<string, string>>,
   /** Before the citation of a Chinese name shown as the heading, under the English name. */
   nativeNameSource: 'source of the Chinese name:',
   leaders: 'Leaders',

@@ -644,7 +644,8 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     version: 1,
     id: uniqueId(slugOf(title), (candidate) => takenIds.has(candidate)),
     title,
-    sources: [{ id: 'import', title: `Imported from ${fileName || 'a file'}`, kind: 'file' }],
+    // The file's name, and what it is as a kind the interface words in its own language: "team.csv (imported file)".
+    sources: [{ id: 'import', title: lastPathPart(fileName) || 'a file', kind: 'imported file' }],
     units,
   };
   // These units were built here from rows already checked above (trimmed, non-empty, unique ids,

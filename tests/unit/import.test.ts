@@ -56,7 +56,7 @@ describe('importing the real d3-org-chart sample data', () => {
     expect(factsOf(index, 'O-6067')['imageUrl']).toBe('https://raw.githubusercontent.com/bumbeishvili/Assets/master/Projects/D3/Organization%20Chart/general.jpg');
     expect(factsOf(index, 'O-6066')['tags']).toBe('Ceo,tag1,manager,cto');
     expect(factsOf(index, 'O-6066')).not.toHaveProperty('size'); // empty cells are not facts
-    expect(index.chart).toMatchObject({ id: 'd3-org-chart-org', title: 'd3-org-chart-org', sources: [{ id: 'import', title: 'Imported from d3-org-chart-org.csv', kind: 'file' }] });
+    expect(index.chart).toMatchObject({ id: 'd3-org-chart-org', title: 'd3-org-chart-org', sources: [{ id: 'import', title: 'd3-org-chart-org.csv', kind: 'imported file' }] });
   });
 
   it('imports oracle-hr.csv with its one root, Steven King, whose name joins the name and lastName columns', () => {
