@@ -345,6 +345,27 @@ describe('accessibility in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('gives each name in the compare view’s outlines most of its row, however long the badge beside it', async () => {
+    const { page } = session;
+    await page.goto(session.url('/?compare=npcsc-general-office,state-council-general-office'));
+    await page.getByRole('tree').nth(1).waitFor();
+    await page.getByRole('button', { name: 'Outline' }).click();
+    // Each side's outline is named after its side.
+    const outlines = page.getByRole('navigation', { name: /^Org chart \((left|right)\): / });
+    await outlines.nth(1).waitFor();
+    for (const [nth, name] of [
+      [0, "General Office of the Standing Committee of the National People's Congress"],
+      [1, 'General Office of the State Council'],
+    ] as const) {
+      const outline = outlines.nth(nth);
+      const [button, list] = await Promise.all([outlineButton(outline, name).boundingBox(), outline.boundingBox()]);
+      if (!button || !list) throw new Error(`no outline row for ${name}`);
+      // Before, a badge that would not wrap squeezed the top name into a column a tenth of the pane wide.
+      expect(button.width).toBeGreaterThan(list.width * 0.45);
+    }
+    expect(session.errors).toEqual([]);
+  });
+
   it('selects and folds units in the outline, and the chart shows the same selection', async () => {
     const { page } = session;
     await openApp(page);
