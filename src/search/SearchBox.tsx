@@ -77,7 +77,11 @@ export function SearchBox() {
   const activeIndex = Math.min(active, Math.max(0, results.length - 1));
 
   // The option the arrow keys reach stays in sight as the list scrolls (focus stays in the field, so nothing else would scroll it).
+  // Only after an arrow key: scrolling measures the page, which a keystroke in the field must not pay for.
+  const scrollToActive = useRef(false);
   useEffect(() => {
+    if (!scrollToActive.current) return;
+    scrollToActive.current = false;
     if (showPopup && results.length > 0) document.getElementById(`${listId}-option-${activeIndex}`)?.scrollIntoView({ block: 'nearest' });
   }, [showPopup, results, activeIndex, listId]);
 
@@ -118,11 +122,13 @@ export function SearchBox() {
         setOpen(true);
         // A closed list opens on the option that was active, rather than skipping past it.
         if (showPopup) setActive(results.length === 0 ? 0 : (activeIndex + 1) % results.length);
+        scrollToActive.current = true;
         break;
       case 'ArrowUp':
         event.preventDefault();
         setOpen(true);
         if (showPopup) setActive(results.length === 0 ? 0 : (activeIndex - 1 + results.length) % results.length);
+        scrollToActive.current = true;
         break;
       case 'Enter':
         if (showPopup && results.length > 0) {
