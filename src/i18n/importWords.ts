@@ -180,9 +180,10 @@ const BINARY_TYPES_ZH: Record<BinaryType, string> = {
   gif: 'GIF 图片',
   pdf: 'PDF 文档',
 };
-const SHAPES_ZH: Record<JsonShape, string> = { null: 'null', list: '列表', text: '字符串', number: '数字', boolean: '布尔值' };
+const SHAPES_ZH: Record<JsonShape, string> = { null: '空值（null）', list: '列表', text: '字符串', number: '数字', boolean: '布尔值' };
 const SEPARATORS_ZH: Record<string, string> = { ',': '逗号', '\t': '制表符', ';': '分号', '|': '竖线' };
-const ENCODINGS_ZH = { 'utf-32': 'UTF-32', 'utf-16le': 'UTF-16（小端序）', 'utf-16be': 'UTF-16（大端序）' } as const;
+/** A space after Latin letters before the Chinese that follows, none after a full-width bracket. */
+const ENCODINGS_ZH = { 'utf-32': 'UTF-32 ', 'utf-16le': 'UTF-16（小端序）', 'utf-16be': 'UTF-16（大端序）' } as const;
 
 const rowZh = (row: RowRef) => (row.line === null ? `第 ${shu(row.number)} 行` : `第 ${shu(row.number)} 行（文件第 ${shu(row.line)} 行）`);
 const moreZh = (count: number) => `……另有 ${shu(count)} 项`;
@@ -222,15 +223,15 @@ const zh: ImportWords = {
         return `${f}大小为 ${shu(p.megabytes)} MB；超过 ${shu(p.limitMegabytes)} MB 的文件无法导入。`;
       case 'wrongEncoding':
         return p.withoutBom
-          ? `${f}看起来是没有字节顺序标记（BOM）的 ${ENCODINGS_ZH[p.encoding]} 文本，而不是 UTF-8。${SAVE_AS_UTF8_ZH}`
-          : `${f}是以 ${ENCODINGS_ZH[p.encoding]} 编码保存的文本，而不是 UTF-8。${SAVE_AS_UTF8_ZH}`;
+          ? `${f}看起来是没有字节顺序标记（BOM）的 ${ENCODINGS_ZH[p.encoding]}文本，而不是 UTF-8。${SAVE_AS_UTF8_ZH}`
+          : `${f}是以 ${ENCODINGS_ZH[p.encoding]}编码保存的文本，而不是 UTF-8。${SAVE_AS_UTF8_ZH}`;
       case 'invalidUtf8':
         return p.at === null
           ? `${f}不是有效的 UTF-8 文本。${SAVE_AS_UTF8_ZH}`
           : `${f}不是有效的 UTF-8 文本：第 ${shu(p.at.line)} 行、字节偏移 ${shu(p.at.offset)} 处的字节序列无效：${p.at.bytes}。` +
               `它可能是用其他编码（如 GBK 或 Windows-1252）保存的。${SAVE_AS_UTF8_ZH}`;
       case 'binaryFile':
-        return `${f}是${BINARY_TYPES_ZH[p.type]}，${NEITHER_ZH}。${p.type === 'zip' || p.type === 'xls' ? '请在电子表格程序中把工作表另存为“CSV UTF-8”，再导入那个文件。' : ''}`;
+        return `${f}是 ${BINARY_TYPES_ZH[p.type]}，${NEITHER_ZH}。${p.type === 'zip' || p.type === 'xls' ? '请在电子表格程序中把工作表另存为“CSV UTF-8”，再导入那个文件。' : ''}`;
       case 'binaryData':
         return p.zeroBytes ? `${f}含有二进制数据（零字节），${NEITHER_ZH}。` : `${f}${NEITHER_ZH}：它含有二进制数据，而不是文本。`;
       case 'empty':
@@ -279,7 +280,7 @@ const zh: ImportWords = {
   note(n) {
     switch (n.kind) {
       case 'chartIdTaken':
-        return `已经载入了编号为“${n.id}”的图表，所以这个图表以“${n.loadedAs}”载入。`;
+        return `已经载入了编号为“${n.id}”的图表，所以这个图表以“${n.loadedAs}”为编号载入。`;
       case 'topLevelRows':
         return `表中有 ${shu(n.count)} 个顶层行，它们显示在“${n.title}”之下。`;
       case 'unnamedRows':

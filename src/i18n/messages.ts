@@ -153,6 +153,8 @@ const en = {
   knownFactLabels: {} as Readonly<Record<string, string>>,
   /** The interface's words for the kinds of source the bundled and imported charts name (English shows them as written). */
   sourceKinds: {} as Readonly<Record<string, string>>,
+  /** A source's kind after its title: " (web page)". */
+  sourceKind: (kind: string) => ` (${kind})`,
   /** Before the citation of a Chinese name shown as the heading, under the English name. */
   nativeNameSource: 'source of the Chinese name:',
   leaders: 'Leaders',

@@ -47,7 +47,7 @@ export const zh: Messages = {
     const [what, verb, after] = STORAGE_ACTIONS_ZH[action];
     if (problem.reason === 'full') return `浏览器的存储空间已满，无法${verb}${what}。${after}`;
     if (problem.reason === 'unavailable') return `此浏览器不允许保存数据（存储已关闭或不可用），无法${verb}${what}。${after}`;
-    return `无法在浏览器的存储中${verb}${what}（${problem.detail}）。${after}`;
+    return `浏览器的存储出错，无法${verb}${what}（${problem.detail}）。${after}`;
   },
   savedChartNotRestored: (problems) => `有一个已保存的图表无法恢复：${problems}`,
   unknownUnit: (id, chart) => `${chart}中没有编号为“${id}”的机构，改为显示整个图表。`,
@@ -140,7 +140,8 @@ export const zh: Messages = {
   listedInSource: '来源中的位置',
   listedUnder: (parent) => `列于“${parent}”之下`,
   knownFactLabels: { formed: '成立时间', parentBody: '上级机关', type: '性质', jurisdiction: '管辖范围', location: '地址', history: '沿革', officialName: '正式名称', position: '职务' },
-  sourceKinds: { article: '文章', 'web page': '网页', 'editorial notes': '编辑注记', 'imported file': '导入的文件' },
+  sourceKind: (kind) => `（${kind}）`,
+  sourceKinds: { article: '文章', 'web page': '网页', 'editorial notes': '编辑注记', 'imported file': '导入的文件', file: '文件' },
   nativeNameSource: '中文名称出处：',
   leaders: '领导',
   leadersHint: '按来源所载；职务此后可能已有变动。',

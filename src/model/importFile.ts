@@ -528,16 +528,28 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     return fromSpreadsheet ? unescapeFormula(text) : text;
   };
 
-  // Every kind of row problem is collected before any is reported: a user fixing a
-  // spreadsheet should not have to import it once per kind of mistake.
+  // Rows with more values than columns come first, and alone: their cells are shifted, so
+  // their ids and parents (and every row that names them) would report problems that are not there.
   const overfull: { row: RowRef; values: number }[] = [];
+  for (const row of rows) {
+    if (row.cells.length > columns.length && row.cells.slice(columns.length).some((c) => c.trim() !== '')) {
+      overfull.push({ row: at(row), values: row.cells.length });
+    }
+  }
+  const none = listed<never>([]);
+  if (overfull.length > 0) {
+    return failure({
+      kind: 'rows',
+      problems: { columnCount: columns.length, delimiter: table.delimiter, overfull: listed(overfull), noId: none, duplicateIds: none, badParents: none, cycles: none },
+    });
+  }
+
+  // Every other kind of row problem is collected before any is reported: a user fixing a
+  // spreadsheet should not have to import it once per kind of mistake.
   const noId: RowRef[] = [];
   const ids = rows.map((row) => cell(row, detected.id).trim());
   const rowsOf = new Map<string, TableRow[]>();
   rows.forEach((row, i) => {
-    if (row.cells.length > columns.length && row.cells.slice(columns.length).some((c) => c.trim() !== '')) {
-      overfull.push({ row: at(row), values: row.cells.length });
-    }
     const id = ids[i] as string;
     if (id === '') {
       noId.push(at(row));
@@ -579,13 +591,13 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     return { length: cycle.length, ids: shown, rows: shown.map((id) => rowsOf.get(id)?.[0]?.number ?? 0) };
   });
 
-  if (overfull.length + noId.length + duplicateIds.length + badParents.length + cycles.length > 0) {
+  if (noId.length + duplicateIds.length + badParents.length + cycles.length > 0) {
     return failure({
       kind: 'rows',
       problems: {
         columnCount: columns.length,
         delimiter: table.delimiter,
-        overfull: listed(overfull),
+        overfull: none,
         noId: listed(noId),
         duplicateIds: listed(duplicateIds),
         badParents: listed(badParents),

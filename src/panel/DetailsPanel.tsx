@@ -432,7 +432,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
                 ) : (
                   <span>{entry.source?.title ?? entry.id}</span>
                 )}
-                {entry.source?.kind ? <span className="muted"> ({ownEntry(t.sourceKinds, entry.source.kind) ?? entry.source.kind})</span> : null}
+                {entry.source?.kind ? <span className="muted">{t.sourceKind(ownEntry(t.sourceKinds, entry.source.kind) ?? entry.source.kind)}</span> : null}
                 {entry.sections.length > 0 ? <span className="muted">
                     {' '}
                     · {t.sectionsList(entry.sections)}

@@ -175,6 +175,7 @@ export function SearchBox() {
         value={query}
         onChange={(event) => {
           wantEngine();
+          scrollToActive.current = false;
           setQuery(event.target.value);
           setActive(0);
           setOpen(true);

@@ -34,30 +34,32 @@ function afterNextPaint(): Promise<void> {
 }
 
 /** "small-team", then "small-team (2)", … so charts in the switch and in "Your charts" can be told apart. */
-function freeTitle(title: string): string {
-  const taken = new Set(useStore.getState().catalog.map((entry) => entry.title));
-  if (!taken.has(title)) return title;
+function freeTitle(title: string, chartId: string): string {
+  const { catalog } = useStore.getState();
+  // The same test as renaming: another chart's full, switch or Chinese title, whatever the case.
+  if (!titleTaken(catalog, chartId, title)) return title;
   let n = 2;
-  while (taken.has(`${title} (${n})`)) n += 1;
+  while (titleTaken(catalog, chartId, `${title} (${n})`)) n += 1;
   return `${title} (${n})`;
 }
 
 /** `notes`: what the import did to the file (a root added, names taken from ids), in the words of the interface's language. */
 export async function addImportedChart(imported: OrgIndex, fileName: string, notes: (m: Messages) => readonly string[] = () => []): Promise<void> {
   const store = useStore.getState();
-  const title = freeTitle(imported.chart.title);
+  const title = freeTitle(imported.chart.title, imported.chart.id);
   const renamed = title === imported.chart.title ? null : loadChart({ ...imported.chart, title, shortTitle: title }, fileName);
   const index = renamed?.ok ? renamed.index : imported;
   const chart = index.chart;
   store.setCatalog(withEntry(store.catalog, { id: chart.id, title: chart.title, shortTitle: chart.shortTitle ?? chart.title, origin: 'imported' }));
   store.setChartSlot(chart.id, { status: 'ready', index });
   useStore.getState().openChart(chart.id);
-  const told = (m: Messages) => [m.imported(fileName, index.byId.size), ...notes(m)].join(' ');
+  // Chinese sentences follow each other with no space after the 。
+  const told = (m: Messages) => [m.imported(fileName, index.byId.size), ...notes(m)].join(m.uiLanguage === 'zh' ? '' : ' ');
   useStore.getState().showNotice({ tone: 'info', text: told });
   // Saving copies the whole chart (IndexedDB's structured clone): let the chart be drawn first.
   await afterNextPaint();
   const saved = await saveChart({ chart, title: chart.title, savedAt: Date.now() });
-  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => `${told(m)} ${m.storageProblem('save', saved.problem)}` });
+  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => `${told(m)}${m.uiLanguage === 'zh' ? '' : ' '}${m.storageProblem('save', saved.problem)}` });
 }
 
 /** Whether a chart other than `id` is already called this, in full or in the switch (ignoring case and spaces around it): two such charts could not be told apart. */

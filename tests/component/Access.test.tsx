@@ -166,7 +166,7 @@ describe('the outline, the selection announcer and the display settings', () => 
     expect(within(screen.getByRole('complementary', { name: '详情' })).getByRole('heading', { level: 2 })).toHaveAttribute('lang', 'en');
     // The kinds of source are the interface's words too.
     const panel = within(screen.getByRole('complementary', { name: '详情' }));
-    expect(panel.getAllByText(/^\s*\(网页\)$/).length).toBeGreaterThan(0);
+    expect(panel.getAllByText(/^（网页）$/).length).toBeGreaterThan(0);
     expect(panel.queryAllByText(/\(web page\)/)).toEqual([]);
     expect(JSON.parse(window.localStorage.getItem('org-chart-preferences') ?? '{}')).toMatchObject({ language: 'zh' });
   });

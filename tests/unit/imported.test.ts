@@ -50,6 +50,9 @@ describe('keeping imported charts', () => {
     expect(useStore.getState().catalog.find((entry) => entry.id === 'mine')?.title).toBe('Mine');
     await renameImportedChart('mine', 'My State Council notes');
     expect(useStore.getState().catalog.find((entry) => entry.id === 'mine')?.title).toBe('My State Council notes');
+    // An import is numbered by the same test: a file called like the State Council's switch title, in another case.
+    await addImportedChart({ ...index, chart: { ...index.chart, id: 'other', title: 'STATE COUNCIL' } }, 'STATE COUNCIL.csv');
+    expect(useStore.getState().catalog.find((entry) => entry.id === 'other')?.title).toBe('STATE COUNCIL (2)');
   });
 
   it('deletes a chart shown only behind the compare view, so closing compare shows a chart that exists', async () => {
