@@ -6,7 +6,7 @@ import { memo, useCallback, type MouseEvent } from 'react';
 import { paneIndex, useStore, type PaneId } from '../store/store.ts';
 import { initialsOf } from '../model/present.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { estimateTextWidth, lineSeparators, wrapText } from './text.ts';
+import { estimateTextWidth, lineSeparators, secondNameJoinsKindLine, wrapText } from './text.ts';
 
 export interface NodeCardProps {
   readonly pane: PaneId;
@@ -72,8 +72,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   // With a two-line name, or on the root whose extra line is its head, there is no line left for the second
   // name: it joins the kind line when it fits whole.
   const kindWithSecond = secondName === null ? kindLabel : `${kindLabel} · ${secondName}`;
-  const kindText =
-    (isRoot || nameLines.length > 1) && estimateTextWidth(kindWithSecond, SMALL_SIZE, 600) <= width - PAD_X * 2 - 4 ? kindWithSecond : kindLabel;
+  const kindText = secondNameJoinsKindLine(kindLabel, secondName, isRoot || nameLines.length > 1, width - PAD_X * 2 - 4, SMALL_SIZE) ? kindWithSecond : kindLabel;
 
   const badgeWidth = badge ? estimateTextWidth(badge, SMALL_SIZE, 600) + 8 : 0;
   const shownKind = wrapText(kindText, width - PAD_X * 2 - 4 - badgeWidth, SMALL_SIZE, 1, 600)[0] ?? '';

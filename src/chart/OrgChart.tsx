@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { chartToCsv } from '../model/table.ts';
-import { headLine, shownNames, type NameMode } from '../model/present.ts';
+import { cardKindText, headLine, shownNames, type NameMode } from '../model/present.ts';
 import { pathToRoot, treeKeyAction, treePosition, visiblePreorder, type OrgIndex } from '../model/tree.ts';
-import { kindName, type Messages } from '../i18n/messages.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { useFocusRequest } from '../shared/focus.ts';
 import { useDarkTheme } from '../shared/theme.ts';
@@ -404,7 +404,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             secondName={names.secondary?.text ?? null}
             secondLang={names.secondary?.lang ?? null}
             kind={unit.kind ?? 'unit'}
-            kindLabel={unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindName(t, unit.kind)}
+            kindLabel={cardKindText(unit, t.kinds)}
             headLine={parentId === null ? headLine(unit, nameMode) : null}
             childCount={index.childrenOf.get(id)?.length ?? 0}
             descendantCount={index.descendantCount.get(id) ?? 0}

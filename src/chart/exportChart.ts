@@ -6,10 +6,10 @@
  * from it never taints the canvas.
  */
 import { kindColour, LIGHT } from './palette.ts';
-import { headLine, kindLabel, shownNames, type NameMode } from '../model/present.ts';
+import { cardKindText, headLine, shownNames, type NameMode } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import type { Bounds, ChartLayout } from './layout.ts';
-import { CHART_FONT_FAMILY, estimateTextWidth, wrapText } from './text.ts';
+import { CHART_FONT_FAMILY, secondNameJoinsKindLine, wrapText } from './text.ts';
 
 const MARGIN = 24;
 /** Chromium refuses canvases over 16,384 px a side or about 268 M pixels; stay well inside both. */
@@ -39,6 +39,8 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
   const inside = (x: number, y: number, w: number, h: number) =>
     !options.clip || (x + w / 2 >= box.minX && x - w / 2 <= box.maxX && y + h / 2 >= box.minY && y - h / 2 <= box.maxY);
 
+  const nameMode = options.names ?? 'both';
+  const langOf = (lang: string | null | undefined) => (lang ? ` xml:lang="${escapeXml(lang)}"` : '');
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${minX} ${minY} ${width} ${height}" font-family="${escapeXml(CHART_FONT_FAMILY)}">`,
@@ -61,15 +63,13 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     const top = position.y - position.height / 2;
     const colour = kindColour(LIGHT, unit.kind);
     const isRoot = position.id === index.rootId;
-    const names = shownNames(unit, options.names ?? 'both', index.chart.language ?? null);
+    const names = shownNames(unit, nameMode, index.chart.language ?? null);
     const nameLines = wrapText(names.primary.text, position.width - 28, 14, 2, 600);
-    const extra = isRoot ? headLine(unit, options.names ?? 'both') : nameLines.length === 1 ? (names.secondary?.text ?? null) : null;
-    const langOf = (lang: string | null | undefined) => (lang ? ` xml:lang="${escapeXml(lang)}"` : '');
-    const kindText = wrapText(unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind, options.kindLabels), position.width - 28, 12, 1, 600)[0] ?? '';
+    const extra = isRoot ? headLine(unit, nameMode) : nameLines.length === 1 ? (names.secondary?.text ?? null) : null;
+    const kindText = wrapText(cardKindText(unit, options.kindLabels), position.width - 28, 12, 1, 600)[0] ?? '';
     // As on the card: with no line left under a two-line name (or the root's head line), the second name joins the kind line when it fits whole.
     const second = names.secondary;
-    const secondInKindLine =
-      second !== null && (isRoot || nameLines.length > 1) && estimateTextWidth(`${kindText} · ${second.text}`, 12, 600) <= position.width - 32 ? second : null;
+    const secondInKindLine = second !== null && secondNameJoinsKindLine(kindText, second.text, isRoot || nameLines.length > 1, position.width - 32, 12) ? second : null;
     const hidden = collapsed.has(position.id) ? (index.descendantCount.get(position.id) ?? 0) : 0;
     parts.push(
       `<g>`,

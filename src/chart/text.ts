@@ -31,6 +31,14 @@ function charWidthEm(ch: string): number {
   return 0.54;
 }
 
+/**
+ * Whether a card's second name joins its kind line ("Department · 机关纪委"), on screen and in exports alike:
+ * only when no line is left for it under the name (a two-line name, or the root's head line), and only whole.
+ */
+export function secondNameJoinsKindLine(kind: string, second: string | null, noLineLeft: boolean, maxWidth: number, fontSize: number): boolean {
+  return second !== null && noLineLeft && estimateTextWidth(`${kind} · ${second}`, fontSize, 600) <= maxWidth;
+}
+
 export function estimateTextWidth(text: string, fontSize: number, weight = 400): number {
   const context = canvasContext();
   if (context) {

@@ -63,11 +63,6 @@ function rowProblemsEn(file: string, p: RowProblems): string[] {
   const section = <T>(list: Listed<T>, heading: string, item: (value: T) => string) => {
     if (list.total > 0) sections.push([`${file}: ${heading}`, ...bullets(list, item, moreEn)]);
   };
-  section(
-    p.overfull,
-    `${countOf(p.overfull.total, 'row has', 'rows have')} more values than the header has columns (${p.columnCount}); a value that contains a ${SEPARATORS[p.delimiter ?? ','] ?? 'separator'} must be in double quotes:`,
-    (o) => `${rowEn(o.row)} has ${number(o.values)} values`,
-  );
   section(p.noId, `${countOf(p.noId.total, 'row has', 'rows have')} no id:`, rowEn);
   section(
     p.duplicateIds,
@@ -138,6 +133,11 @@ const en: ImportWords = {
         lines.push('(Capitals, spaces, “_” and “-” in column names do not matter.)');
         return lines.join('\n');
       }
+      case 'overfullRows':
+        return [
+          `${file}: ${countOf(p.rows.total, 'row has', 'rows have')} more values than the header has columns (${number(p.columnCount)}); a value that contains a ${SEPARATORS[p.delimiter] ?? 'separator'} must be in double quotes:`,
+          ...bullets(p.rows, (o) => `${rowEn(o.row)} has ${number(o.values)} values`, moreEn),
+        ].join('\n');
       case 'rows':
         return rowProblemsEn(file, p.problems).join('\n');
       case 'chartFormat': {
@@ -193,11 +193,6 @@ function rowProblemsZh(file: string, p: RowProblems): string[] {
   const section = <T>(list: Listed<T>, heading: string, item: (value: T) => string) => {
     if (list.total > 0) sections.push([`“${file}”：${heading}`, ...bullets(list, item, moreZh)]);
   };
-  section(
-    p.overfull,
-    `${shu(p.overfull.total)} 行的值比表头的列数（${shu(p.columnCount)}）多；含有${SEPARATORS_ZH[p.delimiter ?? ','] ?? '分隔符'}的值必须放在双引号中：`,
-    (o) => `${rowZh(o.row)}有 ${shu(o.values)} 个值`,
-  );
   section(p.noId, `${shu(p.noId.total)} 行没有编号（id）：`, rowZh);
   section(
     p.duplicateIds,
@@ -263,6 +258,11 @@ const zh: ImportWords = {
         lines.push('（列名中的大小写、空格、“_”和“-”都不影响识别。）');
         return lines.join('\n');
       }
+      case 'overfullRows':
+        return [
+          `${f}：${shu(p.rows.total)} 行的值比表头的列数（${shu(p.columnCount)}）多；含有${SEPARATORS_ZH[p.delimiter] ?? '分隔符'}的值必须放在双引号中：`,
+          ...bullets(p.rows, (o) => `${rowZh(o.row)}有 ${shu(o.values)} 个值`, moreZh),
+        ].join('\n');
       case 'rows':
         return rowProblemsZh(file, p.problems).join('\n');
       case 'chartFormat': {

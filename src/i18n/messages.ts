@@ -55,6 +55,8 @@ const en = {
   unknownChart: (id: string, fallback: string | null) => `No chart with the id “${id}”. Showing ${fallback ?? 'the first chart'} instead.`,
   unknownCompare: (ids: readonly string[]) => `No chart with the id ${ids.map((id) => `“${id}”`).join(' or ')} to compare.`,
   chartDeleted: 'Chart deleted.',
+  /** Sentences run together as the language writes them: a space after each full stop in English, none after 。 in Chinese. */
+  sentences: (parts: readonly string[]) => parts.join(' '),
   /** Saving an imported chart, deleting it, or bringing back the saved ones at start-up failed. */
   storageProblem: (action: StorageAction, problem: StorageProblem) => {
     const [what, done, after] = STORAGE_ACTIONS[action];

@@ -43,6 +43,7 @@ export const zh: Messages = {
   shortcuts: '键盘快捷键',
 
   dismiss: '关闭消息',
+  sentences: (parts) => parts.join(''),
   storageProblem: (action, problem) => {
     const [what, verb, after] = STORAGE_ACTIONS_ZH[action];
     if (problem.reason === 'full') return `浏览器的存储空间已满，无法${verb}${what}。${after}`;

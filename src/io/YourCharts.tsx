@@ -29,7 +29,7 @@ export function YourCharts() {
   const imported = catalog.filter((entry) => entry.origin === 'imported');
   if (imported.length === 0) return null;
   // Two charts of one name could not be told apart in the switch, in compare or here.
-  const takenBy = (id: string) => (title: string) => titleTaken(catalog, id, title);
+  const draftTaken = editing !== null && titleTaken(catalog, editing, draft);
 
   return (
     <details className="your-charts" ref={detailsRef} onKeyDown={menu.onKeyDown}>
@@ -50,8 +50,8 @@ export function YourCharts() {
                   aria-label={t.newNameFor(entry.title)}
                   value={draft}
                   required
-                  aria-invalid={takenBy(entry.id)(draft) || undefined}
-                  aria-describedby={takenBy(entry.id)(draft) ? takenId : undefined}
+                  aria-invalid={draftTaken || undefined}
+                  aria-describedby={draftTaken ? takenId : undefined}
                   onChange={(event) => setDraft(event.target.value)}
                   onKeyDown={(event) => {
                     if (event.key !== 'Escape') return;
@@ -61,13 +61,13 @@ export function YourCharts() {
                   }}
                   autoFocus
                 />
-                <button type="submit" disabled={draft.trim() === '' || takenBy(entry.id)(draft)} title={draft.trim() === '' ? t.needsName : undefined}>
+                <button type="submit" disabled={draft.trim() === '' || draftTaken} title={draft.trim() === '' ? t.needsName : undefined}>
                   {t.save}
                 </button>
                 <button type="button" onClick={() => stopEditing(entry.id)}>
                   {t.cancel}
                 </button>
-                {takenBy(entry.id)(draft) ? (
+                {draftTaken ? (
                   <p id={takenId} className="field-error" role="alert">
                     {t.nameTaken(draft.trim())}
                   </p>

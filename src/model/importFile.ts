@@ -40,13 +40,8 @@ export type BinaryType = 'zip' | 'xls' | 'png' | 'jpeg' | 'gif' | 'pdf';
 /** What a JSON value is, where an object was expected. */
 export type JsonShape = 'null' | 'list' | 'text' | 'number' | 'boolean';
 
-/** Everything wrong with a table's rows, found in one pass, so one import tells the user all there is to fix. */
+/** Everything wrong with a table's ids and parents, found in one pass, so one import tells the user all there is to fix. */
 export interface RowProblems {
-  /** The number of columns in the header. */
-  readonly columnCount: number;
-  /** The separator of a CSV/TSV; null for a JSON table. */
-  readonly delimiter: string | null;
-  readonly overfull: Listed<{ readonly row: RowRef; readonly values: number }>;
   readonly noId: Listed<RowRef>;
   readonly duplicateIds: Listed<{ readonly id: string; readonly rows: Listed<RowRef> }>;
   /** A parent no row has, or the row itself (parent === id). */
@@ -73,6 +68,16 @@ export type ImportProblem =
   | { readonly kind: 'notATable'; readonly reason: 'noColumns' | 'noHeader' }
   | { readonly kind: 'noRows' }
   | { readonly kind: 'missingColumns'; readonly missing: readonly ('id' | 'parent')[]; readonly found: Listed<string> }
+  /**
+   * Rows with more values than the header has columns (`delimiter`: the CSV/TSV separator). Told alone:
+   * their cells are shifted, so their ids and parents would report problems that are not there.
+   */
+  | {
+      readonly kind: 'overfullRows';
+      readonly columnCount: number;
+      readonly delimiter: string;
+      readonly rows: Listed<{ readonly row: RowRef; readonly values: number }>;
+    }
   | { readonly kind: 'rows'; readonly problems: RowProblems }
   /** The app's own format, checked by its schema: where in the document, and what was expected. */
   | { readonly kind: 'chartFormat'; readonly problems: Listed<StructureProblem> }
@@ -530,19 +535,14 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
 
   // Rows with more values than columns come first, and alone: their cells are shifted, so
   // their ids and parents (and every row that names them) would report problems that are not there.
+  // (Only CSV/TSV rows can have them: a JSON table's cells are made one per column.)
   const overfull: { row: RowRef; values: number }[] = [];
   for (const row of rows) {
     if (row.cells.length > columns.length && row.cells.slice(columns.length).some((c) => c.trim() !== '')) {
       overfull.push({ row: at(row), values: row.cells.length });
     }
   }
-  const none = listed<never>([]);
-  if (overfull.length > 0) {
-    return failure({
-      kind: 'rows',
-      problems: { columnCount: columns.length, delimiter: table.delimiter, overfull: listed(overfull), noId: none, duplicateIds: none, badParents: none, cycles: none },
-    });
-  }
+  if (overfull.length > 0) return failure({ kind: 'overfullRows', columnCount: columns.length, delimiter: table.delimiter ?? ',', rows: listed(overfull) });
 
   // Every other kind of row problem is collected before any is reported: a user fixing a
   // spreadsheet should not have to import it once per kind of mistake.
@@ -595,9 +595,6 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     return failure({
       kind: 'rows',
       problems: {
-        columnCount: columns.length,
-        delimiter: table.delimiter,
-        overfull: none,
         noId: listed(noId),
         duplicateIds: listed(duplicateIds),
         badParents: listed(badParents),

@@ -26,6 +26,11 @@ export function kindLabel(kind: string | undefined, labels: Readonly<Record<stri
   return ownEntry(labels, kind) ?? kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
+/** The small line on top of a card: a person's position where the chart gives one, else the unit's kind in `labels`. */
+export function cardKindText(unit: Unit, labels: Readonly<Record<string, string>> = KIND_LABELS): string {
+  return unit.facts?.find((fact) => fact.key === 'position')?.value ?? kindLabel(unit.kind, labels);
+}
+
 /** Leaders grouped under their titles in source order: "Deputy Secretaries-General: A, B, C". */
 export function leadersByTitle(leaders: readonly Leader[]): { title: string; leaders: Leader[] }[] {
   const groups: { title: string; leaders: Leader[] }[] = [];

@@ -53,13 +53,12 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
   store.setCatalog(withEntry(store.catalog, { id: chart.id, title: chart.title, shortTitle: chart.shortTitle ?? chart.title, origin: 'imported' }));
   store.setChartSlot(chart.id, { status: 'ready', index });
   useStore.getState().openChart(chart.id);
-  // Chinese sentences follow each other with no space after the 。
-  const told = (m: Messages) => [m.imported(fileName, index.byId.size), ...notes(m)].join(m.uiLanguage === 'zh' ? '' : ' ');
+  const told = (m: Messages) => m.sentences([m.imported(fileName, index.byId.size), ...notes(m)]);
   useStore.getState().showNotice({ tone: 'info', text: told });
   // Saving copies the whole chart (IndexedDB's structured clone): let the chart be drawn first.
   await afterNextPaint();
   const saved = await saveChart({ chart, title: chart.title, savedAt: Date.now() });
-  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => `${told(m)}${m.uiLanguage === 'zh' ? '' : ' '}${m.storageProblem('save', saved.problem)}` });
+  if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => m.sentences([told(m), m.storageProblem('save', saved.problem)]) });
 }
 
 /** Whether a chart other than `id` is already called this, in full or in the switch (ignoring case and spaces around it): two such charts could not be told apart. */
