@@ -1,7 +1,8 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import reactHooks from 'eslint-plugin-react-hooks';
 
 const featureFolders = ['chart', 'panel', 'search', 'compare', 'io', 'header', 'outline'];
 
@@ -13,11 +14,14 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
     },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'simple-import-sort': simpleImportSort },
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
     },
   },
   {
@@ -28,8 +32,25 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3-selection', 'd3-zoom', 'd3-transition'], message: 'src/model is pure TypeScript: no React, zustand or DOM code.' },
-            { group: ['../store/*', '../chart/*', '../panel/*', '../search/*', '../compare/*', '../io/*', '../header/*', '../outline/*', '../i18n/*', '../shared/*'], message: 'src/model must not reach up into the app.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3-selection', 'd3-zoom', 'd3-transition'],
+              message: 'src/model is pure TypeScript: no React, zustand or DOM code.',
+            },
+            {
+              group: [
+                '../store/*',
+                '../chart/*',
+                '../panel/*',
+                '../search/*',
+                '../compare/*',
+                '../io/*',
+                '../header/*',
+                '../outline/*',
+                '../i18n/*',
+                '../shared/*',
+              ],
+              message: 'src/model must not reach up into the app.',
+            },
           ],
         },
       ],
@@ -44,7 +65,10 @@ export default tseslint.config(
         {
           patterns: featureFolders
             .filter((other) => other !== folder)
-            .map((other) => ({ group: [`../${other}/*`, `../${other}`], message: `src/${folder} must not import src/${other}: go through the store or model.` })),
+            .map((other) => ({
+              group: [`../${other}/*`, `../${other}`],
+              message: `src/${folder} must not import src/${other}: go through the store or model.`,
+            })),
         },
       ],
     },

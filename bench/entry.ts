@@ -5,9 +5,10 @@
  * Built by run.mjs with Vite's build() into bench/.artifacts/bench-dist.
  */
 import { stratify, tree } from 'd3-hierarchy';
+
 import { layoutChart } from '../src/chart/layout.ts';
 import { importText } from '../src/model/importFile.ts';
-import { buildSearchIndex, searchUnits, type SearchIndex } from '../src/model/search.ts';
+import { buildSearchIndex, type SearchIndex, searchUnits } from '../src/model/search.ts';
 import { defaultCollapsed, type OrgIndex } from '../src/model/tree.ts';
 
 interface FlatRow {

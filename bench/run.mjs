@@ -11,14 +11,16 @@
  *      BENCH_OUT (results path, default bench/results.json).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
 import Papa from 'papaparse';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+
 import { findChromium } from '../scripts/ensure-chromium.mjs';
 import { writeCharts } from './generate.mjs';
 import { startStaticServer } from './server.mjs';
@@ -86,7 +88,21 @@ function addCase({ id, group, label, unit, samples = [], value, target = null, n
 function addError(id, group, label, error) {
   const message = error instanceof Error ? error.message : String(error);
   log(`  ✗ ${label}: ${message.split('\n')[0]}`);
-  cases.push({ id, group, label, unit: null, samples: [], value: null, median: null, spread: null, target: null, ok: false, notes: 'error', extra: {}, errors: [message] });
+  cases.push({
+    id,
+    group,
+    label,
+    unit: null,
+    samples: [],
+    value: null,
+    median: null,
+    spread: null,
+    target: null,
+    ok: false,
+    notes: 'error',
+    extra: {},
+    errors: [message],
+  });
 }
 
 const caseById = (id) => cases.find((c) => c.id === id && c.value !== null);
@@ -163,7 +179,15 @@ function prepareData() {
   writeFileSync(realRowsFile, JSON.stringify(realRows));
   const root = realRows.find((r) => r.parentId === null);
   const sets = {
-    '1k': { label: '1k', file: generated['1k'].json, csv: generated['1k'].csv, rows: generated['1k'].json, rootId: 'u0', units: 1000, shape: generated['1k'].shape },
+    '1k': {
+      label: '1k',
+      file: generated['1k'].json,
+      csv: generated['1k'].csv,
+      rows: generated['1k'].json,
+      rootId: 'u0',
+      units: 1000,
+      shape: generated['1k'].shape,
+    },
     real: {
       label: 'real 1.5k',
       file: realCsv,
@@ -173,8 +197,24 @@ function prepareData() {
       units: realRows.length,
       shape: { units: realRows.length, source: 'tests/fixtures/realdata/d3-org-chart-org.csv (bumbeishvili/sample-data)' },
     },
-    '10k': { label: '10k', file: generated['10k'].json, csv: generated['10k'].csv, rows: generated['10k'].json, rootId: 'u0', units: 10_000, shape: generated['10k'].shape },
-    '100k': { label: '100k', file: generated['100k'].json, csv: generated['100k'].csv, rows: generated['100k'].json, rootId: 'u0', units: 100_000, shape: generated['100k'].shape },
+    '10k': {
+      label: '10k',
+      file: generated['10k'].json,
+      csv: generated['10k'].csv,
+      rows: generated['10k'].json,
+      rootId: 'u0',
+      units: 10_000,
+      shape: generated['10k'].shape,
+    },
+    '100k': {
+      label: '100k',
+      file: generated['100k'].json,
+      csv: generated['100k'].csv,
+      rows: generated['100k'].json,
+      rootId: 'u0',
+      units: 100_000,
+      shape: generated['100k'].shape,
+    },
   };
   for (const set of Object.values(sets)) log(`  ${set.label.padEnd(10)} ${relative(ROOT, set.file)}  ${JSON.stringify(set.shape)}`);
   return sets;
@@ -300,7 +340,13 @@ function installSettleProbe(buttonText) {
           firstFrame ??= now - t0;
           if ((mutations > 0 && !sinceFrame) || now - t0 > 30_000) {
             observer.disconnect();
-            resolve({ ms: now - t0, firstFrameMs: firstFrame, mutations, treeitems: svg.querySelectorAll('[role="treeitem"]').length, settled: now - t0 <= 30_000 });
+            resolve({
+              ms: now - t0,
+              firstFrameMs: firstFrame,
+              mutations,
+              treeitems: svg.querySelectorAll('[role="treeitem"]').length,
+              settled: now - t0 <= 30_000,
+            });
             return;
           }
           sinceFrame = false;
@@ -514,7 +560,9 @@ function bundleCase() {
     notes: lazy.map((f) => `${f.file.replace('/assets/', '')} ${kb(f.gzip).toFixed(1)}`).join(', '),
     extra: { files: lazy },
   });
-  log(`  initial JS ${kb(total(js)).toFixed(1)} KB gz, CSS ${kb(total(css)).toFixed(1)} KB gz, lazy: ${lazy.map((f) => `${f.file} ${kb(f.gzip).toFixed(1)} KB`).join(', ')}`);
+  log(
+    `  initial JS ${kb(total(js)).toFixed(1)} KB gz, CSS ${kb(total(css)).toFixed(1)} KB gz, lazy: ${lazy.map((f) => `${f.file} ${kb(f.gzip).toFixed(1)} KB`).join(', ')}`,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -561,10 +609,13 @@ async function modelCases(browser, staticUrl, sets) {
     const floor = await repeat(`floor ${set.label}`, runsFor(set), async () => {
       const { context, page } = await newBenchPage(browser, staticUrl);
       try {
-        return await page.evaluate(async (url) => {
-          const body = await window.bench.fetchText(url);
-          return window.bench.floor(body, 'json');
-        }, urlOf(staticUrl, set.rows));
+        return await page.evaluate(
+          async (url) => {
+            const body = await window.bench.fetchText(url);
+            return window.bench.floor(body, 'json');
+          },
+          urlOf(staticUrl, set.rows),
+        );
       } finally {
         await context.close();
       }
@@ -576,7 +627,13 @@ async function modelCases(browser, staticUrl, sets) {
         label: `floor: d3.stratify+tree ${set.label}`,
         unit: 'ms',
         samples: floor.values.map((v) => v.hierarchyMs),
-        notes: `JSON.parse ${formatValue(quantile(floor.values.map((v) => v.parseMs), 0.5), 'ms')} more; ${floor.values[0].nodes} nodes`,
+        notes: `JSON.parse ${formatValue(
+          quantile(
+            floor.values.map((v) => v.parseMs),
+            0.5,
+          ),
+          'ms',
+        )} more; ${floor.values[0].nodes} nodes`,
         extra: { runs: floor.values },
         errors: floor.errors,
       });
@@ -628,7 +685,9 @@ async function modelCases(browser, staticUrl, sets) {
         notes: `${v0.fullNodes} units`,
       });
     } else addError(`model.import.${set.label}`, 'model', `model ${set.label}`, model.errors.join('; '));
-    log(`  ${set.label}: floor ${formatValue(caseById(`floor.${set.label}`)?.value, 'ms')}, importText ${formatValue(caseById(`model.import.${set.label}`)?.value, 'ms')}`);
+    log(
+      `  ${set.label}: floor ${formatValue(caseById(`floor.${set.label}`)?.value, 'ms')}, importText ${formatValue(caseById(`model.import.${set.label}`)?.value, 'ms')}`,
+    );
   }
 }
 
@@ -642,17 +701,60 @@ function searchQueries(chart) {
     ...pickEvery(names, 4),
     ...pickEvery(people, 2),
     // prefixes and words
-    'b', 'bu', 'bureau', 'bureau of pl', 'department of fin', 'div', 'office of legal', 'sec', 'team for sci', 'unit',
+    'b',
+    'bu',
+    'bureau',
+    'bureau of pl',
+    'department of fin',
+    'div',
+    'office of legal',
+    'sec',
+    'team for sci',
+    'unit',
     // people
-    'wang', 'garcia', 'mary smith', "o'brien", 'muller', 'lopez', 'zoe',
+    'wang',
+    'garcia',
+    'mary smith',
+    "o'brien",
+    'muller',
+    'lopez',
+    'zoe',
     // typos
-    'departmnet', 'plannign', 'finanse', 'burea of', 'securty', 'comunications', 'johanson',
+    'departmnet',
+    'plannign',
+    'finanse',
+    'burea of',
+    'securty',
+    'comunications',
+    'johanson',
     // Chinese, pinyin and initials
-    '规划', '财务司', '国家', '王伟', '办公室', 'guihua', 'caiwu', 'guojia renshi', 'wangwei', 'gh', 'cws',
+    '规划',
+    '财务司',
+    '国家',
+    '王伟',
+    '办公室',
+    'guihua',
+    'caiwu',
+    'guojia renshi',
+    'wangwei',
+    'gh',
+    'cws',
     // numbers, several words, leaders and facts
-    '1234', '5678', 'planning 12', 'bureau finance', 'office legal', 'director', 'beijing', 'minister', 'analyst',
+    '1234',
+    '5678',
+    'planning 12',
+    'bureau finance',
+    'office legal',
+    'director',
+    'beijing',
+    'minister',
+    'analyst',
     // no match
-    'zzqx', 'xylophone', 'qqqqqq', '不存在的单位', 'nonexistent unit name',
+    'zzqx',
+    'xylophone',
+    'qqqqqq',
+    '不存在的单位',
+    'nonexistent unit name',
   ];
 }
 
@@ -689,7 +791,12 @@ async function searchCases(browser, staticUrl, sets) {
     target: { op: '<', value: 100, unit: 'ms' },
     errors: result.errors,
   });
-  const perRunMedian = result.values.map((v) => quantile(v.timings.map((t) => t.ms), 0.5));
+  const perRunMedian = result.values.map((v) =>
+    quantile(
+      v.timings.map((t) => t.ms),
+      0.5,
+    ),
+  );
   const all = result.values.flatMap((v) => v.timings);
   const slowest = [...all].sort((a, b) => b.ms - a.ms).slice(0, 3);
   addCase({
@@ -699,8 +806,17 @@ async function searchCases(browser, staticUrl, sets) {
     unit: 'ms',
     samples: perRunMedian,
     target: { op: '<', value: 5, unit: 'ms' },
-    notes: `p95 ${formatValue(quantile(all.map((t) => t.ms), 0.95), 'ms')}, slowest: ${slowest.map((t) => `“${t.query}” ${formatValue(t.ms, 'ms')}`).join(', ')}`,
-    extra: { queries: result.values[0].timings.map((t) => ({ query: t.query, results: t.results })), runs: result.values.map((v) => v.timings.map((t) => round(t.ms, 3))) },
+    notes: `p95 ${formatValue(
+      quantile(
+        all.map((t) => t.ms),
+        0.95,
+      ),
+      'ms',
+    )}, slowest: ${slowest.map((t) => `“${t.query}” ${formatValue(t.ms, 'ms')}`).join(', ')}`,
+    extra: {
+      queries: result.values[0].timings.map((t) => ({ query: t.query, results: t.results })),
+      runs: result.values.map((v) => v.timings.map((t) => round(t.ms, 3))),
+    },
   });
   log(`  build ${formatValue(caseById('search.build.10k')?.value, 'ms')}, median query ${formatValue(caseById('search.query.10k')?.value, 'ms')}`);
 }
@@ -717,7 +833,9 @@ async function loadCases(browser, baseUrl, sets) {
         const heapBefore = set.units >= 10_000 ? await heapMB(page) : null;
         const timing = await importIntoApp(page, set);
         const heapAfter = set.units >= 10_000 ? await heapMB(page) : null;
-        log(`  load ${set.label} run ${run}: ${formatValue(timing.paintMs, 'ms')} to paint, notice ${formatValue(timing.noticeMs, 'ms')}${heapAfter ? `, heap ${heapAfter.toFixed(1)} MB` : ''}`);
+        log(
+          `  load ${set.label} run ${run}: ${formatValue(timing.paintMs, 'ms')} to paint, notice ${formatValue(timing.noticeMs, 'ms')}${heapAfter ? `, heap ${heapAfter.toFixed(1)} MB` : ''}`,
+        );
         return { ...timing, heapBefore, heapAfter, pageErrors: [...errors] };
       } finally {
         await context.close();
@@ -736,7 +854,19 @@ async function loadCases(browser, baseUrl, sets) {
       unit: 'ms',
       samples: measured.values.map((v) => v.paintMs),
       target: targets[key] ?? null,
-      notes: `in DOM ${formatValue(quantile(measured.values.map((v) => v.domMs), 0.5), 'ms')}; “Imported” notice (saved) ${formatValue(quantile(measured.values.map((v) => v.noticeMs), 0.5), 'ms')}`,
+      notes: `in DOM ${formatValue(
+        quantile(
+          measured.values.map((v) => v.domMs),
+          0.5,
+        ),
+        'ms',
+      )}; “Imported” notice (saved) ${formatValue(
+        quantile(
+          measured.values.map((v) => v.noticeMs),
+          0.5,
+        ),
+        'ms',
+      )}`,
       extra: { runs: measured.values },
       errors: [...measured.errors, ...pageErrors.map((e) => `page: ${e}`)],
     });
@@ -748,7 +878,13 @@ async function loadCases(browser, baseUrl, sets) {
         unit: 'MB',
         samples: measured.values.map((v) => v.heapAfter),
         target: key === '100k' ? { op: '<', value: 150, unit: 'MB' } : null,
-        notes: `before import ${formatValue(quantile(measured.values.map((v) => v.heapBefore), 0.5), 'MB')} (app with its bundled charts)`,
+        notes: `before import ${formatValue(
+          quantile(
+            measured.values.map((v) => v.heapBefore),
+            0.5,
+          ),
+          'MB',
+        )} (app with its bundled charts)`,
       });
     }
   }
@@ -777,7 +913,13 @@ async function expandCases(browser, baseUrl, sets) {
     unit: 'ms',
     samples: measured.values.map((v) => v.ms),
     target: { op: '<', value: 200, unit: 'ms' },
-    notes: `${measured.values[0].before} → ${measured.values[0].treeitems} treeitems; first frame after click ${formatValue(quantile(measured.values.map((v) => v.firstFrameMs), 0.5), 'ms')}`,
+    notes: `${measured.values[0].before} → ${measured.values[0].treeitems} treeitems; first frame after click ${formatValue(
+      quantile(
+        measured.values.map((v) => v.firstFrameMs),
+        0.5,
+      ),
+      'ms',
+    )}`,
     extra: { runs: measured.values },
     errors: measured.errors,
   });
@@ -835,9 +977,13 @@ async function keystrokeCases(browser, baseUrl, sets) {
       await box.click();
       // Warm up as a user would: the search code loads on focus and indexes every chart; wait for a first answer.
       await page.keyboard.type('x');
-      await page.waitForFunction(() => document.querySelector('[role="listbox"] [role="option"]') || document.querySelector('.search-status:not([hidden])'), null, {
-        timeout: PAGE_TIMEOUT_MS,
-      });
+      await page.waitForFunction(
+        () => document.querySelector('[role="listbox"] [role="option"]') || document.querySelector('.search-status:not([hidden])'),
+        null,
+        {
+          timeout: PAGE_TIMEOUT_MS,
+        },
+      );
       await page.keyboard.press('Backspace');
       await sleep(500);
       await page.evaluate(installKeyRecorder);
@@ -875,8 +1021,19 @@ async function keystrokeCases(browser, baseUrl, sets) {
     label: 'search keystroke→frame 10k, p95',
     unit: 'ms',
     value: quantile(frameMs, 0.95),
-    samples: perRun.map((run) => quantile(run.map((l) => l.frameMs), 0.95)),
-    notes: `${all.length} keystrokes (“${query}”, 100 ms apart); median ${formatValue(quantile(frameMs, 0.5), 'ms')}; to after paint p95 ${formatValue(quantile(all.map((l) => l.paintMs), 0.95), 'ms')}`,
+    samples: perRun.map((run) =>
+      quantile(
+        run.map((l) => l.frameMs),
+        0.95,
+      ),
+    ),
+    notes: `${all.length} keystrokes (“${query}”, 100 ms apart); median ${formatValue(quantile(frameMs, 0.5), 'ms')}; to after paint p95 ${formatValue(
+      quantile(
+        all.map((l) => l.paintMs),
+        0.95,
+      ),
+      'ms',
+    )}`,
     extra: { runs: measured.values },
     errors: measured.errors,
   });
@@ -945,7 +1102,22 @@ function addPanCases(idBase, group, labelBase, measured, target) {
       unit: 'ms',
       samples: runs.map((r) => r.p95),
       target,
-      notes: `p50 ${formatValue(quantile(runs.map((r) => r.p50), 0.5), 'ms')}, raw p95 ${formatValue(quantile(runs.map((r) => r.rawP95), 0.5), 'ms')}, max ${formatValue(Math.max(...runs.map((r) => r.max)), 'ms')}, ${sum((r) => r.longFrames)}/${sum((r) => r.frames)} frames dropped one or more vsyncs, k≈${quantile(runs.map((r) => r.k), 0.5).toFixed(2)}${measured.values[0].treeitems ? `, ${measured.values[0].treeitems} in DOM` : ''}`,
+      notes: `p50 ${formatValue(
+        quantile(
+          runs.map((r) => r.p50),
+          0.5,
+        ),
+        'ms',
+      )}, raw p95 ${formatValue(
+        quantile(
+          runs.map((r) => r.rawP95),
+          0.5,
+        ),
+        'ms',
+      )}, max ${formatValue(Math.max(...runs.map((r) => r.max)), 'ms')}, ${sum((r) => r.longFrames)}/${sum((r) => r.frames)} frames dropped one or more vsyncs, k≈${quantile(
+        runs.map((r) => r.k),
+        0.5,
+      ).toFixed(2)}${measured.values[0].treeitems ? `, ${measured.values[0].treeitems} in DOM` : ''}`,
       extra: { runs },
       errors: view === 'fitted' ? measured.errors : [],
     });
@@ -993,7 +1165,9 @@ async function baselineCases(staticUrl, sets) {
           try {
             const result = await page.evaluate(() => window.baseline.load());
             const heap = set.units >= 10_000 ? await heapMB(page) : null;
-            log(`  d3-org-chart load ${set.label} run ${run}: ${formatValue(result.totalMs, 'ms')} (+ csvParse ${formatValue(result.parseMs, 'ms')}), ${result.nodesInDom} nodes in DOM`);
+            log(
+              `  d3-org-chart load ${set.label} run ${run}: ${formatValue(result.totalMs, 'ms')} (+ csvParse ${formatValue(result.parseMs, 'ms')}), ${result.nodesInDom} nodes in DOM`,
+            );
             if (errors.length > 0) throw new Error(errors.join('; '));
             return { ...result, heap };
           } finally {
@@ -1021,7 +1195,23 @@ async function baselineCases(staticUrl, sets) {
         label: `d3-org-chart load ${set.label}`,
         unit: 'ms',
         samples: measured.values.map((v) => v.totalMs),
-        notes: `data→render→paint; csvParse ${formatValue(quantile(measured.values.map((v) => v.parseMs), 0.5), 'ms')} more; ${measured.values[0].nodesInDom} nodes drawn${measured.values[0].heap ? `; heap ${formatValue(quantile(measured.values.map((v) => v.heap), 0.5), 'MB')}` : ''}${timedOut ? '; some runs timed out' : ''}`,
+        notes: `data→render→paint; csvParse ${formatValue(
+          quantile(
+            measured.values.map((v) => v.parseMs),
+            0.5,
+          ),
+          'ms',
+        )} more; ${measured.values[0].nodesInDom} nodes drawn${
+          measured.values[0].heap
+            ? `; heap ${formatValue(
+                quantile(
+                  measured.values.map((v) => v.heap),
+                  0.5,
+                ),
+                'MB',
+              )}`
+            : ''
+        }${timedOut ? '; some runs timed out' : ''}`,
         extra: { runs: measured.values, timedOut },
         errors: measured.errors,
       });
@@ -1079,7 +1269,11 @@ function budgetNote(label) {
   const theirs = caseById(`baseline.load.${label}`)?.value;
   const floor = caseById(`floor.${label}`);
   if (typeof theirs !== 'number' || !floor || typeof floor.value !== 'number') return '';
-  const parseMs = quantile((floor.extra?.runs ?? []).map((run) => run.parseMs), 0.5) ?? 0;
+  const parseMs =
+    quantile(
+      (floor.extra?.runs ?? []).map((run) => run.parseMs),
+      0.5,
+    ) ?? 0;
   return `; ⅓ of theirs = ${formatValue(theirs / 3, 'ms')}, floor alone (stratify+tree + JSON.parse, no DOM) = ${formatValue(floor.value + parseMs, 'ms')}`;
 }
 
@@ -1089,16 +1283,42 @@ function addRatios(sets) {
     const theirs = cases.find((c) => c.id === theirsId);
     if (!ours) return;
     if (!theirs || theirs.value === null) {
-      addCase({ id, group: 'ratio', label, unit: '×', samples: [], target, notes: theirs?.extra?.timedOut ? 'baseline timed out' : 'baseline missing', extra: { ours: ours.value } });
+      addCase({
+        id,
+        group: 'ratio',
+        label,
+        unit: '×',
+        samples: [],
+        target,
+        notes: theirs?.extra?.timedOut ? 'baseline timed out' : 'baseline missing',
+        extra: { ours: ours.value },
+      });
       return;
     }
-    addCase({ id, group: 'ratio', label, unit: '×', value: ours.value / theirs.value, samples: [ours.value / theirs.value], target, notes, extra: { ours: ours.value, theirs: theirs.value } });
+    addCase({
+      id,
+      group: 'ratio',
+      label,
+      unit: '×',
+      value: ours.value / theirs.value,
+      samples: [ours.value / theirs.value],
+      target,
+      notes,
+      extra: { ours: ours.value, theirs: theirs.value },
+    });
   };
   const threeTimes = { op: '≤', value: 1 / 3, unit: '×' };
   for (const key of ['1k', 'real', '10k', '100k']) {
     const label = sets[key].label;
     const targeted = key === 'real' || key === '10k';
-    ratio(`ratio.load.${label}`, `ratio load ours/d3-org-chart ${label}`, `load.${label}`, `baseline.load.${label}`, targeted ? threeTimes : null, `ours: file→paint; theirs: parsed rows→paint${targeted ? budgetNote(label) : ''}`);
+    ratio(
+      `ratio.load.${label}`,
+      `ratio load ours/d3-org-chart ${label}`,
+      `load.${label}`,
+      `baseline.load.${label}`,
+      targeted ? threeTimes : null,
+      `ours: file→paint; theirs: parsed rows→paint${targeted ? budgetNote(label) : ''}`,
+    );
   }
   for (const key of ['real', '10k']) {
     const label = sets[key].label;
@@ -1145,17 +1365,33 @@ function machineInfo(chromiumVersion) {
     },
     git: { commit: git('rev-parse', 'HEAD'), uncommittedChangesInSrc: (git('status', '--porcelain', '--', 'src') ?? '').split('\n').filter(Boolean).length },
     loadAverageAtStart: os.loadavg().map((v) => round(v, 2)),
-    config: { runs: RUNS, runs100k: RUNS_100K, panRuns: PAN_RUNS, panMs: PAN_MS, baselineTimeoutMs: BASELINE_TIMEOUT_MS, viewport: VIEWPORT, chromiumArgs: CHROMIUM_ARGS, only: ONLY },
+    config: {
+      runs: RUNS,
+      runs100k: RUNS_100K,
+      panRuns: PAN_RUNS,
+      panMs: PAN_MS,
+      baselineTimeoutMs: BASELINE_TIMEOUT_MS,
+      viewport: VIEWPORT,
+      chromiumArgs: CHROMIUM_ARGS,
+      only: ONLY,
+    },
   };
 }
 
 function writeResults(meta, sets, startedAt) {
-  const ratios = Object.fromEntries(cases.filter((c) => c.group === 'ratio').map((c) => [c.id.replace(/^ratio\./, ''), { value: c.value, target: c.target, ok: c.ok, ...c.extra }]));
+  const ratios = Object.fromEntries(
+    cases.filter((c) => c.group === 'ratio').map((c) => [c.id.replace(/^ratio\./, ''), { value: c.value, target: c.target, ok: c.ok, ...c.extra }]),
+  );
   const document = {
     ...meta,
     loadAverageAtEnd: os.loadavg().map((v) => round(v, 2)),
     durationSeconds: round((Date.now() - startedAt) / 1000, 1),
-    dataSets: Object.fromEntries(Object.entries(sets ?? {}).map(([key, set]) => [key, { label: set.label, file: relative(ROOT, set.file), units: set.units, rootId: set.rootId, shape: set.shape }])),
+    dataSets: Object.fromEntries(
+      Object.entries(sets ?? {}).map(([key, set]) => [
+        key,
+        { label: set.label, file: relative(ROOT, set.file), units: set.units, rootId: set.rootId, shape: set.shape },
+      ]),
+    ),
     cases,
     ratios,
   };
@@ -1182,7 +1418,9 @@ async function main() {
   if (!existsSync(join(ROOT, 'dist/index.html'))) throw new Error('No production build in dist/: run `npx vite build` first (npm run bench does).');
   const [load1] = os.loadavg();
   if (load1 > os.cpus().length * 0.75) log(`⚠ load average ${load1.toFixed(1)} on ${os.cpus().length} cores: other work is running, timings will be noisy.`);
-  log(`Benchmark: ${RUNS} runs (${RUNS_100K} at 100k, ${PAN_RUNS} for pan/zoom), ${os.cpus().length} cores, ${ONLY.length ? `only ${ONLY.join(', ')}` : 'all cases'}`);
+  log(
+    `Benchmark: ${RUNS} runs (${RUNS_100K} at 100k, ${PAN_RUNS} for pan/zoom), ${os.cpus().length} cores, ${ONLY.length ? `only ${ONLY.join(', ')}` : 'all cases'}`,
+  );
   const sets = prepareData();
   const meta = machineInfo(null);
   const save = () => writeResults(meta, sets, startedAt);
@@ -1249,8 +1487,11 @@ async function main() {
   printTable();
   const failed = cases.filter((c) => c.ok === false);
   const [endLoad] = os.loadavg();
-  if (endLoad > os.cpus().length * 0.75) log(`⚠ load average ${endLoad.toFixed(1)} on ${os.cpus().length} cores at the end: other processes competed for the CPU.`);
-  log(`\n${cases.length} rows, ${cases.filter((c) => c.ok === true).length} targets met, ${failed.length} missed or failed. Took ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
+  if (endLoad > os.cpus().length * 0.75)
+    log(`⚠ load average ${endLoad.toFixed(1)} on ${os.cpus().length} cores at the end: other processes competed for the CPU.`);
+  log(
+    `\n${cases.length} rows, ${cases.filter((c) => c.ok === true).length} targets met, ${failed.length} missed or failed. Took ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`,
+  );
   log(`Results: ${relative(process.cwd(), OUT) || OUT}`);
 }
 

@@ -3,6 +3,7 @@
 // src/model/schema.ts, so the published schema can never drift from the code.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { createServer } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

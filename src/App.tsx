@@ -1,6 +1,7 @@
 /** Composition only: header, notice, and either the chart view or the compare view, each drawn as a chart or as an outline. */
-import { lazy, Suspense, type ReactNode } from 'react';
-import { OrgChart, type ChartDecorations } from './chart/OrgChart.tsx';
+import { lazy, type ReactNode, Suspense } from 'react';
+
+import { type ChartDecorations, OrgChart } from './chart/OrgChart.tsx';
 import { CompareToggle } from './compare/CompareToggle.tsx';
 import { Header } from './header/Header.tsx';
 import { noticeText } from './i18n/messages.ts';
@@ -10,7 +11,7 @@ import { YourCharts } from './io/YourCharts.tsx';
 import { DetailsPanel } from './panel/DetailsPanel.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { LoadBoundary } from './shared/LoadBoundary.tsx';
-import { useStore, type PaneId } from './store/store.ts';
+import { type PaneId, useStore } from './store/store.ts';
 
 // The compare view and the outline load when first shown, keeping them out of the first download.
 const CompareView = lazy(async () => ({ default: (await import('./compare/CompareView.tsx')).CompareView }));
@@ -43,7 +44,12 @@ export function App() {
     display === 'outline' ? (
       <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
         <Suspense fallback={null}>
-          <OutlineView pane={pane} {...(label ? { label } : {})} {...(decorations.badges ? { badges: decorations.badges } : {})} {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})} />
+          <OutlineView
+            pane={pane}
+            {...(label ? { label } : {})}
+            {...(decorations.badges ? { badges: decorations.badges } : {})}
+            {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})}
+          />
         </Suspense>
       </LoadBoundary>
     ) : (
@@ -61,7 +67,13 @@ export function App() {
       {view === 'compare' ? (
         <main className="workspace workspace-compare">
           <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
-            <Suspense fallback={<p role="status" className="compare-waiting">{t.loadingBoth}</p>}>
+            <Suspense
+              fallback={
+                <p role="status" className="compare-waiting">
+                  {t.loadingBoth}
+                </p>
+              }
+            >
               <CompareView
                 renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
                 renderDetails={(pane, label) => <DetailsPanel pane={pane} label={label} className="compare-details" />}

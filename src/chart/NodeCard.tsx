@@ -2,10 +2,11 @@
  * One unit on the chart. Memoised and subscribed to its own selection and
  * focus by id, so panning or selecting re-renders a card or two, not all.
  */
-import { memo, useCallback, type MouseEvent } from 'react';
-import { paneIndex, useStore, type PaneId } from '../store/store.ts';
-import { initialsOf } from '../model/present.ts';
+import { memo, type MouseEvent, useCallback } from 'react';
+
 import type { Messages } from '../i18n/messages.ts';
+import { initialsOf } from '../model/present.ts';
+import { type PaneId, paneIndex, useStore } from '../store/store.ts';
 import { estimateTextWidth, lineSeparators, secondNameJoinsKindLine, wrapText } from './text.ts';
 
 export interface NodeCardProps {
@@ -45,9 +46,27 @@ const SMALL_SIZE = 12;
 const PAD_X = 12;
 const AVATAR_RADIUS = 17;
 
-
 export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
-  const { pane, id, x, y, width, height, name, nameLang, secondName, secondLang, kind, kindLabel, headLine, childCount, descendantCount, collapsed, badge, messages } = props;
+  const {
+    pane,
+    id,
+    x,
+    y,
+    width,
+    height,
+    name,
+    nameLang,
+    secondName,
+    secondLang,
+    kind,
+    kindLabel,
+    headLine,
+    childCount,
+    descendantCount,
+    collapsed,
+    badge,
+    messages,
+  } = props;
   const selected = useStore(useCallback((s) => (s.panes[pane].selectedId ?? paneIndex(s, pane)?.rootId) === id, [id, pane]));
   const focused = useStore(useCallback((s) => s.panes[pane].focusedId === id, [id, pane]));
   const select = useStore((s) => s.select);
@@ -72,7 +91,9 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   // With a two-line name, or on the root whose extra line is its head, there is no line left for the second
   // name: it joins the kind line when it fits whole.
   const kindWithSecond = secondName === null ? kindLabel : `${kindLabel} · ${secondName}`;
-  const kindText = secondNameJoinsKindLine(kindLabel, secondName, isRoot || nameLines.length > 1, width - PAD_X * 2 - 4, SMALL_SIZE) ? kindWithSecond : kindLabel;
+  const kindText = secondNameJoinsKindLine(kindLabel, secondName, isRoot || nameLines.length > 1, width - PAD_X * 2 - 4, SMALL_SIZE)
+    ? kindWithSecond
+    : kindLabel;
 
   const badgeWidth = badge ? estimateTextWidth(badge, SMALL_SIZE, 600) + 8 : 0;
   const shownKind = wrapText(kindText, width - PAD_X * 2 - 4 - badgeWidth, SMALL_SIZE, 1, 600)[0] ?? '';
@@ -141,7 +162,13 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
           ))}
         </text>{' '}
         {shownExtra ? (
-          <text className="node-extra" x={left + PAD_X + 4} y={lineY + 2} fontSize={SMALL_SIZE} lang={extraIsSecondName ? (secondLang ?? undefined) : undefined}>
+          <text
+            className="node-extra"
+            x={left + PAD_X + 4}
+            y={lineY + 2}
+            fontSize={SMALL_SIZE}
+            lang={extraIsSecondName ? (secondLang ?? undefined) : undefined}
+          >
             {shownExtra}
           </text>
         ) : null}{' '}

@@ -3,24 +3,25 @@
  * zoom.ts) owns only the pan/zoom listeners on the <svg>. The zoom transform
  * lives in the store and only <Viewport> reads it, so a pan re-renders one <g>.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { chartToCsv } from '../model/table.ts';
-import { cardKindText, headLine, shownNames, type NameMode } from '../model/present.ts';
-import { pathToRoot, treeKeyAction, treePosition, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { type KeyboardEvent, type ReactNode, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+
 import type { Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
+import { cardKindText, headLine, type NameMode, shownNames } from '../model/present.ts';
+import { chartToCsv } from '../model/table.ts';
+import { type OrgIndex, pathToRoot, treeKeyAction, treePosition, visiblePreorder } from '../model/tree.ts';
+import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
 import { useFocusRequest } from '../shared/focus.ts';
 import { useDarkTheme } from '../shared/theme.ts';
 import { useTypeAhead } from '../shared/typeAhead.ts';
-import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
-import { flushSync } from 'react-dom';
-import { collapsedOf, useStore, type PaneId, type ViewRequest, type ViewTransform } from '../store/store.ts';
-import { layoutChart, type Bounds, type ChartLayout } from './layout.ts';
-import { NodeCard } from './NodeCard.tsx';
+import { collapsedOf, type PaneId, useStore, type ViewRequest, type ViewTransform } from '../store/store.ts';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
-import { buildSpatialGrid } from './spatial.ts';
 import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
-import { createZoomController, fitTransform, keepInPlace, READABLE_SCALE, reshapeTransform, zoomOutLimit, zoomPercent, type ZoomController } from './zoom.ts';
+import { type Bounds, type ChartLayout, layoutChart } from './layout.ts';
+import { NodeCard } from './NodeCard.tsx';
+import { buildSpatialGrid } from './spatial.ts';
+import { createZoomController, fitTransform, keepInPlace, READABLE_SCALE, reshapeTransform, type ZoomController, zoomOutLimit, zoomPercent } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
 /** The printed chart box (see the print styles), in CSS pixels. */
@@ -168,7 +169,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     const toolbarBottom = toolbarRef.current ? toolbarRef.current.offsetTop + toolbarRef.current.offsetHeight : 56;
     sizeRef.current = { width: svg.clientWidth || 800, height: svg.clientHeight || 600, top: toolbarBottom + 12 };
     setSize((current) =>
-      current.width === sizeRef.current.width && current.height === sizeRef.current.height && current.top === sizeRef.current.top ? current : { ...sizeRef.current },
+      current.width === sizeRef.current.width && current.height === sizeRef.current.height && current.top === sizeRef.current.top
+        ? current
+        : { ...sizeRef.current },
     );
   }, []);
   useLayoutEffect(measure, [measure]);
@@ -182,7 +185,11 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const controller = createZoomController(svg, (transform, fromSync) => setTransform(pane, transform, fromSync), () => sizeRef.current);
+    const controller = createZoomController(
+      svg,
+      (transform, fromSync) => setTransform(pane, transform, fromSync),
+      () => sizeRef.current,
+    );
     // A remounted chart (e.g. back from compare) is drawn at the pane's stored transform; d3 must start from it
     // too, or the first drag would jump back to the identity (guide pitfall 6).
     controller.adopt(useStore.getState().panes[pane].transform);
@@ -234,7 +241,8 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       if (request.kind !== 'reshape' && request.kind !== 'keep') return null;
       const anchorId = request.kind === 'keep' ? request.id : (selectedId ?? index.rootId);
       const anchor = { before: drawnLayout.current?.positionOf.get(anchorId), after: layout.positionOf.get(anchorId) };
-      if (request.kind === 'reshape') return reshapeTransform(layout.bounds, anchor, current, sizeRef.current.width, sizeRef.current.height, sizeRef.current.top);
+      if (request.kind === 'reshape')
+        return reshapeTransform(layout.bounds, anchor, current, sizeRef.current.width, sizeRef.current.height, sizeRef.current.top);
       return keepInPlace(anchor, current);
     },
     [layout, selectedId, index],
@@ -292,7 +300,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
 
   // Focus asked for from outside the tree (a search result chosen): onto the focused unit's card once it is drawn.
   // After the effect above, which would otherwise see focus in the tree and cut short the view request's centring.
-  useFocusRequest(pane, () => (focusedId === null ? null : svgRef.current?.querySelector<SVGGElement>(`[role="treeitem"][data-id="${CSS.escape(focusedId)}"]`)));
+  useFocusRequest(pane, () =>
+    focusedId === null ? null : svgRef.current?.querySelector<SVGGElement>(`[role="treeitem"][data-id="${CSS.escape(focusedId)}"]`),
+  );
 
   // When the chart's box shrinks (a phone's details sheet rising, a window narrowed), the selected unit stays in view.
   const shownSize = useRef(size);
@@ -517,7 +527,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
           </g>
         </Viewport>
       </svg>
-      {showMinimap ? <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} label={t.minimap} dark={dark} /> : null}
+      {showMinimap ? (
+        <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} label={t.minimap} dark={dark} />
+      ) : null}
       <p id={`chart-help-${pane}`} className="chart-help">
         {t.chartHelp}
       </p>

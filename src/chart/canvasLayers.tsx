@@ -4,14 +4,14 @@
  * minimap. Both redraw from a store subscription, never through React renders,
  * so panning costs one canvas paint a frame.
  */
-import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
+
 import type { OrgIndex } from '../model/tree.ts';
-import { useStore, type PaneId, type ViewTransform } from '../store/store.ts';
-import { linkPolyline, type ChartLayout } from './layout.ts';
+import { type PaneId, useStore, type ViewTransform } from '../store/store.ts';
+import { type ChartLayout, linkPolyline } from './layout.ts';
+import { kindColour, type Palette, paletteFor } from './palette.ts';
 import type { SpatialGrid } from './spatial.ts';
 import type { ZoomController } from './zoom.ts';
-import { kindColour, paletteFor, type Palette } from './palette.ts';
-
 
 /** The cached picture of the whole chart stays under 16 MB of pixels, and under the sizes every browser allows. */
 const PICTURE_MAX_SIDE = 4096;
@@ -168,7 +168,8 @@ export function LodCanvas(props: {
       const scale = 2 ** Math.ceil(Math.log2(t.k * ratio));
       const pictureWidth = (bounds.maxX - bounds.minX) * scale;
       const pictureHeight = (bounds.maxY - bounds.minY) * scale;
-      const image = pictureWidth <= PICTURE_MAX_SIDE && pictureHeight <= PICTURE_MAX_SIDE && pictureWidth * pictureHeight <= PICTURE_MAX_PIXELS ? pictureAt(scale) : null;
+      const image =
+        pictureWidth <= PICTURE_MAX_SIDE && pictureHeight <= PICTURE_MAX_SIDE && pictureWidth * pictureHeight <= PICTURE_MAX_PIXELS ? pictureAt(scale) : null;
       if (image) {
         const shrink = (t.k * ratio) / scale;
         context.drawImage(image, ratio * (t.x + bounds.minX * t.k), ratio * (t.y + bounds.minY * t.k), image.width * shrink, image.height * shrink);
@@ -199,7 +200,16 @@ function rgbOf(hex: string): readonly [number, number, number] {
  * The chart in miniature, every unit at least a pixel, written straight into pixels: one pass over the units
  * instead of ten thousand canvas calls and colour changes, and nothing left for the canvas to rasterize later.
  */
-function minimapPixels(index: OrgIndex, layout: ChartLayout, palette: Palette, width: number, height: number, scale: number, offsetX: number, offsetY: number): ImageData {
+function minimapPixels(
+  index: OrgIndex,
+  layout: ChartLayout,
+  palette: Palette,
+  width: number,
+  height: number,
+  scale: number,
+  offsetX: number,
+  offsetY: number,
+): ImageData {
   const image = new ImageData(Math.max(1, width), Math.max(1, height));
   const data = image.data;
   const colours = new Map<string, readonly [number, number, number]>();

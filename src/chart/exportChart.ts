@@ -5,10 +5,10 @@
  * `<img onerror=…>` stays text); and no foreignObject is used, so the PNG made
  * from it never taints the canvas.
  */
-import { kindColour, LIGHT } from './palette.ts';
-import { cardKindText, headLine, shownNames, type NameMode } from '../model/present.ts';
+import { cardKindText, headLine, type NameMode, shownNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import type { Bounds, ChartLayout } from './layout.ts';
+import { kindColour, LIGHT } from './palette.ts';
 import { CHART_FONT_FAMILY, secondNameJoinsKindLine, wrapText } from './text.ts';
 
 const MARGIN = 24;
@@ -69,7 +69,8 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     const kindText = wrapText(cardKindText(unit, options.kindLabels), position.width - 28, 12, 1, 600)[0] ?? '';
     // As on the card: with no line left under a two-line name (or the root's head line), the second name joins the kind line when it fits whole.
     const second = names.secondary;
-    const secondInKindLine = second !== null && secondNameJoinsKindLine(kindText, second.text, isRoot || nameLines.length > 1, position.width - 32, 12) ? second : null;
+    const secondInKindLine =
+      second !== null && secondNameJoinsKindLine(kindText, second.text, isRoot || nameLines.length > 1, position.width - 32, 12) ? second : null;
     const hidden = collapsed.has(position.id) ? (index.descendantCount.get(position.id) ?? 0) : 0;
     parts.push(
       `<g>`,
@@ -85,7 +86,10 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     if (extra) {
       const y = top + 40 + nameLines.length * 18 + 2;
       const lang = isRoot ? '' : langOf(names.secondary?.lang);
-      if (y + 2 <= top + position.height - 4) parts.push(`<text x="${left + 16}" y="${y}" font-size="12" fill="#4a5360"${lang}>${escapeXml(wrapText(extra, position.width - 28, 12, 1)[0] ?? '')}</text>`);
+      if (y + 2 <= top + position.height - 4)
+        parts.push(
+          `<text x="${left + 16}" y="${y}" font-size="12" fill="#4a5360"${lang}>${escapeXml(wrapText(extra, position.width - 28, 12, 1)[0] ?? '')}</text>`,
+        );
     }
     if (hidden > 0) {
       parts.push(

@@ -11,7 +11,8 @@
  * never overlap their neighbours. d3.tree and everything here iterate; nothing
  * recurses per level.
  */
-import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
+import { hierarchy, type HierarchyPointNode, tree } from 'd3-hierarchy';
+
 import type { OrgIndex } from '../model/tree.ts';
 
 export const NODE_WIDTH = 264;
@@ -143,7 +144,9 @@ function layoutLeftToRight(index: OrgIndex, collapsed: ReadonlySet<string>): Cha
   }
   const laidOut = tree<LayoutDatum>()
     .nodeSize([1, LEVEL_WIDTH])
-    .separation((a, b) => a.data.halfWidth + b.data.halfWidth + (a.parent === b.parent ? GAP_Y : GAP_Y * 2))(hierarchy<LayoutDatum>(rootDatum, (d) => d.children));
+    .separation((a, b) => a.data.halfWidth + b.data.halfWidth + (a.parent === b.parent ? GAP_Y : GAP_Y * 2))(
+    hierarchy<LayoutDatum>(rootDatum, (d) => d.children),
+  );
   const out = collector();
   // The root card is wider than the others: shift every level after it so the first gap matches the rest.
   const rootExtra = (ROOT_WIDTH - NODE_WIDTH) / 2;
@@ -339,7 +342,9 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
     }
     const laidOut = tree<TidyDatum>()
       .nodeSize([1, LEVEL_HEIGHT])
-      .separation((a, b) => a.data.halfWidth + b.data.halfWidth + (a.parent === b.parent ? GAP_X : GAP_X * 2))(hierarchy<TidyDatum>(topDatum, (d) => d.children));
+      .separation((a, b) => a.data.halfWidth + b.data.halfWidth + (a.parent === b.parent ? GAP_X : GAP_X * 2))(
+      hierarchy<TidyDatum>(topDatum, (d) => d.children),
+    );
     let minX = Infinity;
     let maxX = -Infinity;
     let maxDepth = 0;

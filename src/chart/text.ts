@@ -5,8 +5,7 @@
  * wide so text never spills out of its card.
  */
 
-export const CHART_FONT_FAMILY =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+export const CHART_FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
 const measured = new Map<string, number>();
@@ -24,7 +23,7 @@ function charWidthEm(ch: string): number {
   const code = ch.codePointAt(0) ?? 0;
   if (code >= 0x2e80) return 1; // CJK and other full-width characters
   if (ch === ' ') return 0.28;
-  if ('il.,:;!|\'’`'.includes(ch)) return 0.28;
+  if ("il.,:;!|'’`".includes(ch)) return 0.28;
   if ('fjrt()[]-'.includes(ch)) return 0.36;
   if ('mwMW'.includes(ch)) return 0.86;
   if (ch >= 'A' && ch <= 'Z') return 0.66;

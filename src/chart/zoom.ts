@@ -4,9 +4,11 @@
  * centring a unit) go through `zoom.transform`, so d3's state and ours agree
  * and the next drag never jumps back.
  */
-import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+
+import { select, type Selection } from 'd3-selection';
+import { type D3ZoomEvent, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from 'd3-zoom';
+
 import type { Bounds } from './layout.ts';
 
 export interface ZoomController {

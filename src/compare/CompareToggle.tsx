@@ -19,7 +19,13 @@ export function CompareToggle() {
     if (left && right) openCompare(left, right);
   };
   return (
-    <button type="button" className="header-button" aria-pressed={view === 'compare'} onClick={view === 'compare' ? closeCompare : open} disabled={catalog.length === 0}>
+    <button
+      type="button"
+      className="header-button"
+      aria-pressed={view === 'compare'}
+      onClick={view === 'compare' ? closeCompare : open}
+      disabled={catalog.length === 0}
+    >
       {t.compare}
     </button>
   );

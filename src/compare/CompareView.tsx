@@ -3,12 +3,13 @@
  * the sources say about each, row by row. The charts and details panels are
  * passed in by App (feature folders do not import each other).
  */
-import { useCallback, useMemo, type ReactNode } from 'react';
-import { compareCharts, counterpartsOf, type CellWords, type CompareCell, type Comparison } from '../model/compare.ts';
+import { type ReactNode, useCallback, useMemo } from 'react';
+
+import { useMessages } from '../i18n/useMessages.ts';
+import { type CellWords, type CompareCell, compareCharts, type Comparison, counterpartsOf } from '../model/compare.ts';
 import { formatDate, isIsoDate, ownEntry, shownNames, unitNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
-import { useMessages } from '../i18n/useMessages.ts';
-import { chartTitle, paneIndex, shownShortTitle, useStore, type AppState, type PaneId } from '../store/store.ts';
+import { type AppState, chartTitle, type PaneId, paneIndex, shownShortTitle, useStore } from '../store/store.ts';
 
 export interface PaneDecorations {
   readonly highlighted: ReadonlySet<string>;
@@ -198,7 +199,11 @@ function CellWordsView({ words, index }: { words: CellWords; index: OrgIndex }) 
       return (
         <>
           <span>{words.ids.length}</span>
-          <ItemList items={words.ids.map((id) => <UnitName names={unitNames(index, id, nameMode)} />)} />
+          <ItemList
+            items={words.ids.map((id) => (
+              <UnitName names={unitNames(index, id, nameMode)} />
+            ))}
+          />
         </>
       );
     case 'head':
@@ -212,7 +217,11 @@ function CellWordsView({ words, index }: { words: CellWords; index: OrgIndex }) 
       return (
         <>
           <span>{t.deputiesCount(words.leaders.length)}</span>
-          <ItemList items={words.leaders.map((leader) => <UnitName names={shownNames(leader, nameMode, lang)} />)} />
+          <ItemList
+            items={words.leaders.map((leader) => (
+              <UnitName names={shownNames(leader, nameMode, lang)} />
+            ))}
+          />
         </>
       );
     case 'oneSided': {
@@ -309,9 +318,7 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
     <section className="compare-tables" aria-labelledby="comparison-title">
       <h2 id="comparison-title">{t.sideBySide}</h2>
       <table className="compare-table">
-        <caption className="visually-hidden">
-          {t.comparisonOf(leftLabel, rightLabel)}
-        </caption>
+        <caption className="visually-hidden">{t.comparisonOf(leftLabel, rightLabel)}</caption>
         <thead>
           <tr>
             <th scope="col">{t.aspect}</th>
@@ -376,7 +383,8 @@ function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: Ta
         <ul className="counterparts">
           {comparison.counterparts.map((pair) => (
             <li key={`${pair.leftId}|${pair.rightId}`}>
-              {unitButton('left', left, pair.leftId)} ↔ {unitButton('right', right, pair.rightId)} <span className="muted">{t.inParentheses(t.matchReason(pair.reason))}</span>
+              {unitButton('left', left, pair.leftId)} ↔ {unitButton('right', right, pair.rightId)}{' '}
+              <span className="muted">{t.inParentheses(t.matchReason(pair.reason))}</span>
             </li>
           ))}
         </ul>

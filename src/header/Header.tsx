@@ -1,9 +1,10 @@
 /** The app bar: what this is, which chart is on screen, the slots App fills (search, compare, import), and the display settings. */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+
 import { chooseLanguage } from '../i18n/languages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { isTextEntry, listenOnWindow } from '../shared/dom.ts';
-import { shownShortTitle, useStore, type ChartSlot, type Preferences, type UiLanguage } from '../store/store.ts';
+import { type ChartSlot, type Preferences, shownShortTitle, type UiLanguage, useStore } from '../store/store.ts';
 
 export function Header({ children }: { children?: ReactNode }) {
   const catalog = useStore((s) => s.catalog);
@@ -32,7 +33,12 @@ export function Header({ children }: { children?: ReactNode }) {
             const active = view === 'chart' && entry.id === activeChartId;
             const shown = shownShortTitle(entry, preferences);
             return (
-              <label key={entry.id} className={active ? 'is-active' : undefined} title={entry.title} lang={shown.native ? 'zh-Hans' : chartLanguage(charts[entry.id])}>
+              <label
+                key={entry.id}
+                className={active ? 'is-active' : undefined}
+                title={entry.title}
+                lang={shown.native ? 'zh-Hans' : chartLanguage(charts[entry.id])}
+              >
                 <input
                   type="radio"
                   name="chart"
@@ -144,14 +150,7 @@ function DisplaySettings() {
   }, [open]);
   return (
     <div className="settings-menu" ref={menuRef}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="header-button"
-        aria-expanded={open}
-        aria-controls="display-settings"
-        onClick={() => setOpen(!open)}
-      >
+      <button ref={buttonRef} type="button" className="header-button" aria-expanded={open} aria-controls="display-settings" onClick={() => setOpen(!open)}>
         <span aria-hidden="true">文A</span> <span className="button-label">{t.display}</span>
       </button>
       <div id="display-settings" className="settings-options" role="group" aria-label={t.displaySettings} hidden={!open}>

@@ -67,10 +67,13 @@ function rowProblemsEn(file: string, p: RowProblems): string[] {
   section(
     p.duplicateIds,
     `${countOf(p.duplicateIds.total, 'id is', 'ids are')} used by more than one row; each row needs its own id:`,
-    (d) => `“${d.id}” in ${d.rows.shown.map(rowEn).join(', ')}${d.rows.total > d.rows.shown.length ? ` and ${number(d.rows.total - d.rows.shown.length)} more rows` : ''}`,
+    (d) =>
+      `“${d.id}” in ${d.rows.shown.map(rowEn).join(', ')}${d.rows.total > d.rows.shown.length ? ` and ${number(d.rows.total - d.rows.shown.length)} more rows` : ''}`,
   );
   section(p.badParents, `${countOf(p.badParents.total, 'row names a parent that is', 'rows name a parent that is')} not another row of the table:`, (b) =>
-    b.parent === b.id ? `${rowEn(b.row)}: “${b.id}” is its own parent` : `${rowEn(b.row)}: “${b.id}” has parent “${b.parent}”, but no row has the id “${b.parent}”`,
+    b.parent === b.id
+      ? `${rowEn(b.row)}: “${b.id}” is its own parent`
+      : `${rowEn(b.row)}: “${b.id}” has parent “${b.parent}”, but no row has the id “${b.parent}”`,
   );
   section(
     p.cycles,
@@ -197,7 +200,8 @@ function rowProblemsZh(file: string, p: RowProblems): string[] {
   section(
     p.duplicateIds,
     `${shu(p.duplicateIds.total)} 个编号被多行使用；每一行都需要自己的编号：`,
-    (d) => `“${d.id}”见于${d.rows.shown.map(rowZh).join('、')}${d.rows.total > d.rows.shown.length ? `，另有 ${shu(d.rows.total - d.rows.shown.length)} 行` : ''}`,
+    (d) =>
+      `“${d.id}”见于${d.rows.shown.map(rowZh).join('、')}${d.rows.total > d.rows.shown.length ? `，另有 ${shu(d.rows.total - d.rows.shown.length)} 行` : ''}`,
   );
   section(p.badParents, `${shu(p.badParents.total)} 行的上级不是表中的另一行：`, (b) =>
     b.parent === b.id ? `${rowZh(b.row)}：“${b.id}”的上级是它自己` : `${rowZh(b.row)}：“${b.id}”的上级是“${b.parent}”，但没有编号为“${b.parent}”的行`,

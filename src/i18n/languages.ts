@@ -3,7 +3,7 @@
  * Chinese is a small chunk fetched before it is first shown, so the language
  * in the store always has its words loaded and nothing renders half-translated.
  */
-import { useStore, type UiLanguage } from '../store/store.ts';
+import { type UiLanguage, useStore } from '../store/store.ts';
 import { ENGLISH, type Messages } from './messages.ts';
 
 const loaded: Partial<Record<UiLanguage, Messages>> = { en: ENGLISH };
@@ -26,7 +26,10 @@ let latestChoice = 0;
 
 /** Said when the Chinese words cannot be fetched (offline, or the app was updated and the old file is gone). */
 export function warnWordsMissing(err: unknown): void {
-  useStore.getState().showNotice({ tone: 'warning', text: `The Chinese interface could not be loaded (${err instanceof Error ? err.message : String(err)}). Check the connection and choose 中文 again.` });
+  useStore.getState().showNotice({
+    tone: 'warning',
+    text: `The Chinese interface could not be loaded (${err instanceof Error ? err.message : String(err)}). Check the connection and choose 中文 again.`,
+  });
 }
 
 /**

@@ -148,7 +148,8 @@ const en = {
   location: 'Headquarters / location',
   jurisdiction: 'Jurisdiction',
   yearsAgo: (years: number) => ` (${plural(years, 'year', 'years')} ago)`,
-  groupHeading: (count: number, parent: string | null) => `A heading in the source that groups ${plural(count, 'unit', 'units')} of ${parent ?? 'the organization'}.`,
+  groupHeading: (count: number, parent: string | null) =>
+    `A heading in the source that groups ${plural(count, 'unit', 'units')} of ${parent ?? 'the organization'}.`,
   listedInSource: 'Listed in the source',
   listedUnder: (parent: string) => `under “${parent}”`,
   /** Names for facts with a well-known key, where the interface's language differs from the source's; otherwise the source's own label is shown. */
@@ -203,7 +204,8 @@ const en = {
   sideChart: (side: 'left' | 'right', title: string) => `Org chart (${side}): ${title}`,
   sideDetails: (title: string) => `Details: ${title}`,
   loadingBoth: 'Loading both charts…',
-  partLoadFailed: 'This view could not be loaded: the connection may be down, or the site was updated. Reload the page to try again; the chart and unit you are on are kept.',
+  partLoadFailed:
+    'This view could not be loaded: the connection may be down, or the site was updated. Reload the page to try again; the chart and unit you are on are kept.',
   reload: 'Reload',
   unique: 'Unique',
   notStatedShort: 'not stated',

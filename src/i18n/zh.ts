@@ -126,7 +126,8 @@ export const zh: Messages = {
 
   details: '详情',
   selectToSee: '在图表中选择一个机构以查看详情。',
-  selected: (name, kind, level, position, siblings) => `已选择：${name}，${kind}，第 ${level} 级${siblings > 1 ? `，第 ${position} 个，共 ${siblings} 个` : ''}。`,
+  selected: (name, kind, level, position, siblings) =>
+    `已选择：${name}，${kind}，第 ${level} 级${siblings > 1 ? `，第 ${position} 个，共 ${siblings} 个` : ''}。`,
   path: '路径',
   source: '来源',
   sectionOf: (section) => `，“${section}”部分`,
@@ -140,7 +141,16 @@ export const zh: Messages = {
   groupHeading: (count, parent) => `来源中的一个标题，归类${parent ?? '该组织'}的 ${count} 个机构。`,
   listedInSource: '来源中的位置',
   listedUnder: (parent) => `列于“${parent}”之下`,
-  knownFactLabels: { formed: '成立时间', parentBody: '上级机关', type: '性质', jurisdiction: '管辖范围', location: '地址', history: '沿革', officialName: '正式名称', position: '职务' },
+  knownFactLabels: {
+    formed: '成立时间',
+    parentBody: '上级机关',
+    type: '性质',
+    jurisdiction: '管辖范围',
+    location: '地址',
+    history: '沿革',
+    officialName: '正式名称',
+    position: '职务',
+  },
   sourceKind: (kind) => `（${kind}）`,
   sourceKinds: { article: '文章', 'web page': '网页', 'editorial notes': '编辑注记', 'imported file': '导入的文件', file: '文件' },
   nativeNameSource: '中文名称出处：',

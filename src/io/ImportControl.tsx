@@ -6,14 +6,15 @@
  * with a progress bar and parsed in a worker; Cancel stops either.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+
+import type * as ImportWordsModule from '../i18n/importWords.ts';
+import { currentMessages, useMessages } from '../i18n/useMessages.ts';
 import type * as ImportModule from '../model/importFile.ts';
 import type { ImportOutcome, ImportProblem } from '../model/importFile.ts';
-import type * as ImportWordsModule from '../i18n/importWords.ts';
 import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { addImportedChart, takenChartIds } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
 import type { ImportReply, ImportRequest, ImportStage } from './importWorker.ts';
-import { currentMessages, useMessages } from '../i18n/useMessages.ts';
 
 type Importer = typeof ImportModule & typeof ImportWordsModule;
 let importerPromise: Promise<Importer> | null = null;
@@ -212,14 +213,8 @@ export function ImportControl() {
       />
       {job ? (
         <div className="import-progress" role="status">
-          <span>
-            {t.importStage(job.fileName, t[job.stage])}
-          </span>
-          <progress
-            aria-label={t.importing(job.fileName)}
-            max={1}
-            {...(job.fraction === null ? {} : { value: job.fraction })}
-          />
+          <span>{t.importStage(job.fileName, t[job.stage])}</span>
+          <progress aria-label={t.importing(job.fileName)} max={1} {...(job.fraction === null ? {} : { value: job.fraction })} />
           <button type="button" onClick={() => abortRef.current?.abort()}>
             {t.cancel}
           </button>

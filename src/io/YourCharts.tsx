@@ -1,8 +1,9 @@
 /** The charts a user imported: open, rename or delete them. */
 import { useEffect, useId, useRef, useState } from 'react';
-import { removeImportedChart, renameImportedChart, titleTaken } from '../store/imported.ts';
+
 import { useMessages } from '../i18n/useMessages.ts';
 import { useDetailsMenu } from '../shared/dom.ts';
+import { removeImportedChart, renameImportedChart, titleTaken } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
 
 export function YourCharts() {

@@ -2,8 +2,8 @@
  * Runs a large import off the main thread, so the page keeps drawing and the
  * Cancel button keeps working (cancelling terminates this worker).
  */
-import { decodeImportBytes, importText } from '../model/importFile.ts';
 import type { ImportOutcome } from '../model/importFile.ts';
+import { decodeImportBytes, importText } from '../model/importFile.ts';
 
 export interface ImportRequest {
   readonly fileName: string;

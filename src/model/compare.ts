@@ -22,7 +22,11 @@ export type CellWords =
   | { readonly kind: 'deputies'; readonly leaders: readonly Leader[] }
   /** Units of one kind, by id, for the interface to name as the user chose (English, Chinese or both). */
   | { readonly kind: 'units'; readonly ids: readonly string[] }
-  | { readonly kind: 'oneSided'; readonly facts: readonly { readonly key: string | null; readonly label: string; readonly value: string }[]; readonly seeAlso: readonly string[] };
+  | {
+      readonly kind: 'oneSided';
+      readonly facts: readonly { readonly key: string | null; readonly label: string; readonly value: string }[];
+      readonly seeAlso: readonly string[];
+    };
 
 export interface CompareCell {
   /** false → the UI shows "not stated". */

@@ -12,10 +12,11 @@
  * nothing (image URLs included) is interpreted, fetched or rendered as markup.
  */
 import * as Papa from 'papaparse';
+
 import { loadChart } from './load.ts';
 import type { Fact, NativeName, OrgChart, Unit } from './schema.ts';
-import { indexChart } from './tree.ts';
 import type { OrgIndex, StructureProblem } from './tree.ts';
+import { indexChart } from './tree.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -587,9 +588,9 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     // A row that is its own parent is already told as such; a loop of one would say it twice.
     .filter((cycle) => cycle.length > 1 && !cycle.some(duplicated))
     .map((cycle) => {
-    const shown = cycle.slice(0, MAX_CYCLE_SHOWN);
-    return { length: cycle.length, ids: shown, rows: shown.map((id) => rowsOf.get(id)?.[0]?.number ?? 0) };
-  });
+      const shown = cycle.slice(0, MAX_CYCLE_SHOWN);
+      return { length: cycle.length, ids: shown, rows: shown.map((id) => rowsOf.get(id)?.[0]?.number ?? 0) };
+    });
 
   if (noId.length + duplicateIds.length + badParents.length + cycles.length > 0) {
     return failure({
@@ -628,7 +629,8 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     }
     const kind = cell(row, detected.kind).trim() || (hasPosition ? 'person' : '');
     const nativeText = cell(row, detected.nativeName).trim();
-    const nativeName: NativeName | null = nativeText === '' ? null : detected.nativeLang ? { text: nativeText, lang: detected.nativeLang } : { text: nativeText };
+    const nativeName: NativeName | null =
+      nativeText === '' ? null : detected.nativeLang ? { text: nativeText, lang: detected.nativeLang } : { text: nativeText };
     return {
       id,
       parentId,

@@ -2,7 +2,7 @@
  * From untrusted JSON to an indexed chart, or to problems a person can act on:
  * which file, where in it, and what was expected.
  */
-import { formatPath, manifestSchema, orgChartSchema, type Manifest, type OrgChart } from './schema.ts';
+import { formatPath, type Manifest, manifestSchema, type OrgChart, orgChartSchema } from './schema.ts';
 import { indexChart, type OrgIndex, type StructureProblem } from './tree.ts';
 
 export interface ChartLoadError {

@@ -84,9 +84,15 @@ export function yearsSince(value: string, today: Date): number | null {
 
 /** "Davolio Nancy" → "DN"; one letter for one word; nothing for names without letters. */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /\p{L}/u.test(word));
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-  return letters.map((word) => [...(word ?? '')].find((ch) => /\p{L}/u.test(ch)) ?? '').join('').toUpperCase();
+  return letters
+    .map((word) => [...(word ?? '')].find((ch) => /\p{L}/u.test(ch)) ?? '')
+    .join('')
+    .toUpperCase();
 }
 
 /** Which names to show: the chart's own, the native (e.g. Chinese) one where known, or both. */

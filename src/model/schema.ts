@@ -71,13 +71,10 @@ export const unitSchema = z
       .meta({ description: 'The `id` of the unit above this one. Exactly one unit, the root, has none (null or absent).' }),
     name: nonEmpty,
     nativeName: nativeNameSchema.optional(),
-    kind: z
-      .string()
-      .optional()
-      .meta({
-        description:
-          'What sort of unit this is, e.g. "office", "department", "institution", "person". A unit of kind "group" is a heading that gathers its children (e.g. "Departments"), not a body of its own.',
-      }),
+    kind: z.string().optional().meta({
+      description:
+        'What sort of unit this is, e.g. "office", "department", "institution", "person". A unit of kind "group" is a heading that gathers its children (e.g. "Departments"), not a body of its own.',
+    }),
     summary: textItemSchema.optional(),
     functions: z.array(textItemSchema).optional(),
     leaders: z.array(leaderSchema).optional(),
@@ -106,10 +103,10 @@ export const orgChartSchema = z
     title: nonEmpty,
     shortTitle: z.string().optional().meta({ description: 'A short name for headers and switches.' }),
     description: z.string().optional(),
-    language: z
-      .string()
-      .optional()
-      .meta({ description: 'BCP 47 tag of the language the names and texts are written in, e.g. "en". Lets screen readers read them right whatever the interface language.' }),
+    language: z.string().optional().meta({
+      description:
+        'BCP 47 tag of the language the names and texts are written in, e.g. "en". Lets screen readers read them right whatever the interface language.',
+    }),
     sources: z.array(sourceSchema).default([]),
     units: z.array(unitSchema).min(1, 'a chart needs at least one unit'),
   })

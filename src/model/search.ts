@@ -32,6 +32,7 @@
  * native name, pinyin or leader.
  */
 import { pinyin } from 'pinyin-pro';
+
 import type { Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
 
@@ -157,7 +158,7 @@ function fold(text: string): Folded {
   let out = '';
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     const piece = foldForSearch(text.slice(i, i + width));
     for (let j = 0; j < piece.length; j++) {

@@ -78,7 +78,10 @@ export function indexChart(chart: OrgChart): IndexResult {
   if (roots.length === 0 && problems.length === 0) {
     problems.push({ path: 'units', message: 'no root unit: every unit has a parent, so they form a cycle' });
   } else if (roots.length > 1) {
-    const shown = roots.slice(0, 5).map((id) => `“${id}”`).join(', ');
+    const shown = roots
+      .slice(0, 5)
+      .map((id) => `“${id}”`)
+      .join(', ');
     problems.push({
       path: 'units',
       message: `${roots.length} root units (${shown}${roots.length > 5 ? ', …' : ''}): exactly one unit may have no parentId`,
@@ -244,7 +247,13 @@ export type TreeKeyAction = { readonly focus: string } | { readonly fold: string
  * the first child, Left to fold or go to the parent. Undefined for any other
  * key; null when the key does nothing here (e.g. Right on a leaf).
  */
-export function treeKeyAction(key: string, index: OrgIndex, order: readonly string[], collapsed: ReadonlySet<string>, current: string): TreeKeyAction | undefined {
+export function treeKeyAction(
+  key: string,
+  index: OrgIndex,
+  order: readonly string[],
+  collapsed: ReadonlySet<string>,
+  current: string,
+): TreeKeyAction | undefined {
   const at = order.indexOf(current);
   const children = index.childrenOf.get(current) ?? [];
   const folded = collapsed.has(current);

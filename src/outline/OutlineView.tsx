@@ -4,14 +4,15 @@
  * chart's folds and selection, so switching between the two loses nothing.
  * Arrow keys move between names as in the chart; Tab works as on any page.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import { kindName } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { shownNames } from '../model/present.ts';
-import { useTypeAhead } from '../shared/typeAhead.ts';
-import { treeKeyAction, visiblePreorder, type OrgIndex } from '../model/tree.ts';
+import { type OrgIndex, treeKeyAction, visiblePreorder } from '../model/tree.ts';
 import { useFocusRequest } from '../shared/focus.ts';
-import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
+import { useTypeAhead } from '../shared/typeAhead.ts';
+import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
 
 /** Rows drawn at a time in a long outline. */
 const OUTLINE_PAGE = 1000;
@@ -84,7 +85,9 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   );
 
   // Focus asked for from outside the outline (a search result chosen): onto the selected unit's row.
-  useFocusRequest(pane, () => containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(selectedId)}"]`), { scrollToCentre: true });
+  useFocusRequest(pane, () => containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(selectedId)}"]`), {
+    scrollToCentre: true,
+  });
 
   // The selected unit is in view when the outline opens.
   useEffect(() => {

@@ -4,12 +4,13 @@
  * wherever the sources say nothing. It never fills a gap by guessing.
  */
 import { useMemo, useState } from 'react';
+
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { formatDate, leadersByTitle, ownEntry, shownNames, unitNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
-import { pathToRoot, treePosition, type OrgIndex } from '../model/tree.ts';
-import { collapsedOf, paneIndex, useStore, type PaneId } from '../store/store.ts';
+import { type OrgIndex, pathToRoot, treePosition } from '../model/tree.ts';
+import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
 
 /** The facts every unit is asked about, shown even when the source is silent. */
 const STANDARD_FACTS: readonly { keys: readonly string[]; label: 'formed' | 'parentBody' | 'location' | 'jurisdiction' }[] = [
@@ -203,26 +204,26 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
   return (
     <article className="details" aria-labelledby={`${idPrefix}details-title`}>
       {path.length > 1 ? (
-      <nav aria-label={t.path} className="breadcrumbs">
-        <ol>
-          {path.map((id) => {
-            const name = nameIn(id);
-            return (
-              <li key={id}>
-                {id === unit.id ? (
-                  <span aria-current="location" lang={name.lang ?? undefined}>
-                    {name.text}
-                  </span>
-                ) : (
-                  <button type="button" className="link-button" onClick={() => goTo(id)} lang={name.lang ?? undefined}>
-                    {name.text}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+        <nav aria-label={t.path} className="breadcrumbs">
+          <ol>
+            {path.map((id) => {
+              const name = nameIn(id);
+              return (
+                <li key={id}>
+                  {id === unit.id ? (
+                    <span aria-current="location" lang={name.lang ?? undefined}>
+                      {name.text}
+                    </span>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => goTo(id)} lang={name.lang ?? undefined}>
+                      {name.text}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
       ) : null}
 
       <header className="details-header">
@@ -433,10 +434,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
                   <span>{entry.source?.title ?? entry.id}</span>
                 )}
                 {entry.source?.kind ? <span className="muted">{t.sourceKind(ownEntry(t.sourceKinds, entry.source.kind) ?? entry.source.kind)}</span> : null}
-                {entry.sections.length > 0 ? <span className="muted">
-                    {' '}
-                    · {t.sectionsList(entry.sections)}
-                  </span> : null}
+                {entry.sections.length > 0 ? <span className="muted"> · {t.sectionsList(entry.sections)}</span> : null}
               </li>
             ))}
           </ol>

@@ -3,16 +3,16 @@
  * results. `/` or Ctrl/Cmd+K focuses it from anywhere; choosing a result opens
  * its chart, unfolds its ancestors, selects it and centres it.
  */
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+
+import { useMessages } from '../i18n/useMessages.ts';
 import type * as SearchModule from '../model/search.ts';
-import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
 import type { SearchResult } from '../model/search.ts';
 import type { OrgIndex } from '../model/tree.ts';
-import { useMessages } from '../i18n/useMessages.ts';
-import { useStore, type ChartSlot } from '../store/store.ts';
+import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
+import { type ChartSlot, useStore } from '../store/store.ts';
 
 const RESULT_LIMIT = 12;
-
 
 function readyIndexes(charts: Readonly<Record<string, ChartSlot>>): OrgIndex[] {
   return Object.values(charts).flatMap((slot) => (slot.status === 'ready' ? [slot.index] : []));
@@ -189,56 +189,56 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
       />
       <div className="search-popup" hidden={!showPopup}>
-      <ul id={listId} role="listbox" aria-label={t.searchResults} className="search-results" hidden={!showPopup || results.length === 0}>
-        {showPopup
-          ? results.map((result, i) => {
-              const nameMatched = result.field === 'name' || result.matchedText === result.name;
-              return (
-                <li
-                  key={`${result.chartId}/${result.unitId}`}
-                  id={optionId(i)}
-                  role="option"
-                  aria-selected={i === activeIndex}
-                  className={i === activeIndex ? 'is-active' : undefined}
-                  // mousedown, not click: choosing must happen before the input's blur closes the list.
-                  onMouseDown={(event) => {
-                    event.preventDefault();
-                    choose(result);
-                  }}
-                  onMouseMove={() => setActive(i)}
-                >
-                  <span className="result-name" lang={languageOf(result.chartId)}>
-                    {nameMatched ? <Highlighted engine={engine as SearchEngine} text={result.name} ranges={result.highlights} /> : result.name}
-                  </span>
-                  {result.nativeName && result.field !== 'nativeName' && !['pinyin', 'initials'].includes(result.field) ? (
-                    <span className="result-native" lang="zh">
-                      {' '}
-                      {result.nativeName}
+        <ul id={listId} role="listbox" aria-label={t.searchResults} className="search-results" hidden={!showPopup || results.length === 0}>
+          {showPopup
+            ? results.map((result, i) => {
+                const nameMatched = result.field === 'name' || result.matchedText === result.name;
+                return (
+                  <li
+                    key={`${result.chartId}/${result.unitId}`}
+                    id={optionId(i)}
+                    role="option"
+                    aria-selected={i === activeIndex}
+                    className={i === activeIndex ? 'is-active' : undefined}
+                    // mousedown, not click: choosing must happen before the input's blur closes the list.
+                    onMouseDown={(event) => {
+                      event.preventDefault();
+                      choose(result);
+                    }}
+                    onMouseMove={() => setActive(i)}
+                  >
+                    <span className="result-name" lang={languageOf(result.chartId)}>
+                      {nameMatched ? <Highlighted engine={engine as SearchEngine} text={result.name} ranges={result.highlights} /> : result.name}
                     </span>
-                  ) : null}
-                  {!nameMatched ? (
-                    <span className="result-match">
-                      <span className="result-field">{t.fieldLabel(t.fields[result.field] ?? result.field)}</span>
-                      <Highlighted engine={engine as SearchEngine} text={result.matchedText} ranges={result.highlights} />
+                    {result.nativeName && result.field !== 'nativeName' && !['pinyin', 'initials'].includes(result.field) ? (
+                      <span className="result-native" lang="zh">
+                        {' '}
+                        {result.nativeName}
+                      </span>
+                    ) : null}
+                    {!nameMatched ? (
+                      <span className="result-match">
+                        <span className="result-field">{t.fieldLabel(t.fields[result.field] ?? result.field)}</span>
+                        <Highlighted engine={engine as SearchEngine} text={result.matchedText} ranges={result.highlights} />
+                      </span>
+                    ) : null}
+                    <span className="result-path" lang={languageOf(result.chartId)}>
+                      {result.path.join(' › ')}
                     </span>
-                  ) : null}
-                  <span className="result-path" lang={languageOf(result.chartId)}>
-                    {result.path.join(' › ')}
-                  </span>
-                </li>
-              );
-            })
-          : null}
-      </ul>
-      <div id={statusId} className="search-status" role="status" hidden={!showPopup || (results.length > 0 && !more)}>
-        {showPopup && more ? t.moreMatches(results.length, total) : null}
-        {showPopup && results.length === 0 && searching ? t.searching : null}
-        {showPopup && results.length === 0 && !searching ? (
-          <>
-            <strong>{t.noMatch(query.trim())}</strong> {t.noMatchHint}
-          </>
-        ) : null}
-      </div>
+                  </li>
+                );
+              })
+            : null}
+        </ul>
+        <div id={statusId} className="search-status" role="status" hidden={!showPopup || (results.length > 0 && !more)}>
+          {showPopup && more ? t.moreMatches(results.length, total) : null}
+          {showPopup && results.length === 0 && searching ? t.searching : null}
+          {showPopup && results.length === 0 && !searching ? (
+            <>
+              <strong>{t.noMatch(query.trim())}</strong> {t.noMatchHint}
+            </>
+          ) : null}
+        </div>
       </div>
     </div>
   );

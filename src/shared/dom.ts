@@ -1,5 +1,5 @@
 /** Small DOM helpers shared by the feature folders. */
-import { useEffect, useMemo, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, type RefObject, useEffect, useMemo } from 'react';
 
 /** Inputs that take no typed text: "/" pressed on one of them still means "search". */
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range', 'image']);
@@ -64,11 +64,15 @@ export function useRovingToolbar(ref: RefObject<HTMLElement | null>, itemSelecto
       const at = list.indexOf(document.activeElement as HTMLElement);
       if (at < 0) return;
       const next =
-        event.key === 'ArrowRight' ? list[(at + 1) % list.length]
-        : event.key === 'ArrowLeft' ? list[(at - 1 + list.length) % list.length]
-        : event.key === 'Home' ? list[0]
-        : event.key === 'End' ? list[list.length - 1]
-        : undefined;
+        event.key === 'ArrowRight'
+          ? list[(at + 1) % list.length]
+          : event.key === 'ArrowLeft'
+            ? list[(at - 1 + list.length) % list.length]
+            : event.key === 'Home'
+              ? list[0]
+              : event.key === 'End'
+                ? list[list.length - 1]
+                : undefined;
       if (!next) return;
       event.preventDefault();
       makeCurrent(next);

@@ -1,5 +1,6 @@
 /** Whether the page is drawn dark now: the user's choice, or the system's when they left it to the system. */
 import { useSyncExternalStore } from 'react';
+
 import { useStore } from '../store/store.ts';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';

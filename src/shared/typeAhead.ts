@@ -1,7 +1,8 @@
 /** Letters typed in a quick run for type-ahead in a tree: "fo" within 700 ms finds "Foreign Affairs Bureau". */
 import { useCallback, useRef } from 'react';
+
 import { shownNameTexts } from '../model/present.ts';
-import { typeAheadTarget, type OrgIndex } from '../model/tree.ts';
+import { type OrgIndex, typeAheadTarget } from '../model/tree.ts';
 import type { NameDisplay } from '../store/store.ts';
 
 export interface TypedRun {

@@ -3,12 +3,12 @@
  * renamed and deleted. Storage trouble is told plainly; the chart still works
  * for the session.
  */
-import type { OrgChart } from '../model/schema.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { loadChart, formatLoadError } from '../model/load.ts';
+import { formatLoadError, loadChart } from '../model/load.ts';
+import type { OrgChart } from '../model/schema.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { deleteStoredChart, loadStoredCharts, saveChart } from './persist.ts';
-import { useStore, type CatalogEntry } from './store.ts';
+import { type CatalogEntry, useStore } from './store.ts';
 
 function withEntry(entries: readonly CatalogEntry[], entry: CatalogEntry): CatalogEntry[] {
   const others = entries.filter((e) => e.id !== entry.id);
@@ -64,7 +64,9 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
 /** Whether a chart other than `id` is already called this, in full or in the switch (ignoring case and spaces around it): two such charts could not be told apart. */
 export function titleTaken(catalog: readonly CatalogEntry[], id: string, title: string): boolean {
   const wanted = title.trim().toLocaleLowerCase();
-  return catalog.some((entry) => entry.id !== id && [entry.title, entry.shortTitle, entry.nativeShortTitle].some((name) => name?.trim().toLocaleLowerCase() === wanted));
+  return catalog.some(
+    (entry) => entry.id !== id && [entry.title, entry.shortTitle, entry.nativeShortTitle].some((name) => name?.trim().toLocaleLowerCase() === wanted),
+  );
 }
 
 export async function renameImportedChart(chartId: string, title: string): Promise<void> {
@@ -98,7 +100,9 @@ export async function removeImportedChart(chartId: string): Promise<void> {
     useStore.setState((current) => ({ panes: { ...current.panes, main: { ...current.panes.main, chartId: null, selectedId: null, focusedId: null } } }));
   }
   const removed = await deleteStoredChart(chartId);
-  useStore.getState().showNotice(removed.ok ? { tone: 'info', text: (m) => m.chartDeleted } : { tone: 'warning', text: (m) => m.storageProblem('delete', removed.problem) });
+  useStore
+    .getState()
+    .showNotice(removed.ok ? { tone: 'info', text: (m) => m.chartDeleted } : { tone: 'warning', text: (m) => m.storageProblem('delete', removed.problem) });
 }
 
 /** Brings back the charts saved in earlier visits. Runs at start-up, beside the bundled charts. */

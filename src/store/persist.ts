@@ -5,6 +5,7 @@
  * chart keeps working for the session.
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+
 import type { OrgChart } from '../model/schema.ts';
 
 export interface StoredChart {

@@ -5,7 +5,7 @@
  * colour scheme follow them.
  */
 import { loadMessages, messagesFor, warnWordsMissing } from '../i18n/languages.ts';
-import { DEFAULT_PREFERENCES, useStore, type Preferences } from './store.ts';
+import { DEFAULT_PREFERENCES, type Preferences, useStore } from './store.ts';
 
 const STORAGE_KEY = 'org-chart-preferences';
 

@@ -7,14 +7,13 @@
  * in the normal view, `left` and `right` side by side in the compare view.
  */
 import { create } from 'zustand';
+
 import type { Messages } from '../i18n/messages.ts';
 import type { NameMode } from '../model/present.ts';
-import { branchIds, defaultCollapsed, pathToRoot, type OrgIndex } from '../model/tree.ts';
+import { branchIds, defaultCollapsed, type OrgIndex, pathToRoot } from '../model/tree.ts';
 
 export type ChartSlot =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly index: OrgIndex }
-  | { readonly status: 'error'; readonly message: string };
+  { readonly status: 'loading' } | { readonly status: 'ready'; readonly index: OrgIndex } | { readonly status: 'error'; readonly message: string };
 
 export interface CatalogEntry {
   readonly id: string;
@@ -28,7 +27,8 @@ export interface CatalogEntry {
 
 /** A chart's short title as the reader wants names: the native one in a Chinese interface or with Chinese names, where known. */
 export function shownShortTitle(entry: CatalogEntry, preferences: Pick<Preferences, 'language' | 'names'>): { text: string; native: boolean } {
-  const native = entry.nativeShortTitle !== undefined && entry.nativeShortTitle.trim() !== '' && (preferences.language === 'zh' || preferences.names === 'native');
+  const native =
+    entry.nativeShortTitle !== undefined && entry.nativeShortTitle.trim() !== '' && (preferences.language === 'zh' || preferences.names === 'native');
   return native ? { text: entry.nativeShortTitle as string, native: true } : { text: entry.shortTitle ?? entry.title, native: false };
 }
 
@@ -277,7 +277,10 @@ export const useStore = create<AppState>()((set, get) => {
     setOrientation: (orientation) => {
       if (get().orientation === orientation) return;
       // Every pane refits: after a turn the old view points at nothing.
-      const panes = Object.fromEntries(PANE_IDS.map((id) => [id, { ...get().panes[id], viewRequest: { kind: 'fit' as const, nonce: ++nonce } }])) as Record<PaneId, PaneState>;
+      const panes = Object.fromEntries(PANE_IDS.map((id) => [id, { ...get().panes[id], viewRequest: { kind: 'fit' as const, nonce: ++nonce } }])) as Record<
+        PaneId,
+        PaneState
+      >;
       set({ orientation, panes });
     },
     setCatalog: (entries) => set({ catalog: entries }),
@@ -351,9 +354,7 @@ export const useStore = create<AppState>()((set, get) => {
       const next = new Set(current);
       if (collapsed) next.add(unitId);
       else next.delete(unitId);
-      const lifted = collapsed
-        ? liftHidden(index, paneState, (id) => (id !== unitId && pathToRoot(index, id).includes(unitId) ? unitId : null))
-        : {};
+      const lifted = collapsed ? liftHidden(index, paneState, (id) => (id !== unitId && pathToRoot(index, id).includes(unitId) ? unitId : null)) : {};
       set({
         collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
         panes: withPane(state, pane, { ...lifted, viewRequest: { kind: 'keep', id: unitId, nonce: ++nonce } }),

@@ -3,7 +3,7 @@
  * unit, or which two charts are compared. Selecting pushes a history entry;
  * back and forward restore it.
  */
-import { useStore, type AppState } from './store.ts';
+import { type AppState, useStore } from './store.ts';
 
 export interface LocationState {
   readonly chartId: string | null;

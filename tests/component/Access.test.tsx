@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
-import { startApp, useFreshApp } from './harness.tsx';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPreferences } from '../../src/store/prefs.ts';
+
 import { loadChart } from '../../src/model/load.ts';
+import { startPreferences } from '../../src/store/prefs.ts';
 import { useStore } from '../../src/store/store.ts';
-import { chartOf } from '../unit/helpers.ts';
 import { cardName } from '../names.ts';
+import { chartOf } from '../unit/helpers.ts';
+import { startApp, useFreshApp } from './harness.tsx';
 
 const details = () => screen.getByRole('complementary', { name: 'Details' });
 const outline = () => screen.getByRole('navigation', { name: /^Outline/ });

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
-import { startApp, useFreshApp } from './harness.tsx';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+
 import { loadChart } from '../../src/model/load.ts';
 import { useStore } from '../../src/store/store.ts';
-import { chartOf } from '../unit/helpers.ts';
 import { cardName, foldButtonSelector } from '../names.ts';
+import { chartOf } from '../unit/helpers.ts';
+import { startApp, useFreshApp } from './harness.tsx';
 
 const details = () => screen.getByRole('complementary', { name: 'Details' });
 const node = (name: string) => screen.getByRole('treeitem', { name: cardName(name) });
@@ -21,7 +22,7 @@ describe('<App />', () => {
     const panel = within(details());
     expect(panel.getByRole('heading', { level: 2, name: /General Office of the Standing Committee/ })).toBeInTheDocument();
     expect(panel.getByText('Liu Qi')).toBeInTheDocument();
-    expect(node('General Office of the Standing Committee of the National People\'s Congress')).toHaveAttribute('aria-selected', 'true');
+    expect(node("General Office of the Standing Committee of the National People's Congress")).toHaveAttribute('aria-selected', 'true');
     // With both names shown (the default), the top card carries its Chinese name on its kind line and its head below.
     expect(screen.getByRole('treeitem', { name: /^Office · 全国人民代表大会常务委员会办公厅, General Office of the Standing Committee/ })).toHaveAccessibleName(
       /Secretary-General: Liu Qi 刘奇/,
@@ -90,7 +91,10 @@ describe('<App />', () => {
       { key: '__proto__', label: 'Odd key', value: 'one' },
       { key: 'constructor', label: 'Other key', value: 'two' },
     ];
-    const loaded = loadChart({ ...chart, id: 'team', title: 'Team', units: [{ id: 'ceo', name: 'Wang Wei', nativeName: { text: '王伟' }, kind: '__proto__', facts }] }, 'team.json');
+    const loaded = loadChart(
+      { ...chart, id: 'team', title: 'Team', units: [{ id: 'ceo', name: 'Wang Wei', nativeName: { text: '王伟' }, kind: '__proto__', facts }] },
+      'team.json',
+    );
     if (!loaded.ok) throw new Error('the test chart did not load');
     const store = useStore.getState();
     store.setCatalog([...store.catalog, { id: 'team', title: 'Team', origin: 'imported' }]);

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
-import { startApp, useFreshApp } from './harness.tsx';
+
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+
 import { useStore } from '../../src/store/store.ts';
 import { cardName } from '../names.ts';
+import { startApp, useFreshApp } from './harness.tsx';
 
 const NPC = 'npcsc-general-office';
 const STATE_COUNCIL = 'state-council-general-office';
@@ -37,7 +39,9 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     expect(within(toolbar).getByRole('checkbox', { name: 'Link views' })).not.toBeChecked();
     expect(compareButton()).toHaveAttribute('aria-pressed', 'true');
     // Each side has its own details panel, showing its root.
-    expect(within(screen.getByRole('complementary', { name: 'Details: NPC Standing Committee' })).getByRole('heading', { level: 2 })).toHaveTextContent(NPC_TITLE);
+    expect(within(screen.getByRole('complementary', { name: 'Details: NPC Standing Committee' })).getByRole('heading', { level: 2 })).toHaveTextContent(
+      NPC_TITLE,
+    );
     expect(within(screen.getByRole('complementary', { name: 'Details: State Council' })).getByRole('heading', { level: 2 })).toHaveTextContent(
       'General Office of the State Council',
     );
@@ -47,7 +51,11 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
   it('tabulates formation, parent body and head side by side, says “not stated” where a source is silent, and marks what differs', async () => {
     await startApp(`?compare=${NPC},${STATE_COUNCIL}`);
     expect(comparisonTable()).toHaveAccessibleName('Comparison of NPC Standing Committee and State Council');
-    expect(within(comparisonTable()).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Aspect', 'NPC Standing Committee', 'State Council']);
+    expect(
+      within(comparisonTable())
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Aspect', 'NPC Standing Committee', 'State Council']);
 
     const formed = cellsOf(rowFor(/^Formed/));
     expect(formed[0]).toHaveTextContent(/^27 September 1954 \(\d+ years\)$/);
@@ -66,7 +74,11 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
 
     const deputies = cellsOf(rowFor(/^Deputies/));
     // Leaders are named like units, by the Names setting (both, by default).
-    expect(within(deputies[1] as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Wang Zhijun 王志军']);
+    expect(
+      within(deputies[1] as HTMLElement)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Wang Zhijun 王志军']);
     expect(head[0]).toHaveTextContent(/^Secretary-General: Liu Qi 刘奇$/);
     expect(within(deputies[0] as HTMLElement).getAllByRole('listitem')).toHaveLength(5);
 
@@ -98,7 +110,9 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     const counterparts = screen.getByRole('heading', { name: 'Counterparts' }).nextElementSibling as HTMLElement;
     const pairs = within(counterparts).getAllByRole('listitem');
     // Names as the Display setting says (both, by default): the English name, then the Chinese one.
-    expect(pairs[0]).toHaveTextContent(`${NPC_TITLE} 全国人民代表大会常务委员会办公厅 ↔ General Office of the State Council 中华人民共和国国务院办公厅 (both are the top of their chart)`);
+    expect(pairs[0]).toHaveTextContent(
+      `${NPC_TITLE} 全国人民代表大会常务委员会办公厅 ↔ General Office of the State Council 中华人民共和国国务院办公厅 (both are the top of their chart)`,
+    );
     expect(pairs.some((pair) => /^Directly affiliated institutions ↔ Directly affiliated institutions/.test(pair.textContent ?? ''))).toBe(true);
 
     // Units with no counterpart carry a badge in the chart and are listed per side.
@@ -215,7 +229,11 @@ describe('<CompareView /> in Chinese', { timeout: 20_000 }, () => {
 
     expect(cells(/^成立时间/)[0]).toHaveTextContent(/^1954年9月27日（\d+ 年）$/);
     // Units of a kind are named as the Display setting says: English and Chinese by default.
-    expect(within(cells(/^内设机构/)[0] as HTMLElement).getAllByRole('listitem').map((item) => item.textContent)).toContain('Liaison Bureau 全国人大常委会办公厅联络局');
+    expect(
+      within(cells(/^内设机构/)[0] as HTMLElement)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toContain('Liaison Bureau 全国人大常委会办公厅联络局');
     const functions = cells(/^职能/)[1] as HTMLElement;
     expect(functions).toHaveTextContent(/^10 项职能/);
     // The functions are the source's English, marked so a Chinese voice does not read them.
@@ -230,7 +248,11 @@ describe('<CompareView /> in Chinese', { timeout: 20_000 }, () => {
     const details = within(screen.getByRole('complementary', { name: /国务院办公厅$/ }));
     expect(details.getByText('性质').tagName).toBe('DT');
     expect(details.queryByText('Type')).toBeNull();
-    expect(within(onlyRight).getAllByRole('listitem').some((item) => item.textContent === '另见：Office of the Premier of China')).toBe(true);
+    expect(
+      within(onlyRight)
+        .getAllByRole('listitem')
+        .some((item) => item.textContent === '另见：Office of the Premier of China'),
+    ).toBe(true);
 
     const counterparts = screen.getByRole('heading', { name: '对应机构' }).nextElementSibling as HTMLElement;
     const first = within(counterparts).getAllByRole('listitem')[0] as HTMLElement;

@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+
 import { startApp, useFreshApp } from './harness.tsx';
 
 // The outline's code cannot be fetched, as when the network drops or the site was updated since the page loaded.

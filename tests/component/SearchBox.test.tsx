@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { startApp, useFreshApp } from './harness.tsx';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+
 import { useStore } from '../../src/store/store.ts';
 import { cardName } from '../names.ts';
+import { startApp, useFreshApp } from './harness.tsx';
 
 const searchField = () => screen.getByRole('combobox', { name: 'Search' });
 /** The search engine is a dynamic import loaded on first focus or keystroke, so the first results can take a moment. */

@@ -4,8 +4,10 @@
  * gets a fresh store.
  */
 import { readFileSync } from 'node:fs';
+
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+
 import { App } from '../../src/App.tsx';
 import { loadBundledCharts } from '../../src/store/bundled.ts';
 import { useStore } from '../../src/store/store.ts';

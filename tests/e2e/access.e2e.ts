@@ -5,10 +5,12 @@
  * found by role and accessible name, as a user of assistive technology would.
  */
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+
 import type { BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core';
-import { browserSession, settledTransform, viewTransform } from './browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { cardName, escapeRegExp } from '../names.ts';
+import { browserSession, settledTransform, viewTransform } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.
@@ -65,7 +67,13 @@ async function axeViolations(page: Page): Promise<string[]> {
     }
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.map(String).join(' ')).slice(0, 5).join(', ')}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.map(String).join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
   }, AXE_TAGS);
 }
 
@@ -297,7 +305,9 @@ describe('accessibility in a real browser', () => {
     const { page } = session;
     await openApp(page);
     const longName = 'An extraordinarily long unit name that certainly cannot fit on two lines of any card';
-    await page.getByLabel('Chart file to import').setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,parentId,name\nr,,Head\na,r,${longName}\nb,r,Short\n`) });
+    await page
+      .getByLabel('Chart file to import')
+      .setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,parentId,name\nr,,Head\na,r,${longName}\nb,r,Short\n`) });
     const card = unitNode(page, longName);
     await card.waitFor();
     await expect(card.locator('title').textContent()).resolves.toBe(longName);
@@ -305,7 +315,10 @@ describe('accessibility in a real browser', () => {
     // The words let the pointer through to the box that holds the tooltip.
     const name = await card.locator('.node-name').boundingBox();
     if (!name) throw new Error('no name box');
-    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('class'), { x: name.x + name.width / 2, y: name.y + name.height / 2 });
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('class'), {
+      x: name.x + name.width / 2,
+      y: name.y + name.height / 2,
+    });
     expect(hit).toBe('node-card');
   });
 

@@ -2,8 +2,9 @@
  * One headless Chromium per test file, a fresh page per test, and a record of
  * anything the page logged as an error so tests can assert a clean console.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+
 import { findChromium } from '../../scripts/ensure-chromium.mjs';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
-import { browserSession, settledTransform, viewTransform } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+
 import { cardName, foldButtonSelector } from '../names.ts';
+import { browserSession, settledTransform, viewTransform } from './browser.ts';
 
 interface ChartFile {
   title: string;
@@ -66,11 +68,21 @@ describe('the org chart in a real browser', () => {
     const { page } = session;
     await openApp(page);
     const panel = details(page);
-    for (const text of ['Secretary-General', 'Liu Qi', 'Deputy Secretaries-General', 'Ouyang Changqiong', 'Song Rui', '27 September 1954', 'No.1 Qianmen West Street']) {
+    for (const text of [
+      'Secretary-General',
+      'Liu Qi',
+      'Deputy Secretaries-General',
+      'Ouyang Changqiong',
+      'Song Rui',
+      '27 September 1954',
+      'No.1 Qianmen West Street',
+    ]) {
       await expect(panel.getByText(text, { exact: false }).first().isVisible(), text).resolves.toBe(true);
     }
     await expect(panel.getByRole('heading', { name: 'Functions' }).isVisible()).resolves.toBe(true);
-    await expect(panel.getByRole('listitem').filter({ hasText: 'Assists the NPCSC with day-to-day administrative operations.' }).isVisible()).resolves.toBe(true);
+    await expect(panel.getByRole('listitem').filter({ hasText: 'Assists the NPCSC with day-to-day administrative operations.' }).isVisible()).resolves.toBe(
+      true,
+    );
 
     await page.getByRole('radio', { name: 'General Office of the State Council' }).check();
     await expect(panel.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('General Office of the State Council');
@@ -203,12 +215,14 @@ describe('the org chart in a real browser', () => {
     await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe("National People's Congress Library");
     const node = unitNode(page, "National People's Congress Library");
     await expect(node.getAttribute('aria-selected')).resolves.toBe('true');
-    await expect.poll(async () => {
-      const box = await node.boundingBox();
-      const chart = await page.getByRole('tree').boundingBox();
-      if (!box || !chart) return Infinity;
-      return Math.abs(box.x + box.width / 2 - (chart.x + chart.width / 2));
-    }).toBeLessThan(20);
+    await expect
+      .poll(async () => {
+        const box = await node.boundingBox();
+        const chart = await page.getByRole('tree').boundingBox();
+        if (!box || !chart) return Infinity;
+        return Math.abs(box.x + box.width / 2 - (chart.x + chart.width / 2));
+      })
+      .toBeLessThan(20);
   });
 
   it('says so when a link names a unit that does not exist, and still shows the chart', async () => {
@@ -281,9 +295,17 @@ describe('the org chart in a real browser', () => {
       await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
     });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe;
       const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      return result.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
     });
     expect(violations).toEqual([]);
   });

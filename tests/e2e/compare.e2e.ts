@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSession } from './browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { cardName } from '../names.ts';
+import { browserSession } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.
@@ -178,7 +179,10 @@ describe('the compare view in a real browser', () => {
       const [left, right] = await row.getByRole('cell').allTextContents();
       const differs = normalise(left ?? '') !== normalise(right ?? '');
       expect(label?.includes('differs'), `row “${label}”`).toBe(differs);
-      await expect(row.evaluate((element) => element.classList.contains('differs')), `row “${label}”`).resolves.toBe(differs);
+      await expect(
+        row.evaluate((element) => element.classList.contains('differs')),
+        `row “${label}”`,
+      ).resolves.toBe(differs);
     }
     expect(session.errors).toEqual([]);
   });
@@ -188,7 +192,9 @@ describe('the compare view in a real browser', () => {
     await openCompareFromUrl(page);
     const leftDetails = page.getByRole('complementary', { name: 'Details: NPC Standing Committee' });
     const rightDetails = page.getByRole('complementary', { name: 'Details: State Council' });
-    await expect(leftDetails.getByRole('heading', { level: 2 }).textContent()).resolves.toBe("General Office of the Standing Committee of the National People's Congress");
+    await expect(leftDetails.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
+      "General Office of the Standing Committee of the National People's Congress",
+    );
 
     await fitSide(page, 'Left: NPC Standing Committee', 0);
     await unitIn(leftTree(page), 'Liaison Bureau').click();
@@ -211,12 +217,18 @@ describe('the compare view in a real browser', () => {
     const rightDetails = page.getByRole('complementary', { name: 'Details: State Council' });
     const search = page.getByRole('combobox', { name: 'Search' });
     await search.fill('Network Operation Center');
-    await page.getByRole('option', { name: /China Government Network Operation Center/ }).first().click();
+    await page
+      .getByRole('option', { name: /China Government Network Operation Center/ })
+      .first()
+      .click();
     await expect.poll(() => rightDetails.getByRole('heading', { level: 2 }).textContent()).toBe('China Government Network Operation Center');
     // A unit of the chart on the left goes to the left side, by keyboard this time.
     const leftDetails = page.getByRole('complementary', { name: 'Details: NPC Standing Committee' });
     await search.fill('Liaison Bureau');
-    await page.getByRole('option', { name: /Liaison Bureau/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /Liaison Bureau/ })
+      .first()
+      .waitFor();
     await search.press('Enter');
     await expect.poll(() => leftDetails.getByRole('heading', { level: 2 }).textContent()).toBe('Liaison Bureau');
     await expect(rightDetails.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('China Government Network Operation Center');
@@ -248,9 +260,9 @@ describe('the compare view in a real browser', () => {
     expect(url.searchParams.get('right')).toBe('liaison-bureau');
     expect(url.searchParams.get('left')).toBeNull();
     await expect(unitIn(rightTree(page), 'Liaison Bureau').getAttribute('aria-selected')).resolves.toBe('true');
-    await expect(
-      page.getByRole('complementary', { name: 'Details: NPC Standing Committee' }).getByRole('heading', { level: 2 }).textContent(),
-    ).resolves.toBe('Liaison Bureau');
+    await expect(page.getByRole('complementary', { name: 'Details: NPC Standing Committee' }).getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
+      'Liaison Bureau',
+    );
     await expect(page.getByRole('table', { name: 'Comparison of State Council and NPC Standing Committee' }).isVisible()).resolves.toBe(true);
     expect(session.errors).toEqual([]);
   });
@@ -339,7 +351,10 @@ describe('the compare view in a real browser', () => {
       const picker = page.getByRole('combobox', { name });
       await expect(picker.locator('option:checked').textContent()).resolves.toMatch(/^(全国人大常委会办公厅|国务院办公厅)$/);
       // "左侧" would otherwise break one character per line beside the select.
-      const label = await page.locator('.compare-picker > span').filter({ hasText: new RegExp(`^${name}$`) }).boundingBox();
+      const label = await page
+        .locator('.compare-picker > span')
+        .filter({ hasText: new RegExp(`^${name}$`) })
+        .boundingBox();
       expect(label?.height ?? 0, `${name} label height`).toBeLessThan(30);
     }
     expect(session.errors).toEqual([]);

@@ -3,6 +3,7 @@
  * on a free local port for the end-to-end tests.
  */
 import { existsSync } from 'node:fs';
+
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 

@@ -1,8 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+
 import type { Download, Locator, Page } from 'playwright-core';
-import { browserSession } from './browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { cardName, escapeRegExp } from '../names.ts';
+import { browserSession } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.
@@ -100,7 +102,9 @@ describe('importing and exporting charts in a real browser', () => {
     // Many people share that name in this sample: the list, cut short, says how many match in all.
     await page.getByRole('option').first().waitFor();
     await expect(page.getByRole('option').count()).resolves.toBe(12);
-    const namesakes = readFileSync(D3_CSV, 'utf8').split('\n').filter((line) => line.startsWith('Yoshi Nagase,')).length;
+    const namesakes = readFileSync(D3_CSV, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('Yoshi Nagase,')).length;
     expect(namesakes).toBeGreaterThan(12);
     const moreNote = page.getByRole('status').filter({ hasText: /^The best 12 of \d+ matches\. Type more to narrow them down\.$/ });
     await moreNote.waitFor();
@@ -200,7 +204,11 @@ describe('importing and exporting charts in a real browser', () => {
     const message = page.getByRole('alert').locator('p');
     await expect.poll(() => message.textContent()).toContain('Import failed. messy.csv: 6 rows have no id:');
     const english = (await message.textContent()) ?? '';
-    for (const heading of [ '6 ids are used by more than one row', '6 rows name a parent that is not another row of the table:', 'the parent links form 1 cycle']) {
+    for (const heading of [
+      '6 ids are used by more than one row',
+      '6 rows name a parent that is not another row of the table:',
+      'the parent links form 1 cycle',
+    ]) {
       expect(english).toContain(`messy.csv: ${heading}`);
     }
     expect(english).toContain('• “loop1” → “loop2” → “loop1” (rows 2, 3)');
@@ -299,7 +307,9 @@ describe('importing and exporting charts in a real browser', () => {
     await expect(newName.inputValue()).resolves.toBe('small-team');
     // A name another chart has (here the State Council's, in the switch) is refused, saying why.
     await newName.fill('state council');
-    await expect(list.getByRole('alert').textContent()).resolves.toBe('Another chart is already called “state council”: choose a name of its own, so the two can be told apart.');
+    await expect(list.getByRole('alert').textContent()).resolves.toBe(
+      'Another chart is already called “state council”: choose a name of its own, so the two can be told apart.',
+    );
     await expect(list.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
     await expect(newName.getAttribute('aria-invalid')).resolves.toBe('true');
     // Escape leaves the name field with focus on its Rename button (not lost to the page), and a second Escape closes the menu.
@@ -375,7 +385,12 @@ describe('importing and exporting charts in a real browser', () => {
 
     const json = await exportAs(page, 'JSON (chart file)');
     expect(json.download.suggestedFilename()).toBe('npcsc-general-office.json');
-    const chart = JSON.parse(json.bytes.toString('utf8')) as { format: string; id: string; title: string; units: { name: string; nativeName?: { text: string } }[] };
+    const chart = JSON.parse(json.bytes.toString('utf8')) as {
+      format: string;
+      id: string;
+      title: string;
+      units: { name: string; nativeName?: { text: string } }[];
+    };
     expect(chart.format).toBe('org-chart');
     expect(chart.id).toBe('npcsc-general-office');
     expect(chart.title).toBe(NPC_TITLE);
@@ -392,7 +407,10 @@ describe('importing and exporting charts in a real browser', () => {
     // A byte order mark, so Excel reads the Chinese names as UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]?.startsWith('id,parentId,name,nativeName,kind')).toBe(true);
     expect(lines).toHaveLength(24);
     expect(text).toContain('liaison-bureau,departments,Liaison Bureau,全国人大常委会办公厅联络局,department');

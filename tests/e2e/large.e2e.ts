@@ -4,10 +4,12 @@
  * show progress and can be cancelled; a 10,000-deep chain loads.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
-import { browserSession, settledTransform } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+
 import { cardName } from '../names.ts';
+import { browserSession, settledTransform } from './browser.ts';
 
 const ARTIFACTS = 'tests/e2e/.artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -21,7 +23,12 @@ function writeChart(count: number, file: string): string {
   };
   const units = [{ id: 'u0', parentId: null as string | null, name: 'Head office', kind: 'office' }];
   for (let i = 1; i < count; i++) {
-    units.push({ id: `u${i}`, parentId: `u${Math.floor(random() ** 1.5 * i * 0.999)}`, name: `Bureau of Planning ${i}`, kind: i % 3 ? 'department' : 'institution' });
+    units.push({
+      id: `u${i}`,
+      parentId: `u${Math.floor(random() ** 1.5 * i * 0.999)}`,
+      name: `Bureau of Planning ${i}`,
+      kind: i % 3 ? 'department' : 'institution',
+    });
   }
   const path = `${ARTIFACTS}/${file}`;
   writeFileSync(path, JSON.stringify({ format: 'org-chart', version: 1, id: file.replace(/\W+/g, '-'), title: file, sources: [], units }));
@@ -61,8 +68,20 @@ describe('large charts in a real browser', () => {
     const drawn = await page.getByRole('treeitem').count();
     expect(drawn).toBeGreaterThan(1);
     expect(drawn).toBeLessThanOrEqual(150);
-    await expect(page.getByRole('treeitem', { name: /units below, collapsed/ }).first().isVisible()).resolves.toBe(true);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Imported “.*”: 10,000 units\./ }).count()).toBe(1);
+    await expect(
+      page
+        .getByRole('treeitem', { name: /units below, collapsed/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Imported “.*”: 10,000 units\./ })
+          .count(),
+      )
+      .toBe(1);
     expect(session.errors).toEqual([]);
   });
 
@@ -200,7 +219,14 @@ describe('large charts in a real browser', () => {
   it('imports a 10,000-deep chain', async () => {
     const { page } = session;
     await importChart(page, chain, cardName('Level 0'));
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Imported “.*”: 10,000 units\./ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Imported “.*”: 10,000 units\./ })
+          .count(),
+      )
+      .toBe(1);
     await page.getByRole('button', { name: 'Expand all' }).click();
     await settledTransform(page);
     expect(session.errors).toEqual([]);

@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSession, settledTransform } from './browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { cardName, escapeRegExp, foldButtonSelector } from '../names.ts';
+import { browserSession, settledTransform } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import { lineSeparators, wrapText } from '../../src/chart/text.ts';
 import { ENGLISH, kindName } from '../../src/i18n/messages.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { formatDate, shownNames, shownNameTexts } from '../../src/model/present.ts';
 import { indexChart, treeKeyAction, typeAheadTarget, visiblePreorder } from '../../src/model/tree.ts';
 import { extendTypedRun, NO_RUN } from '../../src/shared/typeAhead.ts';
-import { chartOf } from './helpers.ts';
 import { parsePreferences } from '../../src/store/prefs.ts';
+import { chartOf } from './helpers.ts';
 
 describe('display preferences', () => {
   it('takes known saved choices and falls back to defaults for anything else', () => {
@@ -16,7 +17,12 @@ describe('display preferences', () => {
       theme: 'dark',
       display: 'outline',
     });
-    expect(parsePreferences(JSON.stringify({ language: 'fr', theme: 'neon', display: 42 }), 'en-US')).toEqual({ language: 'en', names: 'both', theme: 'system', display: 'chart' });
+    expect(parsePreferences(JSON.stringify({ language: 'fr', theme: 'neon', display: 42 }), 'en-US')).toEqual({
+      language: 'en',
+      names: 'both',
+      theme: 'system',
+      display: 'chart',
+    });
     expect(parsePreferences('{not json', 'en-US').language).toBe('en');
     expect(parsePreferences(null, 'en-US').theme).toBe('system');
   });
@@ -96,7 +102,13 @@ describe('names in English, Chinese or both', () => {
 
 describe('type-ahead in the tree', () => {
   const order = ['root', 'fa', 'fb', 'li', 'fc'];
-  const names: Record<string, string[]> = { root: ['General Office'], fa: ['Foreign Affairs Bureau'], fb: ['Finance Bureau'], li: ['Liaison Bureau', '联络局'], fc: ['Facilities'] };
+  const names: Record<string, string[]> = {
+    root: ['General Office'],
+    fa: ['Foreign Affairs Bureau'],
+    fb: ['Finance Bureau'],
+    li: ['Liaison Bureau', '联络局'],
+    fc: ['Facilities'],
+  };
   const namesOf = (id: string) => names[id] ?? [];
 
   it('jumps to the next unit starting with the letter, wrapping round', () => {
@@ -134,14 +146,7 @@ describe('wrapped names read as words', () => {
 });
 
 describe('tree keys', () => {
-  const result = indexChart(
-    chartOf([
-      { id: 'root' },
-      { id: 'a', parentId: 'root' },
-      { id: 'a1', parentId: 'a' },
-      { id: 'b', parentId: 'root' },
-    ]),
-  );
+  const result = indexChart(chartOf([{ id: 'root' }, { id: 'a', parentId: 'root' }, { id: 'a1', parentId: 'a' }, { id: 'b', parentId: 'root' }]));
   if (!result.ok) throw new Error('test chart did not index');
   const index = result.index;
   const open = new Set<string>();

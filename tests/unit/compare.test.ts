@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareCharts, counterpartsOf, type Comparison, type CompareRow } from '../../src/model/compare.ts';
+
+import { compareCharts, type CompareRow, type Comparison, counterpartsOf } from '../../src/model/compare.ts';
 import { indexChart, type OrgIndex } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
 
@@ -312,11 +313,7 @@ describe('comparing made-up charts', () => {
 });
 
 describe('looking up counterparts', () => {
-  const comparison = compareCharts(
-    loadBundledIndex('npcsc-general-office.json'),
-    loadBundledIndex('state-council-general-office.json'),
-    TODAY,
-  );
+  const comparison = compareCharts(loadBundledIndex('npcsc-general-office.json'), loadBundledIndex('state-council-general-office.json'), TODAY);
 
   it('finds the right-hand counterpart of a left-hand unit', () => {
     expect(counterpartsOf(comparison, 'left', 'npcsc-general-office')).toEqual(['state-council-general-office']);

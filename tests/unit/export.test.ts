@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { chartToSvg, pngSize } from '../../src/chart/exportChart.ts';
 import { layoutChart } from '../../src/chart/layout.ts';
 import { zh } from '../../src/i18n/zh.ts';

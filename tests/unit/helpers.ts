@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ENGLISH, noticeText, type Messages } from '../../src/i18n/messages.ts';
+
+import { ENGLISH, type Messages, noticeText } from '../../src/i18n/messages.ts';
 import { loadChart } from '../../src/model/load.ts';
 import type { OrgChart } from '../../src/model/schema.ts';
 import type { OrgIndex } from '../../src/model/tree.ts';

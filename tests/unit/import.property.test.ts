@@ -1,8 +1,9 @@
 import * as fc from 'fast-check';
 import * as Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+
 import { importProblemText } from '../../src/i18n/importWords.ts';
-import { importText, type ImportOutcome, type ImportProblem } from '../../src/model/importFile.ts';
+import { type ImportOutcome, type ImportProblem, importText } from '../../src/model/importFile.ts';
 
 interface Row {
   id: string | number;
@@ -24,12 +25,7 @@ const anyRowsArb = fc.array(fc.record({ id: idArb, parentId: parentArb, name: te
 /** One or more trees: unique non-empty ids, each parent an earlier row or none. These must import. */
 const treeRowsArb = fc
   .uniqueArray(fc.constantFrom(...ID_POOL.filter((id) => id.trim() !== '')), { minLength: 1, maxLength: 10 })
-  .chain((ids) =>
-    fc.tuple(
-      fc.constant(ids),
-      fc.array(fc.tuple(fc.nat(), textArb, textArb), { minLength: ids.length, maxLength: ids.length }),
-    ),
-  )
+  .chain((ids) => fc.tuple(fc.constant(ids), fc.array(fc.tuple(fc.nat(), textArb, textArb), { minLength: ids.length, maxLength: ids.length })))
   .map(([ids, extras]) =>
     ids.map((id, i): Row => {
       const [pick, name, note] = extras[i] ?? [0, '', ''];

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { importNoteText, importProblemText } from '../../src/i18n/importWords.ts';
-import { checkImportSize, decodeImportBytes, importText, MAX_IMPORT_BYTES, type ImportOutcome } from '../../src/model/importFile.ts';
+import { checkImportSize, decodeImportBytes, type ImportOutcome, importText, MAX_IMPORT_BYTES } from '../../src/model/importFile.ts';
 import { loadChart } from '../../src/model/load.ts';
 import type { OrgIndex } from '../../src/model/tree.ts';
 import { readBundledChart } from './helpers.ts';
@@ -53,10 +55,16 @@ describe('importing the real d3-org-chart sample data', () => {
     const cto = unit(index, 'O-6067');
     expect(cto.kind).toBe('person');
     expect(cto.facts?.[0]).toEqual({ key: 'position', label: 'Position', value: 'CTO' }); // "CTO " in the file
-    expect(factsOf(index, 'O-6067')['imageUrl']).toBe('https://raw.githubusercontent.com/bumbeishvili/Assets/master/Projects/D3/Organization%20Chart/general.jpg');
+    expect(factsOf(index, 'O-6067')['imageUrl']).toBe(
+      'https://raw.githubusercontent.com/bumbeishvili/Assets/master/Projects/D3/Organization%20Chart/general.jpg',
+    );
     expect(factsOf(index, 'O-6066')['tags']).toBe('Ceo,tag1,manager,cto');
     expect(factsOf(index, 'O-6066')).not.toHaveProperty('size'); // empty cells are not facts
-    expect(index.chart).toMatchObject({ id: 'd3-org-chart-org', title: 'd3-org-chart-org', sources: [{ id: 'import', title: 'd3-org-chart-org.csv', kind: 'imported file' }] });
+    expect(index.chart).toMatchObject({
+      id: 'd3-org-chart-org',
+      title: 'd3-org-chart-org',
+      sources: [{ id: 'import', title: 'd3-org-chart-org.csv', kind: 'imported file' }],
+    });
   });
 
   it('imports oracle-hr.csv with its one root, Steven King, whose name joins the name and lastName columns', () => {
@@ -66,7 +74,11 @@ describe('importing the real d3-org-chart sample data', () => {
     expect(index.childrenOf.get(index.rootId)?.length).toBeGreaterThan(0);
     expect(unit(index, index.rootId)).toMatchObject({ id: '100', name: 'Steven King', kind: 'person' });
     expect(unit(index, '102').name).toBe('Lex De Haan');
-    expect(factsOf(index, '100')).toMatchObject({ Position: 'Chief Operating Officer', image: 'https://bumbeishvili.github.io/avatars/avatars/portrait12.png', department_name: 'Executive' });
+    expect(factsOf(index, '100')).toMatchObject({
+      Position: 'Chief Operating Officer',
+      image: 'https://bumbeishvili.github.io/avatars/avatars/portrait12.png',
+      department_name: 'Executive',
+    });
     expect(factsOf(index, '100')).not.toHaveProperty('lastName');
     expect(notices).toEqual([]);
   });
@@ -83,7 +95,9 @@ describe('importing the real d3-org-chart sample data', () => {
   });
 
   it('puts several top-level rows under a synthetic root named after the file, and says so', () => {
-    const csv = realData('oracle-hr.csv').replace(/\n101,100,/, '\n101,,').replace(/\n102,100,/, '\n102,,');
+    const csv = realData('oracle-hr.csv')
+      .replace(/\n101,100,/, '\n101,,')
+      .replace(/\n102,100,/, '\n102,,');
     const { index, notices } = imported(importText('oracle-hr.csv', csv));
     expect(index.byId.size).toBe(108);
     expect(unit(index, index.rootId)).toEqual({ id: '__root__', parentId: null, name: 'oracle-hr', kind: 'group' });
@@ -139,7 +153,12 @@ describe('table layouts and column spellings', () => {
 
   it('reads employee_id, manager_id, first_name + last_name and role columns', () => {
     const { index } = imported(importText('staff-manager-id.csv', fixture('staff-manager-id.csv')));
-    expect(unit(index, 'E1')).toMatchObject({ parentId: null, name: 'Grace Hopper', kind: 'person', facts: [{ key: 'position', label: 'Position', value: 'Admiral' }] });
+    expect(unit(index, 'E1')).toMatchObject({
+      parentId: null,
+      name: 'Grace Hopper',
+      kind: 'person',
+      facts: [{ key: 'position', label: 'Position', value: 'Admiral' }],
+    });
     expect(unit(index, 'E3').name).toBe('Katherine');
   });
 
@@ -230,7 +249,9 @@ describe('the app’s own JSON format', () => {
   });
 
   it('reports a wrong format marker with its path', () => {
-    expect(importError('old.json', '{"format":"orgchart","version":1,"id":"x","title":"X","units":[]}')).toContain('old.json: format: expected "org-chart", got "orgchart"');
+    expect(importError('old.json', '{"format":"orgchart","version":1,"id":"x","title":"X","units":[]}')).toContain(
+      'old.json: format: expected "org-chart", got "orgchart"',
+    );
   });
 });
 
@@ -249,14 +270,41 @@ describe('files that cannot be imported, each with a specific message', () => {
 
   it('says prose and binary text are neither the app’s format nor a table', () => {
     const prose = importError('letter.txt', 'Dear colleagues\nPlease find the chart attached.\nRegards\n');
-    expect(prose).toBe('letter.txt is neither the app’s JSON chart format nor a CSV/TSV/JSON table: its first line has no columns separated by commas, semicolons or tabs.');
-    const longProse = importError('note.txt', 'Dear colleagues, this is the chart we talked about at the meeting last week\nIt has, as you know, many rows, all of them, important\nBest\n');
+    expect(prose).toBe(
+      'letter.txt is neither the app’s JSON chart format nor a CSV/TSV/JSON table: its first line has no columns separated by commas, semicolons or tabs.',
+    );
+    const longProse = importError(
+      'note.txt',
+      'Dear colleagues, this is the chart we talked about at the meeting last week\nIt has, as you know, many rows, all of them, important\nBest\n',
+    );
     expect(longProse).toContain('note.txt is neither the app’s JSON chart format nor a CSV/TSV/JSON table');
-    const pngBytes = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array.from({ length: 240 }, (_, i) => (i * 37) % 256)];
+    const pngBytes = [
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      0x0d,
+      0x49,
+      0x48,
+      0x44,
+      0x52,
+      ...Array.from({ length: 240 }, (_, i) => (i * 37) % 256),
+    ];
     const png = new TextDecoder().decode(new Uint8Array(pngBytes)); // what a lenient reader makes of an image
     expect(importError('logo.png', png)).toBe('logo.png is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it contains binary data, not text.');
-    expect(importError('x.json', '{"name":"flare","children":[]}')).toContain('x.json is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it is a JSON object without "format": "org-chart"');
-    expect(importError('x.json', '42')).toBe('x.json is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it is a single JSON number, not an object or a list.');
+    expect(importError('x.json', '{"name":"flare","children":[]}')).toContain(
+      'x.json is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it is a JSON object without "format": "org-chart"',
+    );
+    expect(importError('x.json', '42')).toBe(
+      'x.json is neither the app’s JSON chart format nor a CSV/TSV/JSON table: it is a single JSON number, not an object or a list.',
+    );
   });
 
   it('includes the JSON parser’s message for broken JSON', () => {
@@ -286,15 +334,23 @@ describe('files that cannot be imported, each with a specific message', () => {
   it('lists duplicate ids with the rows and lines that use them', () => {
     const error = importError('dup.csv', 'id,parentId,name\na,,A\nb,a,B\na,b,A again\nb,a,B again\nc,a,C\n');
     expect(error).toBe(
-      ['dup.csv: 2 ids are used by more than one row; each row needs its own id:', '• “a” in row 1 (line 2), row 3 (line 4)', '• “b” in row 2 (line 3), row 4 (line 5)'].join('\n'),
+      [
+        'dup.csv: 2 ids are used by more than one row; each row needs its own id:',
+        '• “a” in row 1 (line 2), row 3 (line 4)',
+        '• “b” in row 2 (line 3), row 4 (line 5)',
+      ].join('\n'),
     );
     expect(importError('dup.json', '[{"id":1,"parentId":null},{"id":"1","parentId":null}]')).toContain('• “1” in row 1, row 2');
   });
 
   it('names the row, id and parent value of a parent that does not exist', () => {
     const error = importError('orphans.csv', 'id,parentId,name\na,,A\nb,a,B\nc,zz,C\n');
-    expect(error).toBe('orphans.csv: 1 row names a parent that is not another row of the table:\n• row 3 (line 4): “c” has parent “zz”, but no row has the id “zz”');
-    expect(importError('self.csv', 'id,parentId\na,\nb,b\n')).toBe('self.csv: 1 row names a parent that is not another row of the table:\n• row 2 (line 3): “b” is its own parent');
+    expect(error).toBe(
+      'orphans.csv: 1 row names a parent that is not another row of the table:\n• row 3 (line 4): “c” has parent “zz”, but no row has the id “zz”',
+    );
+    expect(importError('self.csv', 'id,parentId\na,\nb,b\n')).toBe(
+      'self.csv: 1 row names a parent that is not another row of the table:\n• row 2 (line 3): “b” is its own parent',
+    );
   });
 
   it('counts lines correctly when a quoted value spans lines', () => {
@@ -357,7 +413,9 @@ describe('files that cannot be imported, each with a specific message', () => {
     );
     const missing = importText('people.csv', 'Name,Boss\nAda,\n');
     if (missing.ok) throw new Error('expected the import to fail');
-    expect(importProblemText('zh', 'people.csv', missing.problem)).toContain('“people.csv”没有编号（id）列，也没有上级（parent）列，因此无法把各行连成图表。\n找到的列：“Name”、“Boss”。');
+    expect(importProblemText('zh', 'people.csv', missing.problem)).toContain(
+      '“people.csv”没有编号（id）列，也没有上级（parent）列，因此无法把各行连成图表。\n找到的列：“Name”、“Boss”。',
+    );
     const notes = importText('p.csv', 'id,parentId,name\na,,A\nb,,\n');
     if (!notes.ok) throw new Error('expected the import to work');
     expect(notes.notes.map((note) => importNoteText('zh', note))).toEqual(['表中有 2 个顶层行，它们显示在“p”之下。', '1 行没有名称，因此以编号显示。']);
@@ -408,14 +466,18 @@ describe('file size and encoding', () => {
       'excel.csv is saved as UTF-16 (little-endian) text, not UTF-8. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.',
     );
     expect(decodeError('be.csv', new Uint8Array([0xfe, 0xff, 0x00, 0x69]))).toContain('be.csv is saved as UTF-16 (big-endian) text');
-    expect(decodeError('nobom.csv', new Uint8Array([0x69, 0, 0x64, 0, 0x2c, 0, 0x70, 0]))).toContain('nobom.csv looks like UTF-16 (little-endian) text without a byte order mark');
+    expect(decodeError('nobom.csv', new Uint8Array([0x69, 0, 0x64, 0, 0x2c, 0, 0x70, 0]))).toContain(
+      'nobom.csv looks like UTF-16 (little-endian) text without a byte order mark',
+    );
   });
 
   it('says where invalid UTF-8 is, by byte offset and line', () => {
     expect(decodeError('latin1.csv', new Uint8Array([0x61, 0xc3, 0x28]))).toBe(
       'latin1.csv is not valid UTF-8 text: invalid byte sequence at byte offset 1 (line 1): 0xC3 0x28. It may be saved in another encoding, such as Windows-1252 or GBK. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.',
     );
-    expect(decodeError('w.csv', new Uint8Array([...new TextEncoder().encode('id,name\n1,Caf'), 0xe9, 0x0a]))).toContain('at byte offset 13 (line 2): 0xE9 0x0A');
+    expect(decodeError('w.csv', new Uint8Array([...new TextEncoder().encode('id,name\n1,Caf'), 0xe9, 0x0a]))).toContain(
+      'at byte offset 13 (line 2): 0xE9 0x0A',
+    );
   });
 
   it('recognises images and spreadsheets by their first bytes', () => {

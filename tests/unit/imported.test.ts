@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { zh } from '../../src/i18n/zh.ts';
 import { useStore } from '../../src/store/store.ts';
 import { loadBothOfficesIntoStore, loadBundledIndex, shownNotice } from './helpers.ts';
@@ -42,7 +43,9 @@ describe('keeping imported charts', () => {
 
   it('refuses to rename a chart to a name another chart has, in full or in the switch', async () => {
     saveChart.mockResolvedValue({ ok: true });
-    useStore.getState().setCatalog([{ id: 'state-council-general-office', title: 'General Office of the State Council', shortTitle: 'State Council', origin: 'bundled' }]);
+    useStore
+      .getState()
+      .setCatalog([{ id: 'state-council-general-office', title: 'General Office of the State Council', shortTitle: 'State Council', origin: 'bundled' }]);
     const index = loadBundledIndex('state-council-general-office.json');
     await addImportedChart({ ...index, chart: { ...index.chart, id: 'mine', title: 'Mine' } }, 'mine.json');
     await renameImportedChart('mine', ' state council ');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { chooseLanguage, messagesFor } from '../../src/i18n/languages.ts';
 import { useStore } from '../../src/store/store.ts';
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
-import { layoutChart, linkPolyline, type ChartLayout, type NodePosition } from '../../src/chart/layout.ts';
+
+import { type ChartLayout, layoutChart, linkPolyline, type NodePosition } from '../../src/chart/layout.ts';
 import { kindColour, LIGHT } from '../../src/chart/palette.ts';
 import { importText } from '../../src/model/importFile.ts';
 import { indexChart, type OrgIndex } from '../../src/model/tree.ts';

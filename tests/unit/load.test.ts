@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { formatLoadError, loadChart, loadManifest, parseJsonText } from '../../src/model/load.ts';
 import { orgChartJsonSchema } from '../../src/model/schema.ts';
 import { readBundledChart } from './helpers.ts';
@@ -33,7 +35,14 @@ describe('loading chart files', () => {
 
   it('reports citations of sources the file does not list', () => {
     const result = loadChart(
-      { format: 'org-chart', version: 1, id: 'x', title: 'X', sources: [], units: [{ id: 'a', name: 'A', functions: [{ text: 'f', cite: { source: 'nowhere' } }] }] },
+      {
+        format: 'org-chart',
+        version: 1,
+        id: 'x',
+        title: 'X',
+        sources: [],
+        units: [{ id: 'a', name: 'A', functions: [{ text: 'f', cite: { source: 'nowhere' } }] }],
+      },
       'f.json',
     );
     if (result.ok) throw new Error('should fail');
@@ -41,7 +50,19 @@ describe('loading chart files', () => {
   });
 
   it('reports tree problems with the row they are on', () => {
-    const result = loadChart({ format: 'org-chart', version: 1, id: 'x', title: 'X', units: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B', parentId: 'zz' }] }, 'f.json');
+    const result = loadChart(
+      {
+        format: 'org-chart',
+        version: 1,
+        id: 'x',
+        title: 'X',
+        units: [
+          { id: 'a', name: 'A' },
+          { id: 'b', name: 'B', parentId: 'zz' },
+        ],
+      },
+      'f.json',
+    );
     if (result.ok) throw new Error('should fail');
     expect(formatLoadError(result.error)).toBe('f.json: units[1].parentId: parent “zz” of unit “b” does not exist');
   });
@@ -65,7 +86,14 @@ describe('loading chart files', () => {
   });
 
   it('accepts only web addresses as source links, never javascript: or data:', () => {
-    const withUrl = (url: string) => ({ format: 'org-chart', version: 1, id: 'x', title: 'X', sources: [{ id: 's', title: 'S', url }], units: [{ id: 'a', name: 'A' }] });
+    const withUrl = (url: string) => ({
+      format: 'org-chart',
+      version: 1,
+      id: 'x',
+      title: 'X',
+      sources: [{ id: 's', title: 'S', url }],
+      units: [{ id: 'a', name: 'A' }],
+    });
     expect(loadChart(withUrl('https://www.gov.cn/'), 'f.json').ok).toBe(true);
     for (const url of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.org/x']) {
       const result = loadChart(withUrl(url), 'f.json');

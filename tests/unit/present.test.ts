@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { wrapText } from '../../src/chart/text.ts';
 import { formatDate, initialsOf, kindLabel, leadersByTitle, yearsSince } from '../../src/model/present.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, highlightSegments, searchUnits, searchUnitsCounted, type SearchResult } from '../../src/model/search.ts';
+
+import { buildSearchIndex, highlightSegments, type SearchResult, searchUnits, searchUnitsCounted } from '../../src/model/search.ts';
 import { indexChart } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
 import { bureauUnits, indexedChart, richBureauUnits } from './search-fixtures.ts';
@@ -36,7 +37,13 @@ describe('finding units by their English names', () => {
   it('finds the Liaison Bureau by one word of its name, whatever the case', () => {
     for (const query of ['liaison', 'LIAISON', '  Liaison ']) {
       const [first] = searchUnits(bundled, query);
-      expect(first).toMatchObject({ chartId: 'npcsc-general-office', unitId: 'liaison-bureau', name: 'Liaison Bureau', field: 'name', matchedText: 'Liaison Bureau' });
+      expect(first).toMatchObject({
+        chartId: 'npcsc-general-office',
+        unitId: 'liaison-bureau',
+        name: 'Liaison Bureau',
+        field: 'name',
+        matchedText: 'Liaison Bureau',
+      });
       expect(first?.highlights).toEqual([[0, 7]]);
     }
   });
@@ -70,7 +77,12 @@ describe('finding units by their English names', () => {
 describe('finding units by their Chinese names', () => {
   it('finds the State Council’s General Office by 国务院 inside its full Chinese name', () => {
     const [first] = searchUnits(bundled, '国务院');
-    expect(first).toMatchObject({ unitId: 'state-council-general-office', field: 'nativeName', matchedText: '中华人民共和国国务院办公厅', nativeName: '中华人民共和国国务院办公厅' });
+    expect(first).toMatchObject({
+      unitId: 'state-council-general-office',
+      field: 'nativeName',
+      matchedText: '中华人民共和国国务院办公厅',
+      nativeName: '中华人民共和国国务院办公厅',
+    });
     expect(lit(first)).toEqual(['国务院']);
   });
 
@@ -113,7 +125,12 @@ describe('finding units by their Chinese names', () => {
 describe('finding units by their leaders, functions and facts', () => {
   it('finds the NPC General Office by its Secretary-General, Liu Qi', () => {
     const [first] = searchUnits(bundled, 'Liu Qi');
-    expect(first).toMatchObject({ unitId: 'npcsc-general-office', field: 'leader', matchedText: 'Secretary-General: Liu Qi', path: ['NPC Standing Committee'] });
+    expect(first).toMatchObject({
+      unitId: 'npcsc-general-office',
+      field: 'leader',
+      matchedText: 'Secretary-General: Liu Qi',
+      path: ['NPC Standing Committee'],
+    });
     expect(lit(first)).toEqual(['Liu Qi']);
   });
 
@@ -125,10 +142,18 @@ describe('finding units by their leaders, functions and facts', () => {
 
   it('finds the State Council’s General Office by Wu Zhenglong, in English or as 吴政隆', () => {
     const [english] = searchUnits(bundled, 'Wu Zhenglong');
-    expect(english).toMatchObject({ unitId: 'state-council-general-office', field: 'leader', matchedText: 'Secretary-General of the State Council: Wu Zhenglong' });
+    expect(english).toMatchObject({
+      unitId: 'state-council-general-office',
+      field: 'leader',
+      matchedText: 'Secretary-General of the State Council: Wu Zhenglong',
+    });
     expect(lit(english)).toEqual(['Wu Zhenglong']);
     const [chinese] = searchUnits(bundled, '吴政隆');
-    expect(chinese).toMatchObject({ unitId: 'state-council-general-office', field: 'leader', matchedText: 'Secretary-General of the State Council: Wu Zhenglong (吴政隆)' });
+    expect(chinese).toMatchObject({
+      unitId: 'state-council-general-office',
+      field: 'leader',
+      matchedText: 'Secretary-General of the State Council: Wu Zhenglong (吴政隆)',
+    });
     expect(lit(chinese)).toEqual(['吴政隆']);
   });
 
@@ -297,7 +322,15 @@ describe('results', () => {
     expect(searchUnits(bundled, 'liaison')[0]?.path).toEqual(['NPC Standing Committee', 'Departments']);
     expect(searchUnits(bundled, 'Zhongnanhai')[0]?.path).toEqual(['State Council']);
     expect(searchUnits(bundled, 'network operation')[0]?.path).toEqual(['State Council', 'Directly affiliated institutions']);
-    const untitled = indexedChart('deep', [{ id: 'a', name: 'Alpha' }, { id: 'b', parentId: 'a', name: 'Beta' }, { id: 'c', parentId: 'b', name: 'Gamma' }], { title: 'Deep Chart' });
+    const untitled = indexedChart(
+      'deep',
+      [
+        { id: 'a', name: 'Alpha' },
+        { id: 'b', parentId: 'a', name: 'Beta' },
+        { id: 'c', parentId: 'b', name: 'Gamma' },
+      ],
+      { title: 'Deep Chart' },
+    );
     expect(searchUnits(buildSearchIndex([untitled]), 'gamma')[0]?.path).toEqual(['Deep Chart', 'Beta']);
   });
 
@@ -327,7 +360,12 @@ describe('results', () => {
   });
 
   it('keeps working when a name holds the character that separates texts inside the index', () => {
-    const index = buildSearchIndex([indexedChart('odd', [{ id: 'root', name: 'Price ¤ Office' }, { id: 'other', parentId: 'root', name: 'Office' }])]);
+    const index = buildSearchIndex([
+      indexedChart('odd', [
+        { id: 'root', name: 'Price ¤ Office' },
+        { id: 'other', parentId: 'root', name: 'Office' },
+      ]),
+    ]);
     expect(ids(searchUnits(index, 'office'))).toEqual(['other', 'root']);
     expect(lit(searchUnits(index, 'price')[0])).toEqual(['Price']);
   });
@@ -339,13 +377,26 @@ describe('highlight segments', () => {
       { text: 'Liaison', match: true },
       { text: ' Bureau', match: false },
     ]);
-    expect(highlightSegments('Letters and Calls Bureau', [[12, 17], [0, 7]]).map((s) => (s.match ? `[${s.text}]` : s.text)).join('')).toBe(
-      '[Letters] and [Calls] Bureau',
-    );
+    expect(
+      highlightSegments('Letters and Calls Bureau', [
+        [12, 17],
+        [0, 7],
+      ])
+        .map((s) => (s.match ? `[${s.text}]` : s.text))
+        .join(''),
+    ).toBe('[Letters] and [Calls] Bureau');
   });
 
   it('joins overlapping ranges and ignores empty or out-of-bounds ones', () => {
-    expect(highlightSegments('abcdef', [[1, 3], [2, 4], [5, 5], [4, 99], [-3, 0]])).toEqual([
+    expect(
+      highlightSegments('abcdef', [
+        [1, 3],
+        [2, 4],
+        [5, 5],
+        [4, 99],
+        [-3, 0],
+      ]),
+    ).toEqual([
       { text: 'a', match: false },
       { text: 'bcdef', match: true },
     ]);

@@ -5,7 +5,9 @@
  * forgotten in the data fails this test.
  */
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import type { OrgChart } from '../../src/model/schema.ts';
 import { loadBundledIndex } from './helpers.ts';
 
@@ -90,7 +92,10 @@ describe('the bundled data against the source articles', () => {
     expect(numbered).toHaveLength(7);
     for (const fn of numbered) expect(functionTexts).toContain(fn);
     for (const sentence of ['overseas stock market listings of Chinese companies', 'runs gov.cn, the official website of the State Council']) {
-      expect(functionTexts.some((f) => f.includes(sentence)), sentence).toBe(true);
+      expect(
+        functionTexts.some((f) => f.includes(sentence)),
+        sentence,
+      ).toBe(true);
     }
     // "See also" bodies are kept as related, not as units.
     for (const related of listItems(text, /^== See also ==/).filter((item) => item !== 'General Offices')) {
@@ -99,7 +104,11 @@ describe('the bundled data against the source articles', () => {
   });
 
   it('cites only Chinese names confirmed on another page, with that page as the source', () => {
-    const rows = readFileSync('tests/fixtures/zh-names.tsv', 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+    const rows = readFileSync('tests/fixtures/zh-names.tsv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'));
     const all = [loadBundledIndex('npcsc-general-office.json').chart, loadBundledIndex('state-council-general-office.json').chart];
     const text = all.map(everyString).join('\n');
     const seeds = [seed('npcsc-general-office'), seed('state-council-general-office')];

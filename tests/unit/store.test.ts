@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import { collapsedOf, readyIndex, useStore } from '../../src/store/store.ts';
 import { loadBothOfficesIntoStore, loadBundledIndex, shownNotice } from './helpers.ts';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { importText } from '../../src/model/importFile.ts';
 import { loadChart } from '../../src/model/load.ts';
 import { chartToCsv, chartToTable } from '../../src/model/table.ts';
@@ -39,7 +40,13 @@ describe('a chart as a table of units', () => {
   });
 
   it('writes a name that looks like a formula so a spreadsheet shows it as text, and reads it back as written', async () => {
-    const loaded = loadChart(chartOf([{ id: 'root', name: '=HYPERLINK("http://evil.example","click")' }, { id: 'b', parentId: 'root', name: '+1 Team' }]), 'test');
+    const loaded = loadChart(
+      chartOf([
+        { id: 'root', name: '=HYPERLINK("http://evil.example","click")' },
+        { id: 'b', parentId: 'root', name: '+1 Team' },
+      ]),
+      'test',
+    );
     if (!loaded.ok) throw new Error('test chart did not load');
     const csv = await chartToCsv(loaded.index);
     expect(csv.startsWith('\uFEFFid,parentId,name,nativeName,kind\r\n')).toBe(true);

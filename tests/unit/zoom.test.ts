@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { fitTransform, READABLE_SCALE, reshapeTransform, zoomOutLimit, zoomPercent } from '../../src/chart/zoom.ts';
 
 const VIEW = { width: 1000, height: 700, top: 68 };
