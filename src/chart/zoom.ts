@@ -103,6 +103,20 @@ function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/**
+ * d3-zoom registers its touch listeners without `passive`, so the browser must wait for each before it may scroll.
+ * Its touchstart, touchend and touchcancel handlers never call preventDefault (only stopImmediatePropagation; a double
+ * tap would call the dblclick handler, which we remove), so they are marked passive. touchmove and wheel do call it to
+ * stop the page scrolling under a pan or zoom, so they stay as d3 made them.
+ */
+function makeQuietTouchListenersPassive(selection: Selection<SVGSVGElement, unknown, null, undefined>): void {
+  for (const type of ['touchstart.zoom', 'touchend.zoom', 'touchcancel.zoom']) {
+    // Absent where d3 saw no touch support; re-registering under the same name replaces d3's listener.
+    const handler = selection.on(type);
+    if (handler) selection.on(type, handler, { passive: true });
+  }
+}
+
 export function createZoomController(
   element: SVGSVGElement,
   onTransform: (transform: { x: number; y: number; k: number }, fromSync: boolean) => void,
@@ -136,6 +150,7 @@ export function createZoomController(
 
   const selection: Selection<SVGSVGElement, unknown, null, undefined> = select(element);
   selection.call(behavior).on('dblclick.zoom', null);
+  makeQuietTouchListenersPassive(selection);
 
   const moveTo = (transform: ZoomTransform, animate = true) => {
     const duration = !animate || prefersReducedMotion() ? 0 : 350;
