@@ -5,11 +5,11 @@
  */
 import { type ReactNode, useCallback, useMemo } from 'react';
 
-import { useMessages } from '../i18n/useMessages.ts';
 import { type CellWords, type CompareCell, compareCharts, type Comparison, counterpartsOf } from '../model/compare.ts';
 import { formatDate, isIsoDate, ownEntry, shownNames, unitNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { type AppState, chartTitle, type PaneId, paneIndex, shownShortTitle, useStore } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 
 export interface PaneDecorations {
   readonly highlighted: ReadonlySet<string>;

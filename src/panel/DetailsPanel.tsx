@@ -6,11 +6,11 @@
 import { useMemo, useState } from 'react';
 
 import { kindName, type Messages } from '../i18n/messages.ts';
-import { useMessages } from '../i18n/useMessages.ts';
 import { formatDate, leadersByTitle, ownEntry, shownNames, unitNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { type OrgIndex, pathToRoot, treePosition } from '../model/tree.ts';
 import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 
 /** The facts every unit is asked about, shown even when the source is silent. */
 const STANDARD_FACTS: readonly { keys: readonly string[]; label: 'formed' | 'parentBody' | 'location' | 'jurisdiction' }[] = [
