@@ -78,6 +78,23 @@ export default tseslint.config(
       ],
     },
   },
+  // The layers below the views never reach up into them: the store holds what the views share, and src/shared's hooks read the store.
+  ...[
+    { folder: 'store', below: ['shared', ...featureFolders] },
+    { folder: 'shared', below: featureFolders },
+  ].map(({ folder, below }) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: below.map((other) => `../${other}/*`), message: `src/${folder} must not import ${below.map((other) => `src/${other}`).join(', ')}.` },
+          ],
+        },
+      ],
+    },
+  })),
   // Feature folders do not import each other; they meet in App.tsx through the store.
   ...featureFolders.map((folder) => ({
     files: [`src/${folder}/**/*.{ts,tsx}`],
