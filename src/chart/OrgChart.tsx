@@ -7,7 +7,6 @@ import { type KeyboardEvent, type ReactNode, type RefObject, useCallback, useEff
 import { flushSync } from 'react-dom';
 
 import type { Messages } from '../i18n/messages.ts';
-import { useMessages } from '../i18n/useMessages.ts';
 import { cardKindText, headLine, type NameMode, shownNames } from '../model/present.ts';
 import { chartToCsv } from '../model/table.ts';
 import { type OrgIndex, pathToRoot, treeKeyAction, treePosition, visiblePreorder } from '../model/tree.ts';
@@ -16,6 +15,7 @@ import { useFocusRequest } from '../shared/focus.ts';
 import { useDarkTheme } from '../shared/theme.ts';
 import { useTypeAhead } from '../shared/typeAhead.ts';
 import { collapsedOf, type PaneId, useStore, type ViewRequest, type ViewTransform } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
 import { type Bounds, type ChartLayout, layoutChart } from './layout.ts';

@@ -7,12 +7,12 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { kindName } from '../i18n/messages.ts';
-import { useMessages } from '../i18n/useMessages.ts';
 import { shownNames } from '../model/present.ts';
 import { type OrgIndex, treeKeyAction, visiblePreorder } from '../model/tree.ts';
 import { useFocusRequest } from '../shared/focus.ts';
 import { useTypeAhead } from '../shared/typeAhead.ts';
 import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 
 /** Rows drawn at a time in a long outline. */
 const OUTLINE_PAGE = 1000;

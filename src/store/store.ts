@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 
-import type { Messages } from '../i18n/messages.ts';
+import type { Notice, UiLanguage } from '../i18n/messages.ts';
 import type { NameMode } from '../model/present.ts';
 import { branchIds, defaultCollapsed, type OrgIndex, pathToRoot } from '../model/tree.ts';
 
@@ -52,14 +52,6 @@ export type ViewRequest =
   | { readonly kind: 'center'; readonly id: string; readonly nonce: number }
   | { readonly kind: 'reveal'; readonly id: string; readonly nonce: number };
 
-export interface Notice {
-  readonly tone: 'warning' | 'error' | 'info';
-  /** Plain text, or words picked from the interface language's messages when shown. */
-  readonly text: string | ((messages: Messages) => string);
-}
-
-/** The interface's own words: English or Chinese. */
-export type UiLanguage = 'en' | 'zh';
 /** How unit names are shown: the chart's own names, the native (e.g. Chinese) name where known, or both. */
 export type NameDisplay = NameMode;
 export type ThemeChoice = 'system' | 'light' | 'dark';
