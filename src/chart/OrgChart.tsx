@@ -21,7 +21,7 @@ import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChar
 import { type Bounds, type ChartLayout, layoutChart } from './layout.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { buildSpatialGrid } from './spatial.ts';
-import { createZoomController, fitTransform, keepInPlace, READABLE_SCALE, reshapeTransform, type ZoomController, zoomOutLimit, zoomPercent } from './zoom.ts';
+import { createZoomController, keepInPlace, needsMinimap, openingTransform, reshapeTransform, type ZoomController, zoomOutLimit, zoomPercent } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
 /** The printed chart box (see the print styles), in CSS pixels. */
@@ -31,8 +31,6 @@ const PRINT_HEIGHT = 566;
 const LOD_CARD_LIMIT = 700;
 /** Below this zoom a card is a few pixels wide and its text unreadable: boxes on the canvas say as much, far cheaper. */
 const LOD_SCALE = 0.15;
-/** A chart that is not readable fitted whole (READABLE_SCALE) opens at its top at this zoom. */
-const OPENING_SCALE = 0.85;
 /** The culling margin and its snapping step, as a fraction of the screen: 4 is a quarter. */
 const CULLING_MARGIN_STEPS = 4;
 
@@ -256,11 +254,15 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     const firstView = !hasViewed.current;
     hasViewed.current = true;
     completeViewRequest(pane, viewRequest.nonce);
-    if (viewRequest.kind === 'fit') {
+    if (viewRequest.kind === 'open') {
+      // Decided from the chart and the screen alone and applied at once, so StrictMode's second run of this
+      // effect (dev server) lands on the very same view instead of undoing it.
       const root = layout.positionOf.get(index.rootId);
-      // A chart too big to read when fitted opens at its top, readable; "Fit to screen" still shows it all.
-      if (firstView && root && controller.fitScale(layout.bounds) < READABLE_SCALE) controller.showTop(root.x, root.y - root.height / 2, OPENING_SCALE, false);
-      else controller.fitToScreen(layout.bounds, 1, !firstView);
+      if (root) controller.jumpTo(openingTransform(layout.bounds, { x: root.x, top: root.y - root.height / 2 }, sizeRef.current));
+      return;
+    }
+    if (viewRequest.kind === 'fit') {
+      controller.fitToScreen(layout.bounds, 1, !firstView);
       return;
     }
     const next = nextView(viewRequest, useStore.getState().panes[pane].transform);
@@ -382,7 +384,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const cardsTooSmallToRead = useStore(useCallback((s) => s.panes[pane].transform.k < LOD_SCALE, [pane]));
   const levelOfDetail = cardsTooSmallToRead || inWindow.length > LOD_CARD_LIMIT;
   // A chart that fits on screen at a readable size needs no map of itself.
-  const showMinimap = useMemo(() => fitTransform(layout.bounds, size.width, size.height, Infinity).k < READABLE_SCALE, [layout, size]);
+  const showMinimap = useMemo(() => needsMinimap(layout.bounds, size), [layout, size]);
   const shownIds = useMemo(() => {
     // The selected and focused units are always real cards: keyboard focus and screen readers need them.
     const always = [selectedId ?? index.rootId, focusedId].filter((id): id is string => id !== null && layout.positionOf.has(id));
