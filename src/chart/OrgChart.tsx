@@ -10,11 +10,11 @@ import type { Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { cardKindText, headLine, type NameMode, shownNames } from '../model/present.ts';
 import { chartToCsv } from '../model/table.ts';
-import { type OrgIndex, pathToRoot, treeKeyAction, treePosition, visiblePreorder } from '../model/tree.ts';
+import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
 import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
 import { useFocusRequest } from '../shared/focus.ts';
 import { useDarkTheme } from '../shared/theme.ts';
-import { useTypeAhead } from '../shared/typeAhead.ts';
+import { useTreeKeyboard } from '../shared/treeKeyboard.ts';
 import { collapsedOf, type PaneId, useStore, type ViewRequest, type ViewTransform } from '../store/store.ts';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
@@ -142,12 +142,10 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const setTransform = useStore((s) => s.setTransform);
   const selectUnit = useStore((s) => s.select);
   const focusUnit = useStore((s) => s.setFocused);
-  const setCollapsedIn = useStore((s) => s.setCollapsed);
   const expandAll = useStore((s) => s.expandAll);
   const collapseAll = useStore((s) => s.collapseAll);
   const select = useCallback((id: string) => selectUnit(id, pane), [selectUnit, pane]);
   const setFocused = useCallback((id: string) => focusUnit(id, pane), [focusUnit, pane]);
-  const setCollapsed = useCallback((id: string, value: boolean) => setCollapsedIn(id, value, pane), [setCollapsedIn, pane]);
   const { highlighted, badges, onPoint } = decorations;
   const t = useMessages();
   const nameMode = useStore((s) => s.preferences.names);
@@ -314,45 +312,42 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     if (position) zoomRef.current?.reveal(boxOf(position));
   }, [size, layout, selectedId, index]);
 
-  const typeAhead = useTypeAhead(index, order, nameMode);
-
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<SVGSVGElement>) => {
-      const current = focusedId !== null && layout.positionOf.has(focusedId) ? focusedId : index.rootId;
-      let next: string | undefined;
-      const action = treeKeyAction(event.key, index, order, collapsed, current);
-      if (action !== undefined) {
-        if (action && 'fold' in action) setCollapsed(action.fold, action.collapsed);
-        else if (action) next = action.focus;
-      } else {
-        switch (event.key) {
-          case 'Enter':
-          case ' ':
-            select(current);
-            break;
-          case '+':
-          case '=':
-            zoomRef.current?.zoomBy(ZOOM_STEP);
-            break;
-          case '-':
-            zoomRef.current?.zoomBy(1 / ZOOM_STEP);
-            break;
-          case '0':
-            zoomRef.current?.fitToScreen(layout.bounds);
-            break;
-          default: {
-            // Type-ahead (WAI-ARIA tree): a letter or digit jumps to the next unit on screen whose name starts with what was typed.
-            const target = typeAhead(event, current);
-            if (target === null) return;
-            next = target;
-          }
-        }
+  const treeItemOf = useCallback((element: Element) => element.closest('[role="treeitem"]')?.getAttribute('data-id') ?? null, []);
+  const treeItemElement = useCallback((unitId: string) => svgRef.current?.querySelector<SVGGElement>(`[role="treeitem"][data-id="${CSS.escape(unitId)}"]`), []);
+  const chartKeys = useCallback(
+    (event: KeyboardEvent<Element>, current: string) => {
+      switch (event.key) {
+        case 'Enter':
+        case ' ':
+          select(current);
+          return true;
+        case '+':
+        case '=':
+          zoomRef.current?.zoomBy(ZOOM_STEP);
+          return true;
+        case '-':
+          zoomRef.current?.zoomBy(1 / ZOOM_STEP);
+          return true;
+        case '0':
+          zoomRef.current?.fitToScreen(layout.bounds);
+          return true;
+        default:
+          return false;
       }
-      event.preventDefault();
-      if (next !== undefined) setFocused(next);
     },
-    [focusedId, layout, order, index, collapsed, select, setFocused, setCollapsed, typeAhead],
+    [select, layout],
   );
+  const keyboard = useTreeKeyboard({
+    pane,
+    index,
+    order,
+    collapsed,
+    nameMode,
+    unitOf: treeItemOf,
+    elementOf: treeItemElement,
+    moveFocus: setFocused,
+    otherKeys: chartKeys,
+  });
 
   // Culling: only cards near the screen are drawn. The window is snapped to a
   // coarse grid so panning re-renders the card list once every half screen,
@@ -513,10 +508,14 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
         role="tree"
         aria-label={label ?? t.chartLabel(index.chart.title)}
         aria-describedby={`chart-help-${pane}`}
-        onKeyDown={onKeyDown}
+        onKeyDown={keyboard.onKeyDown}
+        onPointerDown={keyboard.onPointerDown}
         onPointerOver={onPoint ? (event) => pointAt(event.target) : undefined}
         onPointerLeave={onPoint ? () => onPoint(null) : undefined}
-        onFocus={onPoint ? (event) => pointAt(event.target) : undefined}
+        onFocus={(event) => {
+          keyboard.onFocus(event);
+          pointAt(event.target);
+        }}
       >
         <Viewport pane={pane}>
           <g className="links" aria-hidden="true">
