@@ -16,7 +16,7 @@ import * as Papa from 'papaparse';
 import { loadChart } from './load.ts';
 import type { Fact, NativeName, OrgChart, Unit } from './schema.ts';
 import type { OrgIndex, StructureProblem } from './tree.ts';
-import { indexChart } from './tree.ts';
+import { findCycles, indexChart } from './tree.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -665,27 +665,6 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
   const indexed = indexChart(chart);
   if (!indexed.ok) return failure({ kind: 'chartFormat', problems: listed(indexed.problems, MAX_FORMAT_PROBLEMS) });
   return { ok: true, index: indexed.index, notes };
-}
-
-/** Every cycle in the parent links, each as the ids along it (child first). Iterative: no recursion per level. */
-function findCycles(ids: readonly string[], parentOf: ReadonlyMap<string, string | null>): string[][] {
-  const ON_WALK = 1;
-  const DONE = 2;
-  const state = new Map<string, number>();
-  const cycles: string[][] = [];
-  for (const start of ids) {
-    if (state.has(start)) continue;
-    const walk: string[] = [];
-    let current: string | null = start;
-    while (current !== null && !state.has(current)) {
-      state.set(current, ON_WALK);
-      walk.push(current);
-      current = parentOf.get(current) ?? null;
-    }
-    if (current !== null && state.get(current) === ON_WALK) cycles.push(walk.slice(walk.indexOf(current)));
-    for (const id of walk) state.set(id, DONE);
-  }
-  return cycles;
 }
 
 // ---------------------------------------------------------------------------
