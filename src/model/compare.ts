@@ -5,6 +5,7 @@
  * Pure and deterministic: the same two charts and the same `today` always give
  * the same comparison, in the same order.
  */
+import { comparableText } from './normalise.ts';
 import { formatDate, kindLabel, yearsSince } from './present.ts';
 import type { Fact, Leader, OrgChart, Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
@@ -90,11 +91,6 @@ const GROUP_KIND = 'group';
 // ---------------------------------------------------------------------------
 // Text helpers
 
-/** Case-insensitive, whitespace-collapsed, curly apostrophes straightened. */
-export function normaliseText(text: string): string {
-  return text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 const notStated: CompareCell = { stated: false, text: NOT_STATED };
 
 function stated(text: string, items?: readonly string[], words?: CellWords): CompareCell {
@@ -103,7 +99,7 @@ function stated(text: string, items?: readonly string[], words?: CellWords): Com
 }
 
 function row(id: string, label: string, left: CompareCell, right: CompareCell): CompareRow {
-  const differs = left.stated || right.stated ? normaliseText(left.text) !== normaliseText(right.text) : false;
+  const differs = left.stated || right.stated ? comparableText(left.text) !== comparableText(right.text) : false;
   return { id, label, left, right, differs };
 }
 
@@ -133,7 +129,7 @@ const ROW_FACT_KEYS = ['formed', 'parentBody', 'type', 'jurisdiction', 'location
 
 function factIs(fact: Fact, key: string): boolean {
   if (fact.key !== undefined && fact.key !== '') return fact.key === key;
-  return (FACT_ALIASES[key] ?? []).includes(normaliseText(fact.label));
+  return (FACT_ALIASES[key] ?? []).includes(comparableText(fact.label));
 }
 
 function findFact(unit: Unit, key: string): Fact | undefined {
@@ -186,7 +182,7 @@ function isRowFact(fact: Fact): boolean {
 
 function sameFact(a: Fact, b: Fact): boolean {
   if (a.key !== undefined && a.key !== '' && a.key === b.key) return true;
-  return normaliseText(a.label) === normaliseText(b.label);
+  return comparableText(a.label) === comparableText(b.label);
 }
 
 /** Facts (other than the ones with rows of their own) and "See also" bodies that `own` has and `other` lacks. */
@@ -202,8 +198,8 @@ function onlyOnOneSide(own: Unit, other: Unit): CompareCell {
     items.push(`${fact.label}: ${fact.value.trim()}`);
     facts.push({ key: fact.key ?? null, label: fact.label, value: fact.value.trim() });
   }
-  const otherRelated = new Set((other.related ?? []).map((body) => normaliseText(body.name)));
-  const relatedOnly = (own.related ?? []).filter((body) => !otherRelated.has(normaliseText(body.name)));
+  const otherRelated = new Set((other.related ?? []).map((body) => comparableText(body.name)));
+  const relatedOnly = (own.related ?? []).filter((body) => !otherRelated.has(comparableText(body.name)));
   if (relatedOnly.length > 0) {
     labels.push(`See also: ${relatedOnly.length} ${relatedOnly.length === 1 ? 'body' : 'bodies'}`);
     for (const body of relatedOnly) items.push(`See also: ${body.name}`);
@@ -225,7 +221,7 @@ function isGroup(unit: Unit): boolean {
 }
 
 function groupKeyOf(unit: Unit): string {
-  return isGroup(unit) ? `group:${normaliseText(unit.name)}` : `kind:${kindOf(unit)}`;
+  return isGroup(unit) ? `group:${comparableText(unit.name)}` : `kind:${kindOf(unit)}`;
 }
 
 interface MutableGroup {
@@ -382,7 +378,7 @@ function nameInfo(unit: Unit, org: ReadonlySet<string>): NameInfo {
     tokens.push(token);
   }
   const head = tokens.find((token) => !GENERIC_WORDS.has(token.word)) ?? tokens[0];
-  return { id: unit.id, kind: kindOf(unit), normalised: normaliseText(unit.name), tokens, words, head };
+  return { id: unit.id, kind: kindOf(unit), normalised: comparableText(unit.name), tokens, words, head };
 }
 
 interface Similarity {

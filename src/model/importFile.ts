@@ -14,6 +14,7 @@
 import * as Papa from 'papaparse';
 
 import { loadChart } from './load.ts';
+import { comparableText, withoutAccents } from './normalise.ts';
 import type { Fact, NativeName, OrgChart, Unit } from './schema.ts';
 import type { OrgIndex, StructureProblem } from './tree.ts';
 import { findCycles, indexChart } from './tree.ts';
@@ -458,7 +459,8 @@ function looksLikeTable(columns: readonly string[], rows: readonly TableRow[]): 
 // ---------------------------------------------------------------------------
 // A table to a chart
 
-const normalizeColumn = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
+/** Column names match whatever their case, spaces, underscores and hyphens: "Parent_ID" is "parent id". */
+const normalizeColumn = (name: string) => comparableText(name).replace(/[ _-]+/g, '');
 
 const IMPORTER_COLUMNS = new Set(
   [...ID_COLUMNS, ...PARENT_COLUMNS, ...NAME_COLUMNS, ...LAST_NAME_COLUMNS, ...POSITION_COLUMNS, ...NATIVE_NAME_COLUMNS, ...KIND_COLUMNS].map(normalizeColumn),
@@ -690,9 +692,7 @@ export function baseName(fileName: string): string {
 
 /** "Oracle HR (2024).csv" → "oracle-hr-2024"; letters of any script are kept. */
 export function slugOf(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const slug = withoutAccents(title)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
