@@ -8,6 +8,8 @@
  */
 import * as z from 'zod';
 
+import { WELL_KNOWN_FACT_KEYS } from './facts.ts';
+
 export const FORMAT_NAME = 'org-chart';
 export const FORMAT_VERSION = 1;
 
@@ -36,10 +38,6 @@ export const leaderSchema = z.object({
   nativeName: nativeNameSchema.optional(),
   ...cited,
 });
-
-/** Facts the app knows how to compare across charts. Any other key is shown as written. */
-export const WELL_KNOWN_FACT_KEYS = ['formed', 'type', 'parentBody', 'jurisdiction', 'location', 'history', 'officialName'] as const;
-export type WellKnownFactKey = (typeof WELL_KNOWN_FACT_KEYS)[number];
 
 export const factSchema = z.object({
   key: z
