@@ -6,19 +6,16 @@
 import { useMemo, useState } from 'react';
 
 import { kindName, type Messages } from '../i18n/messages.ts';
+import { factIs, factKeyOf, findFact, type WellKnownFactKey } from '../model/facts.ts';
 import { formatDate, leadersByTitle, ownEntry, shownNames, unitNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { type OrgIndex, pathToRoot, treePosition } from '../model/tree.ts';
 import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
-/** The facts every unit is asked about, shown even when the source is silent. */
-const STANDARD_FACTS: readonly { keys: readonly string[]; label: 'formed' | 'parentBody' | 'location' | 'jurisdiction' }[] = [
-  { keys: ['formed'], label: 'formed' },
-  { keys: ['parentBody'], label: 'parentBody' },
-  { keys: ['location'], label: 'location' },
-  { keys: ['jurisdiction'], label: 'jurisdiction' },
-];
+/** The facts every unit is asked about, shown even when the source is silent; a fact is one of them by key or by label (model/facts.ts). */
+const STANDARD_FACTS = ['formed', 'parentBody', 'location', 'jurisdiction'] as const satisfies readonly WellKnownFactKey[];
+const isStandardFact = (fact: Fact) => STANDARD_FACTS.some((key) => factIs(fact, key));
 
 export interface DetailsPanelProps {
   readonly pane?: PaneId;
@@ -132,9 +129,8 @@ const chartShapes = new WeakMap<OrgChart, { standardFacts: boolean; leaders: boo
 function shapeOf(chart: OrgChart) {
   let shape = chartShapes.get(chart);
   if (!shape) {
-    const standardKeys = new Set(STANDARD_FACTS.flatMap((std) => std.keys));
     shape = {
-      standardFacts: chart.units.some((u) => u.facts?.some((f) => f.key !== undefined && standardKeys.has(f.key))),
+      standardFacts: chart.units.some((u) => u.facts?.some(isStandardFact)),
       leaders: chart.units.some((u) => (u.leaders?.length ?? 0) > 0),
       functions: chart.units.some((u) => (u.functions?.length ?? 0) > 0),
     };
@@ -168,7 +164,7 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
   const isGroup = unit.kind === 'group';
   const facts = unit.facts ?? [];
   const listedInSource = unit.cite !== undefined && path.length > 1;
-  const otherFacts = facts.filter((f) => !STANDARD_FACTS.some((std) => f.key !== undefined && std.keys.includes(f.key)));
+  const otherFacts = facts.filter((f) => !isStandardFact(f));
   const hasFacts = shape.standardFacts || otherFacts.length > 0 || listedInSource;
   const goTo = (id: string) => {
     select(id, pane);
@@ -269,11 +265,11 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
         <section {...sectionName('facts-title', t.facts)}>
           <h3 id={`${idPrefix}facts-title`}>{t.facts}</h3>
           <dl className="facts">
-            {(shape.standardFacts ? STANDARD_FACTS : []).map((std) => {
-              const fact = facts.find((f) => f.key !== undefined && std.keys.includes(f.key));
+            {(shape.standardFacts ? STANDARD_FACTS : []).map((key) => {
+              const fact = findFact(unit, key);
               return (
-                <div key={std.label} className={fact ? undefined : 'is-missing'}>
-                  <dt>{t[std.label]}</dt>
+                <div key={key} className={fact ? undefined : 'is-missing'}>
+                  <dt>{t[key]}</dt>
                   <dd lang={fact ? contentLang : undefined}>
                     {fact ? (
                       <>
@@ -467,6 +463,7 @@ function webLink(value: string): string | null {
 /** A fact's label: the interface's word for a well-known key when it has one, else the source's own label in the source's language. */
 function FactLabel({ fact, lang }: { fact: Fact; lang: string | undefined }) {
   const t = useMessages();
-  const known = fact.key === undefined ? undefined : ownEntry(t.knownFactLabels, fact.key);
+  const key = factKeyOf(fact);
+  const known = key === undefined ? undefined : ownEntry(t.knownFactLabels, key);
   return known === undefined ? <dt lang={lang}>{fact.label}</dt> : <dt>{known}</dt>;
 }

@@ -279,6 +279,52 @@ describe('accessibility in a real browser', () => {
     expect(session.errors).toEqual([]);
   });
 
+  // Screen readers and scripts move focus with element.focus(), not a click or Tab: the keys must act on that unit.
+  it('acts on the tree item given focus by element.focus(), and keeps focus on it after folding it, in the chart', async () => {
+    const { page } = session;
+    await openApp(page);
+    const root = unitNode(page, NPC_TITLE);
+    const departments = unitNode(page, 'Departments');
+    await departments.evaluate((element: HTMLElement) => element.focus());
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => departments.getAttribute('aria-expanded')).toBe('false');
+    await expect(root.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect.poll(() => isFocused(departments)).toBe(true);
+    // It is the roving focus now: the one tab stop in the tree, where Tab comes back to.
+    await expect(departments.getAttribute('tabindex')).resolves.toBe('0');
+    expect(await page.locator('[role="treeitem"][tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => departments.getAttribute('aria-expanded')).toBe('true');
+    await expect(isFocused(departments)).resolves.toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => isFocused(unitNode(page, 'Secretariat'))).toBe(true);
+    // Enter selects the unit focused from outside too.
+    await unitNode(page, 'Liaison Bureau').evaluate((element: HTMLElement) => element.focus());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details(page).getByRole('heading', { level: 2 }).textContent()).toBe('Liaison Bureau');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('acts on the outline row given focus by element.focus(), and keeps focus on it after folding it', async () => {
+    const { page } = session;
+    await openApp(page);
+    await page.getByRole('button', { name: 'Outline' }).click();
+    const outline = page.getByRole('navigation', { name: /^Outline/ });
+    const departments = outlineButton(outline, 'Departments');
+    await departments.evaluate((element: HTMLElement) => element.focus());
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => outline.getByRole('button', { name: 'Expand Departments', exact: true }).count()).toBe(1);
+    await expect(outline.getByRole('button', { name: `Collapse ${NPC_TITLE}`, exact: true }).count()).resolves.toBe(1);
+    await expect.poll(() => isFocused(departments)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => isFocused(outlineButton(outline, NPC_TITLE))).toBe(true);
+    // Back in the chart, the unit last focused in the outline is the tree's tab stop.
+    await departments.evaluate((element: HTMLElement) => element.focus());
+    await page.getByRole('button', { name: 'Outline' }).click();
+    await expect.poll(() => unitNode(page, 'Departments').getAttribute('tabindex')).toBe('0');
+    expect(session.errors).toEqual([]);
+  });
+
   it('makes the chart toolbar one tab stop with arrow keys inside, and never scrolls the page itself', async () => {
     const { page } = session;
     await openApp(page, '/?chart=npcsc-general-office&unit=liaison-bureau');
