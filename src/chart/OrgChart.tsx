@@ -18,7 +18,7 @@ import { collapsedOf, type PaneId, useStore, type ViewRequest, type ViewTransfor
 import { useMessages } from '../store/useMessages.ts';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
-import { type Bounds, type ChartLayout, layoutChart } from './layout.ts';
+import { type Bounds, type ChartLayout, layoutChart, linkPathData } from './layout.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { buildSpatialGrid } from './spatial.ts';
 import { createZoomController, keepInPlace, needsMinimap, openingTransform, reshapeTransform, type ZoomController, zoomOutLimit, zoomPercent } from './zoom.ts';
@@ -444,7 +444,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       ...rails,
       ...[...ids].map((id) => {
         const link = linkOf.get(id);
-        return link ? <path key={id} d={link.d} className={pathIds.has(id) ? 'link is-on-path' : 'link'} /> : null;
+        return link ? <path key={id} d={linkPathData(link.points)} className={pathIds.has(id) ? 'link is-on-path' : 'link'} /> : null;
       }),
     ];
   }, [levelOfDetail, linkOf, shownIds, pathIds, index, layout, windowKey]);
