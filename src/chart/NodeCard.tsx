@@ -7,7 +7,7 @@ import { memo, type MouseEvent, useCallback } from 'react';
 import type { Messages } from '../i18n/messages.ts';
 import { initialsOf } from '../model/present.ts';
 import { type PaneId, paneIndex, useStore } from '../store/store.ts';
-import { estimateTextWidth, lineSeparators, secondNameJoinsKindLine, wrapText } from './text.ts';
+import { CARD_SMALL_SIZE, estimateTextWidth, layoutCardText } from './text.ts';
 
 export interface NodeCardProps {
   readonly pane: PaneId;
@@ -24,8 +24,8 @@ export interface NodeCardProps {
   readonly secondLang: string | null;
   readonly kind: string;
   readonly kindLabel: string;
-  /** Only the root card has room for it. */
-  readonly headLine: string | null;
+  /** The unit's head, shown on the root card only (it has room for them). */
+  readonly head: { readonly title: string; readonly person: string } | null;
   readonly childCount: number;
   readonly descendantCount: number;
   readonly collapsed: boolean;
@@ -41,8 +41,7 @@ export interface NodeCardProps {
   readonly messages: Messages;
 }
 
-const NAME_SIZE = 14;
-const SMALL_SIZE = 12;
+const SMALL_SIZE = CARD_SMALL_SIZE;
 const PAD_X = 12;
 const AVATAR_RADIUS = 17;
 
@@ -60,7 +59,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
     secondLang,
     kind,
     kindLabel,
-    headLine,
+    head,
     childCount,
     descendantCount,
     collapsed,
@@ -78,44 +77,44 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   // People get an initials disc in place of a photo: remote images are never fetched.
   const initials = kind === 'person' ? initialsOf(name) : null;
   const avatarSpace = initials ? AVATAR_RADIUS * 2 + 8 : 0;
-  const nameLines = wrapText(name, width - PAD_X * 2 - 4 - avatarSpace, NAME_SIZE, 2, 600);
-  let lineY = top + 20;
-  const kindY = lineY;
-  lineY += 20;
-  const nameYs = nameLines.map((_, i) => lineY + i * 18);
-  lineY = (nameYs[nameYs.length - 1] ?? lineY) + 18;
-  const roomForExtra = lineY + 2 <= height / 2 - 4;
-  const extraLine = isRoot ? headLine : nameLines.length === 1 ? secondName : null;
-  const extraIsSecondName = !isRoot && extraLine !== null && extraLine === secondName;
-  const shownExtra = roomForExtra && extraLine ? wrapText(extraLine, width - PAD_X * 2, SMALL_SIZE, 1)[0] : null;
-  // With a two-line name, or on the root whose extra line is its head, there is no line left for the second
-  // name: it joins the kind line when it fits whole.
-  const kindWithSecond = secondName === null ? kindLabel : `${kindLabel} · ${secondName}`;
-  const kindText = secondNameJoinsKindLine(kindLabel, secondName, isRoot || nameLines.length > 1, width - PAD_X * 2 - 4, SMALL_SIZE)
-    ? kindWithSecond
-    : kindLabel;
-
   const badgeWidth = badge ? estimateTextWidth(badge, SMALL_SIZE, 600) + 8 : 0;
-  const shownKind = wrapText(kindText, width - PAD_X * 2 - 4 - badgeWidth, SMALL_SIZE, 1, 600)[0] ?? '';
+  const text = layoutCardText({
+    width,
+    height,
+    name,
+    isPerson: kind === 'person',
+    kindLabel,
+    secondName,
+    head: isRoot ? head : null,
+    nameInset: avatarSpace,
+    kindInset: badgeWidth,
+  });
+  const kindY = top + text.kind.y;
+  const shownKind = text.kind.withSecond ? `${kindLabel} · ${secondName ?? ''}` : text.kind.label;
+  const shownExtra = text.extra?.shown ?? null;
+  const extraIsSecondName = text.extra?.isSecondName ?? false;
+  const headLine = isRoot && head !== null ? `${head.title}: ${head.person}` : null;
   // The accessible name says every word the card shows, in the order of its text (WCAG 2.5.3, label in name):
   // kind, name (cut short, then whole), the line under it, badge; then what the card had no room for.
-  const separators = lineSeparators(name, nameLines);
-  const shownName = nameLines.map((line, i) => `${separators[i] ?? ''}${line}`).join('');
+  const shownName = text.name.shown;
+  const unshownSecond = secondName !== null && !extraIsSecondName && !text.kind.withSecond;
   const label = [
     shownKind,
     shownName === name.trim() ? null : shownName,
     name,
     shownExtra,
     badge,
-    secondName !== null && shownExtra !== secondName && shownKind !== kindWithSecond ? secondName : null,
-    isRoot && headLine !== null && shownExtra !== headLine ? headLine : null,
+    unshownSecond ? secondName : null,
+    headLine !== null && shownExtra !== headLine ? headLine : null,
     childCount > 0 ? messages.unitsBelow(descendantCount, collapsed) : null,
   ]
     .filter(Boolean)
     .join(', ');
 
-  const unshownSecond = secondName !== null && shownExtra !== secondName && shownKind !== kindWithSecond;
-  const tooltip = shownName !== name.trim() || unshownSecond ? [name, secondName].filter(Boolean).join(' · ') : null;
+  const tooltip =
+    shownName !== name.trim() || unshownSecond || (headLine !== null && shownExtra !== headLine)
+      ? [name, secondName, headLine].filter(Boolean).join(' · ')
+      : null;
 
   const toggleText = collapsed ? `+${descendantCount}` : '−';
   const toggleWidth = Math.max(24, estimateTextWidth(toggleText, SMALL_SIZE, 600) + 16);
@@ -152,24 +151,23 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
         <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>
           {shownKind}
         </text>{' '}
-        <text className="node-name" x={left + PAD_X + 4} fontSize={NAME_SIZE} lang={nameLang ?? undefined}>
-          {nameLines.map((line, i) => (
-            <tspan key={i} x={left + PAD_X + 4} y={nameYs[i]}>
+        <text className="node-name" x={left + PAD_X + 4} fontSize={text.name.size} lang={nameLang ?? undefined}>
+          {text.name.lines.map((line, i) => (
+            <tspan key={i} x={left + PAD_X + 4} y={top + (text.name.ys[i] ?? 0)}>
               {line}
               {/* The space that stood where the line broke, at the line's end where it shows as nothing. */}
-              {separators[i + 1] ?? ''}
+              {text.name.separators[i + 1] ?? ''}
             </tspan>
           ))}
         </text>{' '}
-        {shownExtra ? (
-          <text
-            className="node-extra"
-            x={left + PAD_X + 4}
-            y={lineY + 2}
-            fontSize={SMALL_SIZE}
-            lang={extraIsSecondName ? (secondLang ?? undefined) : undefined}
-          >
-            {shownExtra}
+        {text.extra ? (
+          <text className="node-extra" x={left + PAD_X + 4} fontSize={SMALL_SIZE} lang={extraIsSecondName ? (secondLang ?? undefined) : undefined}>
+            {text.extra.lines.map((line, i) => (
+              <tspan key={i} x={left + PAD_X + 4} y={top + (text.extra?.ys[i] ?? 0)}>
+                {line}
+                {text.extra?.separators[i + 1] ?? ''}
+              </tspan>
+            ))}
           </text>
         ) : null}{' '}
         {badge ? (

@@ -7,7 +7,7 @@ import { type KeyboardEvent, type ReactNode, type RefObject, useCallback, useEff
 import { flushSync } from 'react-dom';
 
 import type { Messages } from '../i18n/messages.ts';
-import { cardKindText, headLine, type NameMode, shownNames } from '../model/present.ts';
+import { cardKindText, headOf, type NameMode, shownNames } from '../model/present.ts';
 import { chartToCsv } from '../model/table.ts';
 import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
 import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
@@ -412,7 +412,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             secondLang={names.secondary?.lang ?? null}
             kind={unit.kind ?? 'unit'}
             kindLabel={cardKindText(unit, t.kinds)}
-            headLine={parentId === null ? headLine(unit, nameMode) : null}
+            head={parentId === null ? headOf(unit, nameMode) : null}
             childCount={index.childrenOf.get(id)?.length ?? 0}
             descendantCount={index.descendantCount.get(id) ?? 0}
             collapsed={collapsed.has(id)}

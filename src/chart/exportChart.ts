@@ -5,11 +5,11 @@
  * `<img onerror=…>` stays text); and no foreignObject is used, so the PNG made
  * from it never taints the canvas.
  */
-import { cardKindText, headLine, type NameMode, shownNames } from '../model/present.ts';
+import { cardKindText, headOf, type NameMode, shownNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { type Bounds, type ChartLayout, linkPathData } from './layout.ts';
 import { kindColour, LIGHT } from './palette.ts';
-import { CHART_FONT_FAMILY, secondNameJoinsKindLine, wrapText } from './text.ts';
+import { CARD_SMALL_SIZE, CARD_TEXT_LEFT, CHART_FONT_FAMILY, layoutCardText } from './text.ts';
 
 const MARGIN = 24;
 /** Chromium refuses canvases over 16,384 px a side or about 268 M pixels; stay well inside both. */
@@ -64,33 +64,35 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     const colour = kindColour(LIGHT, unit.kind);
     const isRoot = position.id === index.rootId;
     const names = shownNames(unit, nameMode, index.chart.language ?? null);
-    const nameLines = wrapText(names.primary.text, position.width - 28, 14, 2, 600);
-    const extra = isRoot ? headLine(unit, nameMode) : nameLines.length === 1 ? (names.secondary?.text ?? null) : null;
-    const kindText = wrapText(cardKindText(unit, options.kindLabels), position.width - 28, 12, 1, 600)[0] ?? '';
-    // As on the card: with no line left under a two-line name (or the root's head line), the second name joins the kind line when it fits whole.
+    // Laid out as the card on screen is (no initials disc here, so the name has its room too).
     const second = names.secondary;
-    const secondInKindLine =
-      second !== null && secondNameJoinsKindLine(kindText, second.text, isRoot || nameLines.length > 1, position.width - 32, 12) ? second : null;
+    const text = layoutCardText({
+      width: position.width,
+      height: position.height,
+      name: names.primary.text,
+      isPerson: unit.kind === 'person',
+      kindLabel: cardKindText(unit, options.kindLabels),
+      secondName: second?.text ?? null,
+      head: isRoot ? headOf(unit, nameMode) : null,
+    });
+    const textX = left + CARD_TEXT_LEFT;
     const hidden = collapsed.has(position.id) ? (index.descendantCount.get(position.id) ?? 0) : 0;
     parts.push(
       `<g>`,
       `<rect x="${left}" y="${top}" width="${position.width}" height="${position.height}" rx="10" fill="${unit.kind === 'group' ? '#eceef2' : '#ffffff'}" stroke="#c3c8d0"/>`,
       `<rect x="${left}" y="${top}" width="6" height="${position.height}" rx="3" fill="${colour}"/>`,
-      `<text x="${left + 16}" y="${top + 20}" font-size="12" font-weight="600" fill="${colour}">${escapeXml(kindText)}${
-        secondInKindLine ? ` · <tspan${langOf(secondInKindLine.lang)}>${escapeXml(secondInKindLine.text)}</tspan>` : ''
+      `<text x="${textX}" y="${top + text.kind.y}" font-size="${CARD_SMALL_SIZE}" font-weight="600" fill="${colour}">${escapeXml(text.kind.label)}${
+        text.kind.withSecond && second ? ` · <tspan${langOf(second.lang)}>${escapeXml(second.text)}</tspan>` : ''
       }</text>`,
-      `<text font-size="14" font-weight="600" fill="#1b1f24"${langOf(names.primary.lang)}>${nameLines
-        .map((line, i) => `<tspan x="${left + 16}" y="${top + 40 + i * 18}">${escapeXml(line)}</tspan>`)
+      `<text font-size="${text.name.size}" font-weight="600" fill="#1b1f24"${langOf(names.primary.lang)}>${text.name.lines
+        .map((line, i) => `<tspan x="${textX}" y="${top + (text.name.ys[i] ?? 0)}">${escapeXml(line)}</tspan>`)
         .join('')}</text>`,
     );
-    if (extra) {
-      const y = top + 40 + nameLines.length * 18 + 2;
-      const lang = isRoot ? '' : langOf(names.secondary?.lang);
-      if (y + 2 <= top + position.height - 4)
-        parts.push(
-          `<text x="${left + 16}" y="${y}" font-size="12" fill="#4a5360"${lang}>${escapeXml(wrapText(extra, position.width - 28, 12, 1)[0] ?? '')}</text>`,
-        );
-    }
+    // One text element a line: the lines under the name are not part of it.
+    text.extra?.lines.forEach((line, i) => {
+      const lang = text.extra?.isSecondName ? langOf(second?.lang) : '';
+      parts.push(`<text x="${textX}" y="${top + (text.extra?.ys[i] ?? 0)}" font-size="${CARD_SMALL_SIZE}" fill="#4a5360"${lang}>${escapeXml(line)}</text>`);
+    });
     if (hidden > 0) {
       parts.push(
         `<rect x="${position.x - 22}" y="${top + position.height - 12}" width="44" height="24" rx="12" fill="#ffffff" stroke="#6b7280"/>`,

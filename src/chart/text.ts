@@ -111,3 +111,118 @@ export function lineSeparators(text: string, lines: readonly string[]): string[]
     return separator;
   });
 }
+
+/** A card's text sizes and where its lines sit, shared by the card on screen and the export so both read the same. */
+export const CARD_NAME_SIZE = 14;
+export const CARD_SMALL_SIZE = 12;
+/** From a card's left edge to its text (the coloured accent and padding). */
+export const CARD_TEXT_LEFT = 16;
+const CARD_TEXT_RIGHT = 12;
+const KIND_BASELINE = 20;
+const NAME_BASELINE = 40;
+const SMALL_LINE_HEIGHT = 16;
+
+export interface CardTextSpec {
+  readonly width: number;
+  readonly height: number;
+  readonly name: string;
+  /** The name is a person's: it takes a third, smaller line before it is cut. */
+  readonly isPerson: boolean;
+  readonly kindLabel: string;
+  /** The other name (e.g. the Chinese one), shown under the name or on the kind line when there is room. */
+  readonly secondName: string | null;
+  /** The top unit's head: their title and name, the name never cut. */
+  readonly head: { readonly title: string; readonly person: string } | null;
+  /** Room kept at the right of the name lines (an initials disc) and of the kind line (a badge). */
+  readonly nameInset?: number;
+  readonly kindInset?: number;
+}
+
+export interface CardTextBlock {
+  readonly lines: readonly string[];
+  /** Baselines from the card's top edge. */
+  readonly ys: readonly number[];
+  readonly size: number;
+  /** What goes before each line when read: a space where the text had one, nothing where a word was broken. */
+  readonly separators: readonly string[];
+  /** The words as read: the lines joined with their separators. */
+  readonly shown: string;
+}
+
+export interface CardText {
+  /** The kind line, cut to fit; `withSecond` when the second name joins it (whole) after " · ". */
+  readonly kind: { readonly label: string; readonly withSecond: boolean; readonly y: number };
+  readonly name: CardTextBlock;
+  /** The line(s) under the name: the top unit's head, or the second name; null when there is none or no room. */
+  readonly extra: (CardTextBlock & { readonly isSecondName: boolean }) | null;
+}
+
+function isCut(text: string, lines: readonly string[]): boolean {
+  return lines.length > 0 && (lines[lines.length - 1] ?? '').endsWith('…') && !text.trimEnd().endsWith('…');
+}
+
+function joinLines(lines: readonly string[], separators: readonly string[]): string {
+  return lines.map((line, i) => `${separators[i] ?? ''}${line}`).join('');
+}
+
+/**
+ * How a card's text is laid out in its box. A name shrinks its type (14 → 12 px) before it is cut, and a person's
+ * takes a third line; the top unit's head gets a line of their own under their title, so their name is never cut
+ * ("Secretary-General of the State Council:" / "Wu Zhenglong 吴政隆"); what is cut stays in the card's accessible name.
+ */
+export function layoutCardText(spec: CardTextSpec): CardText {
+  const textWidth = spec.width - CARD_TEXT_LEFT - CARD_TEXT_RIGHT;
+  const nameWidth = textWidth - (spec.nameInset ?? 0);
+  // The lowest baseline that leaves the descenders inside the card, clear of the fold button at its bottom edge.
+  const lastBaseline = spec.height - 6;
+
+  let nameSize = CARD_NAME_SIZE;
+  let nameStep = 18;
+  let nameLines = wrapText(spec.name, nameWidth, CARD_NAME_SIZE, 2, 600);
+  if (isCut(spec.name, nameLines)) {
+    nameSize = CARD_SMALL_SIZE;
+    nameStep = SMALL_LINE_HEIGHT;
+    nameLines = wrapText(spec.name, nameWidth, CARD_SMALL_SIZE, 2, 600);
+    if (isCut(spec.name, nameLines) && spec.isPerson && NAME_BASELINE + 2 * 15 <= lastBaseline) {
+      nameStep = 15;
+      nameLines = wrapText(spec.name, nameWidth, CARD_SMALL_SIZE, 3, 600);
+    }
+  }
+  const nameYs = nameLines.map((_, i) => NAME_BASELINE + i * nameStep);
+  const nameSeparators = lineSeparators(spec.name, nameLines);
+  const name = { lines: nameLines, ys: nameYs, size: nameSize, separators: nameSeparators, shown: joinLines(nameLines, nameSeparators) };
+
+  const nextBaseline = (nameYs[nameYs.length - 1] ?? NAME_BASELINE) + nameStep + 2;
+  const linesLeft = nextBaseline > lastBaseline ? 0 : 1 + Math.floor((lastBaseline - nextBaseline) / SMALL_LINE_HEIGHT);
+  const block = (lines: string[], separators: string[], isSecondName: boolean) => ({
+    lines,
+    ys: lines.map((_, i) => nextBaseline + i * SMALL_LINE_HEIGHT),
+    size: CARD_SMALL_SIZE,
+    separators,
+    shown: joinLines(lines, separators),
+    isSecondName,
+  });
+  const fits = (text: string) => estimateTextWidth(text, CARD_SMALL_SIZE) <= textWidth;
+
+  let extra: CardText['extra'] = null;
+  if (spec.head !== null && linesLeft > 0) {
+    const whole = `${spec.head.title}: ${spec.head.person}`;
+    const person = wrapText(spec.head.person, textWidth, CARD_SMALL_SIZE, Math.max(1, linesLeft - 1));
+    const personSeparators = lineSeparators(spec.head.person, person);
+    if (fits(whole)) extra = block([whole], [''], false);
+    else if (linesLeft > person.length) {
+      const title = wrapText(`${spec.head.title}:`, textWidth, CARD_SMALL_SIZE, 1)[0] ?? '';
+      extra = block([title, ...person], ['', ' ', ...personSeparators.slice(1)], false);
+    } else extra = block(person, personSeparators, false);
+  } else if (spec.head === null && spec.secondName !== null && nameLines.length === 1 && linesLeft > 0) {
+    const line = wrapText(spec.secondName, textWidth, CARD_SMALL_SIZE, 1)[0] ?? '';
+    extra = block([line], [''], true);
+  }
+
+  const kindWidth = textWidth - (spec.kindInset ?? 0);
+  const kindLabel = wrapText(spec.kindLabel, kindWidth, CARD_SMALL_SIZE, 1, 600)[0] ?? '';
+  // With no line left for it under the name, the second name joins the kind line when it fits there whole.
+  const secondShownBelow = extra?.isSecondName === true;
+  const withSecond = !secondShownBelow && secondNameJoinsKindLine(spec.kindLabel, spec.secondName, true, kindWidth, CARD_SMALL_SIZE);
+  return { kind: { label: withSecond ? spec.kindLabel : kindLabel, withSecond, y: KIND_BASELINE }, name, extra };
+}

@@ -44,10 +44,16 @@ export function leadersByTitle(leaders: readonly Leader[]): { title: string; lea
 
 /** The unit's head as a short line for its card, e.g. "Secretary-General: Liu Qi", with the name as the user chose to see names ("Liu Qi 刘奇"). */
 export function headLine(unit: Unit, mode: NameMode = 'en'): string | null {
+  const head = headOf(unit, mode);
+  return head === null ? null : `${head.title}: ${head.person}`;
+}
+
+/** The head's title and name apart, so a card can keep the name whole on a line of its own. */
+export function headOf(unit: Unit, mode: NameMode = 'en'): { readonly title: string; readonly person: string } | null {
   const head = unit.leaders?.[0];
   if (!head) return null;
   const { primary, secondary } = shownNames(head, mode, null);
-  return `${head.title}: ${primary.text}${secondary ? ` ${secondary.text}` : ''}`;
+  return { title: head.title, person: `${primary.text}${secondary ? ` ${secondary.text}` : ''}` };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

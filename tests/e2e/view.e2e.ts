@@ -122,3 +122,49 @@ describe('the opening view of an imported chart', () => {
     });
   }, 90_000);
 });
+
+/** Whether box `inner` lies inside box `outer` (to a pixel). */
+function inside(inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }): boolean {
+  return (
+    inner.x >= outer.x - 1 &&
+    inner.y >= outer.y - 1 &&
+    inner.x + inner.width <= outer.x + outer.width + 1 &&
+    inner.y + inner.height <= outer.y + outer.height + 1
+  );
+}
+
+describe('names a reader came for are never cut', () => {
+  for (const [device, options] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    it(`shows the State Council's Secretary-General whole on its top card on a ${device}`, async () => {
+      await withPage(options, async (page) => {
+        await page.goto(new URL('/?chart=state-council-general-office', servers.build).toString());
+        const root = page.getByRole('treeitem', { level: 1 });
+        await root.waitFor();
+        await settledTransform(page);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: `${ARTIFACTS}/state-council-top-${device}.png` });
+        // A line of the card reads the name whole, and sits inside the card.
+        const line = root.locator('text.node-extra tspan').filter({ hasText: /^Wu Zhenglong 吴政隆$/ });
+        await expect(line.count()).resolves.toBe(1);
+        const [lineBox, cardBox] = await Promise.all([line.boundingBox(), root.locator('rect.node-card').boundingBox()]);
+        if (!lineBox || !cardBox) throw new Error('no name line or card');
+        expect(inside(lineBox, cardBox)).toBe(true);
+        await expect(root.locator('text').allTextContents()).resolves.not.toContainEqual(expect.stringContaining('…'));
+      });
+    });
+  }
+
+  it('cuts no person’s name on the cards of the 1,516-person sample in view', async () => {
+    await withPage(DESKTOP, async (page) => {
+      await importChart(page, servers.build, D3_CSV, 'd3-org-chart-org');
+      await page.getByRole('button', { name: 'Expand all' }).click();
+      await settledTransform(page);
+      const names = await page.locator('g[role="treeitem"][data-kind="person"] text.node-name').allTextContents();
+      expect(names.length).toBeGreaterThan(5);
+      expect(names.filter((name) => name.includes('…'))).toEqual([]);
+    });
+  });
+});
