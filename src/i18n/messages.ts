@@ -123,7 +123,8 @@ const en = {
   exportFailed: (detail: string) => `The export failed: ${detail}.`,
   chartHelp: 'Drag to pan, scroll or pinch to zoom. Arrow keys move in the chart, Enter selects; ? lists every shortcut.',
   minimap: 'Minimap of the whole chart; the outlined box is the part on screen. Click or drag in it to move the view.',
-  unitsBelow: (count: number, collapsed: boolean) => `${plural(count, 'unit', 'units')} below${collapsed ? ', collapsed' : ''}`,
+  // Whether the units are folded away is the tree item's aria-expanded, not words in its name.
+  unitsBelow: (count: number) => `${plural(count, 'unit', 'units')} below`,
   expandUnit: (name: string) => `Expand ${name}`,
   collapseUnit: (name: string) => `Collapse ${name}`,
   kinds: KIND_LABELS,

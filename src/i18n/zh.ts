@@ -108,7 +108,7 @@ export const zh: Messages = {
   exportFailed: (detail) => `导出失败：${detail}。`,
   chartHelp: '拖动以平移，滚动或双指捏合以缩放。在图表中用方向键移动，回车选择；按 ? 查看所有快捷键。',
   minimap: '整个图表的缩略图；方框内是屏幕上显示的部分。在其中点击或拖动可移动视图。',
-  unitsBelow: (count, collapsed) => `下设 ${zhPlural(count, '个机构')}${collapsed ? '，已折叠' : ''}`,
+  unitsBelow: (count) => `下设 ${zhPlural(count, '个机构')}`,
   expandUnit: (name) => `展开${name}`,
   collapseUnit: (name) => `折叠${name}`,
   kinds: {

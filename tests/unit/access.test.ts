@@ -57,9 +57,9 @@ describe('the interface in two languages', () => {
   });
 
   it('counts in words that agree with the number', () => {
-    expect(ENGLISH.unitsBelow(1, false)).toBe('1 unit below');
-    expect(ENGLISH.unitsBelow(1200, true)).toBe('1,200 units below, collapsed');
-    expect(zh.unitsBelow(12, true)).toBe('下设 12 个机构，已折叠');
+    expect(ENGLISH.unitsBelow(1)).toBe('1 unit below');
+    expect(ENGLISH.unitsBelow(1200)).toBe('1,200 units below');
+    expect(zh.unitsBelow(12)).toBe('下设 12 个机构');
     expect(ENGLISH.selected('Liaison Bureau', 'Department', 3, 3, 12)).toBe('Selected: Liaison Bureau, Department, level 3, 3 of 12.');
     expect(ENGLISH.selected('General Office', 'Office', 1, 1, 1)).toBe('Selected: General Office, Office, level 1.');
   });
