@@ -6,6 +6,7 @@
  */
 import type { MatchReason } from '../model/compare.ts';
 import { KIND_LABELS, kindLabel } from '../model/present.ts';
+import type { CommandId, ShortcutScope } from '../shared/shortcuts.ts';
 import type { StorageProblem } from '../store/persist.ts';
 import type { Notice, UiLanguage } from '../store/store.ts';
 
@@ -253,35 +254,38 @@ const en = {
 
   // Keyboard shortcuts dialog
   close: 'Close',
-  shortcutGroups: [
-    {
-      title: 'Anywhere',
-      keys: [
-        ['/ or Ctrl+K', 'Search'],
-        ['?', 'Show these shortcuts'],
-        ['Esc', 'Close a menu, the search results or this list'],
-      ],
-    },
-    {
-      title: 'In the chart or the outline',
-      keys: [
-        ['↓ ↑', 'Next or previous unit on screen'],
-        ['→', 'Expand a unit, or go to its first child'],
-        ['←', 'Collapse a unit, or go to its parent'],
-        ['Home / End', 'First or last unit'],
-        ['Enter or Space', 'Select the unit and show its details'],
-        ['A–Z', 'Jump to the next unit whose name starts with the letters typed'],
-      ],
-    },
-    {
-      title: 'In the chart',
-      keys: [
-        ['+ / −', 'Zoom in or out'],
-        ['0', 'Fit the whole chart on screen'],
-        ['← → on the toolbar', 'Move between its buttons (Tab leaves it)'],
-      ],
-    },
-  ] as readonly { title: string; keys: readonly (readonly [string, string])[] }[],
+  // The "?" dialog, one row per command of the shortcuts table (shared/shortcuts.ts).
+  shortcutScopes: { anywhere: 'Anywhere', tree: 'In the chart or the outline', chart: 'In the chart' } satisfies Record<ShortcutScope, string>,
+  shortcutKeys: {
+    search: '/ or Ctrl+K',
+    showShortcuts: '?',
+    close: 'Esc',
+    nextOrPrevious: '↓ ↑',
+    expandOrChild: '→',
+    collapseOrParent: '←',
+    firstOrLast: 'Home / End',
+    select: 'Enter or Space',
+    typeAhead: 'A–Z',
+    zoomIn: '+',
+    zoomOut: '−',
+    fit: '0',
+    toolbar: '← → on the toolbar',
+  } satisfies Record<CommandId, string>,
+  commands: {
+    search: 'Search',
+    showShortcuts: 'Show these shortcuts',
+    close: 'Close a menu, the search results or this list',
+    nextOrPrevious: 'Next or previous unit on screen',
+    expandOrChild: 'Expand a unit, or go to its first child',
+    collapseOrParent: 'Collapse a unit, or go to its parent',
+    firstOrLast: 'First or last unit',
+    select: 'Select the unit and show its details',
+    typeAhead: 'Jump to the next unit whose name starts with the letters typed',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fit: 'Fit the whole chart on screen',
+    toolbar: 'Move between its buttons (Tab leaves it)',
+  } satisfies Record<CommandId, string>,
 };
 
 export type Messages = typeof en;

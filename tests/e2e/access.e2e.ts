@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { SHORTCUTS } from '../../src/shared/shortcuts.ts';
 import { cardName, escapeRegExp } from '../names.ts';
 import { browserSession, settledTransform, viewTransform } from './browser.ts';
 
@@ -423,6 +424,15 @@ describe('accessibility in a real browser', () => {
     await dialog.waitFor();
     await expect(dialog.evaluate((element) => element.matches(':modal'))).resolves.toBe(true);
     await expect(dialog.evaluate((element) => element.contains(document.activeElement))).resolves.toBe(true);
+    // One row per command of the shortcuts table, the keys the handlers test written beside each.
+    await expect(dialog.locator('dt').count()).resolves.toBe(SHORTCUTS.length);
+    await expect(
+      dialog
+        .getByRole('definition')
+        .filter({ hasText: /^Search$/ })
+        .count(),
+    ).resolves.toBe(1);
+    await expect(dialog.locator('kbd').first().textContent()).resolves.toBe('/ or Ctrl+K');
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
