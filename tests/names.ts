@@ -1,12 +1,12 @@
 /**
- * How tests find a unit's card: its accessible name reads "Kind, Name, …"
- * (the card's words in reading order), so a unit is matched by its name as
- * one comma-separated item, wherever it stands.
+ * How tests find a unit's card: its accessible name leads with the unit's
+ * name ("Liaison Bureau, Department, …", see unitAccessibleName), so a unit is
+ * matched by its name followed by a comma or the end.
  */
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function cardName(name: string): RegExp {
-  return new RegExp(`(^|, )${escapeRegExp(name)}(,|$)`);
+  return new RegExp(`^${escapeRegExp(name)}(,|$)`);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { memo, type MouseEvent, useCallback } from 'react';
 
 import type { Messages } from '../i18n/messages.ts';
-import { initialsOf } from '../model/present.ts';
+import { initialsOf, unitAccessibleName } from '../model/present.ts';
 import { type PaneId, paneIndex, useStore } from '../store/store.ts';
 import { CARD_SMALL_SIZE, estimateTextWidth, layoutCardText } from './text.ts';
 
@@ -94,22 +94,17 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   const shownExtra = text.extra?.shown ?? null;
   const extraIsSecondName = text.extra?.isSecondName ?? false;
   const headLine = isRoot && head !== null ? `${head.title}: ${head.person}` : null;
-  // The accessible name says every word the card shows, in the order of its text (WCAG 2.5.3, label in name):
-  // kind, name (cut short, then whole), the line under it, badge; then what the card had no room for.
   const shownName = text.name.shown;
   const unshownSecond = secondName !== null && !extraIsSecondName && !text.kind.withSecond;
-  const label = [
-    shownKind,
-    shownName === name.trim() ? null : shownName,
+  // The name leads; every word the card shows is in it once, whole where the card cut it short.
+  const label = unitAccessibleName({
     name,
-    shownExtra,
+    kind: kindLabel,
+    secondName,
+    headLine,
     badge,
-    unshownSecond ? secondName : null,
-    headLine !== null && shownExtra !== headLine ? headLine : null,
-    childCount > 0 ? messages.unitsBelow(descendantCount, collapsed) : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
+    unitsBelow: childCount > 0 ? messages.unitsBelow(descendantCount) : null,
+  });
 
   const tooltip =
     shownName !== name.trim() || unshownSecond || (headLine !== null && shownExtra !== headLine)
@@ -147,10 +142,8 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
           {tooltip ? <title>{tooltip}</title> : null}
         </rect>
         <rect className="node-accent" x={left} y={top} width={6} height={height} rx={3} />
-        {/* Text in reading order, spaced so it reads as words: the kind line, the name, the line under it, the badge. */}
-        <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>
-          {shownKind}
-        </text>{' '}
+        {/* The name is the tree item's only text: the card's other lines, which it may cut short or fill in another order,
+            are drawn beside it and said whole in its accessible name, so the text on the item is found in that name (WCAG 2.5.3). */}
         <text className="node-name" x={left + PAD_X + 4} fontSize={text.name.size} lang={nameLang ?? undefined}>
           {text.name.lines.map((line, i) => (
             <tspan key={i} x={left + PAD_X + 4} y={top + (text.name.ys[i] ?? 0)}>
@@ -159,49 +152,53 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
               {text.name.separators[i + 1] ?? ''}
             </tspan>
           ))}
-        </text>{' '}
-        {text.extra ? (
-          <text className="node-extra" x={left + PAD_X + 4} fontSize={SMALL_SIZE} lang={extraIsSecondName ? (secondLang ?? undefined) : undefined}>
-            {text.extra.lines.map((line, i) => (
-              <tspan key={i} x={left + PAD_X + 4} y={top + (text.extra?.ys[i] ?? 0)}>
-                {line}
-                {text.extra?.separators[i + 1] ?? ''}
-              </tspan>
-            ))}
-          </text>
-        ) : null}{' '}
-        {badge ? (
-          <text className="node-badge" x={width / 2 - PAD_X} y={kindY} fontSize={SMALL_SIZE} textAnchor="end">
-            {badge}
-          </text>
-        ) : null}
+        </text>
       </g>
-      {/* Pictures and the pointer's fold button, outside the tree item: its name already says all they show, and Right/Left fold it. */}
-      {initials || childCount > 0 ? (
-        <g className="node-decor" transform={transform} aria-hidden="true" data-decor-for={id}>
-          {initials ? (
-            <g className="node-avatar" transform={`translate(${width / 2 - PAD_X - AVATAR_RADIUS},${top + 12 + AVATAR_RADIUS + 8})`} onClick={onClick}>
-              <circle r={AVATAR_RADIUS} />
-              <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
-                {initials}
-              </text>
-            </g>
+      {/* The card's other lines, pictures and the pointer's fold button, outside the tree item: its name already says
+          all they show, and Right/Left fold it. */}
+      <g className="node-decor" transform={transform} aria-hidden="true" data-decor-for={id} data-kind={kind}>
+        <g className="node-words">
+          <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>
+            {shownKind}
+          </text>
+          {text.extra ? (
+            <text className="node-extra" x={left + PAD_X + 4} fontSize={SMALL_SIZE} lang={extraIsSecondName ? (secondLang ?? undefined) : undefined}>
+              {text.extra.lines.map((line, i) => (
+                <tspan key={i} x={left + PAD_X + 4} y={top + (text.extra?.ys[i] ?? 0)}>
+                  {line}
+                  {text.extra?.separators[i + 1] ?? ''}
+                </tspan>
+              ))}
+            </text>
           ) : null}
-          {childCount > 0 ? (
-            <g
-              className="node-toggle"
-              data-no-zoom=""
-              transform={props.toggleAt === 'right' ? `translate(${width / 2},0)` : `translate(0,${height / 2})`}
-              onClick={onToggle}
-            >
-              <rect x={-toggleWidth / 2} y={-12} width={toggleWidth} height={24} rx={12} />
-              <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
-                {toggleText}
-              </text>
-            </g>
+          {badge ? (
+            <text className="node-badge" x={width / 2 - PAD_X} y={kindY} fontSize={SMALL_SIZE} textAnchor="end">
+              {badge}
+            </text>
           ) : null}
         </g>
-      ) : null}
+        {initials ? (
+          <g className="node-avatar" transform={`translate(${width / 2 - PAD_X - AVATAR_RADIUS},${top + 12 + AVATAR_RADIUS + 8})`} onClick={onClick}>
+            <circle r={AVATAR_RADIUS} />
+            <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
+              {initials}
+            </text>
+          </g>
+        ) : null}
+        {childCount > 0 ? (
+          <g
+            className="node-toggle"
+            data-no-zoom=""
+            transform={props.toggleAt === 'right' ? `translate(${width / 2},0)` : `translate(0,${height / 2})`}
+            onClick={onToggle}
+          >
+            <rect x={-toggleWidth / 2} y={-12} width={toggleWidth} height={24} rx={12} />
+            <text textAnchor="middle" y={4.5} fontSize={SMALL_SIZE}>
+              {toggleText}
+            </text>
+          </g>
+        ) : null}
+      </g>
     </>
   );
 });

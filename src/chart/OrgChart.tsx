@@ -12,6 +12,7 @@ import { chartToCsv } from '../model/table.ts';
 import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
 import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
 import { useFocusRequest } from '../shared/focus.ts';
+import { commandOf } from '../shared/shortcuts.ts';
 import { useDarkTheme } from '../shared/theme.ts';
 import { useTreeKeyboard } from '../shared/treeKeyboard.ts';
 import { collapsedOf, type PaneId, useStore, type ViewRequest, type ViewTransform } from '../store/store.ts';
@@ -24,6 +25,8 @@ import { buildSpatialGrid } from './spatial.ts';
 import { createZoomController, keepInPlace, needsMinimap, openingTransform, reshapeTransform, type ZoomController, zoomOutLimit, zoomPercent } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
+/** The chart's own keys, besides the tree's (see shared/shortcuts.ts). */
+const CHART_COMMANDS = ['select', 'zoomIn', 'zoomOut', 'fit'] as const;
 /** The printed chart box (see the print styles), in CSS pixels. */
 const PRINT_WIDTH = 680;
 const PRINT_HEIGHT = 566;
@@ -318,19 +321,17 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const treeItemElement = useCallback((unitId: string) => svgRef.current?.querySelector<SVGGElement>(`[role="treeitem"][data-id="${CSS.escape(unitId)}"]`), []);
   const chartKeys = useCallback(
     (event: KeyboardEvent<Element>, current: string) => {
-      switch (event.key) {
-        case 'Enter':
-        case ' ':
+      switch (commandOf(CHART_COMMANDS, event)) {
+        case 'select':
           select(current);
           return true;
-        case '+':
-        case '=':
+        case 'zoomIn':
           zoomRef.current?.zoomBy(ZOOM_STEP);
           return true;
-        case '-':
+        case 'zoomOut':
           zoomRef.current?.zoomBy(1 / ZOOM_STEP);
           return true;
-        case '0':
+        case 'fit':
           zoomRef.current?.fitToScreen(layout.bounds);
           return true;
         default:
@@ -462,7 +463,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   return (
     <div className="chart">
       <div className="chart-toolbar" role="toolbar" aria-label={t.chartView} ref={toolbarRef}>
-        <button type="button" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label={t.zoomIn} title={`${t.zoomIn} (+)`}>
+        <button type="button" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label={t.zoomIn} title={`${t.zoomIn} (${t.shortcutKeys.zoomIn})`}>
           +
         </button>
         <ZoomLevel pane={pane} title={t.zoomLevel} />
@@ -474,7 +475,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             if (!zoomedOutFully) zoomRef.current?.zoomBy(1 / ZOOM_STEP);
           }}
           aria-label={t.zoomOut}
-          title={`${t.zoomOut} (−)`}
+          title={`${t.zoomOut} (${t.shortcutKeys.zoomOut})`}
         >
           −
         </button>

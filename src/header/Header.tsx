@@ -2,7 +2,8 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 import type { UiLanguage } from '../i18n/messages.ts';
-import { isTextEntry, listenOnWindow } from '../shared/dom.ts';
+import { listenOnWindow } from '../shared/dom.ts';
+import { isCommand, shortcutsByScope } from '../shared/shortcuts.ts';
 import { chooseLanguage } from '../store/prefs.ts';
 import { type ChartSlot, type Preferences, shownShortTitle, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
@@ -196,7 +197,7 @@ function ShortcutsButton() {
   };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
+      if (!isCommand('showShortcuts', event)) return;
       event.preventDefault();
       open();
     };
@@ -204,21 +205,28 @@ function ShortcutsButton() {
   }, []);
   return (
     <>
-      <button type="button" className="header-button icon-button" aria-label={t.shortcuts} title={`${t.shortcuts} (?)`} aria-haspopup="dialog" onClick={open}>
+      <button
+        type="button"
+        className="header-button icon-button"
+        aria-label={t.shortcuts}
+        title={`${t.shortcuts} (${t.shortcutKeys.showShortcuts})`}
+        aria-haspopup="dialog"
+        onClick={open}
+      >
         ?
       </button>
       <dialog ref={dialogRef} className="shortcuts-dialog" aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">{t.shortcuts}</h2>
-        {t.shortcutGroups.map((group) => (
-          <section key={group.title}>
-            <h3>{group.title}</h3>
+        {shortcutsByScope().map(({ scope, commands }) => (
+          <section key={scope}>
+            <h3>{t.shortcutScopes[scope]}</h3>
             <dl>
-              {group.keys.map(([keys, action]) => (
-                <div key={keys}>
+              {commands.map((command) => (
+                <div key={command}>
                   <dt>
-                    <kbd>{keys}</kbd>
+                    <kbd>{t.shortcutKeys[command]}</kbd>
                   </dt>
-                  <dd>{action}</dd>
+                  <dd>{t.commands[command]}</dd>
                 </div>
               ))}
             </dl>

@@ -136,7 +136,8 @@ const en = {
   exportFailed: (detail: string) => `The export failed: ${detail}.`,
   chartHelp: 'Drag to pan, scroll or pinch to zoom. Arrow keys move in the chart, Enter selects; ? lists every shortcut.',
   minimap: 'Minimap of the whole chart; the outlined box is the part on screen. Click or drag in it to move the view.',
-  unitsBelow: (count: number, collapsed: boolean) => `${plural(count, 'unit', 'units')} below${collapsed ? ', collapsed' : ''}`,
+  // Whether the units are folded away is the tree item's aria-expanded, not words in its name.
+  unitsBelow: (count: number) => `${plural(count, 'unit', 'units')} below`,
   expandUnit: (name: string) => `Expand ${name}`,
   collapseUnit: (name: string) => `Collapse ${name}`,
   kinds: KIND_LABELS,
@@ -265,35 +266,38 @@ const en = {
 
   // Keyboard shortcuts dialog
   close: 'Close',
-  shortcutGroups: [
-    {
-      title: 'Anywhere',
-      keys: [
-        ['/ or Ctrl+K', 'Search'],
-        ['?', 'Show these shortcuts'],
-        ['Esc', 'Close a menu, the search results or this list'],
-      ],
-    },
-    {
-      title: 'In the chart or the outline',
-      keys: [
-        ['↓ ↑', 'Next or previous unit on screen'],
-        ['→', 'Expand a unit, or go to its first child'],
-        ['←', 'Collapse a unit, or go to its parent'],
-        ['Home / End', 'First or last unit'],
-        ['Enter or Space', 'Select the unit and show its details'],
-        ['A–Z', 'Jump to the next unit whose name starts with the letters typed'],
-      ],
-    },
-    {
-      title: 'In the chart',
-      keys: [
-        ['+ / −', 'Zoom in or out'],
-        ['0', 'Fit the whole chart on screen'],
-        ['← → on the toolbar', 'Move between its buttons (Tab leaves it)'],
-      ],
-    },
-  ] as readonly { title: string; keys: readonly (readonly [string, string])[] }[],
+  // The "?" dialog, one row per command of the shortcuts table (shared/shortcuts.ts, which checks these name every command).
+  shortcutScopes: { anywhere: 'Anywhere', tree: 'In the chart or the outline', chart: 'In the chart' },
+  shortcutKeys: {
+    search: '/ or Ctrl+K',
+    showShortcuts: '?',
+    close: 'Esc',
+    nextOrPrevious: '↓ ↑',
+    expandOrChild: '→',
+    collapseOrParent: '←',
+    firstOrLast: 'Home / End',
+    select: 'Enter or Space',
+    typeAhead: 'A–Z',
+    zoomIn: '+',
+    zoomOut: '−',
+    fit: '0',
+    toolbar: '← → on the toolbar',
+  },
+  commands: {
+    search: 'Search',
+    showShortcuts: 'Show these shortcuts',
+    close: 'Close a menu, the search results or this list',
+    nextOrPrevious: 'Next or previous unit on screen',
+    expandOrChild: 'Expand a unit, or go to its first child',
+    collapseOrParent: 'Collapse a unit, or go to its parent',
+    firstOrLast: 'First or last unit',
+    select: 'Select the unit and show its details',
+    typeAhead: 'Jump to the next unit whose name starts with the letters typed',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fit: 'Fit the whole chart on screen',
+    toolbar: 'Move between its buttons (Tab leaves it)',
+  },
 };
 
 export type Messages = typeof en;

@@ -108,7 +108,7 @@ export const zh: Messages = {
   exportFailed: (detail) => `导出失败：${detail}。`,
   chartHelp: '拖动以平移，滚动或双指捏合以缩放。在图表中用方向键移动，回车选择；按 ? 查看所有快捷键。',
   minimap: '整个图表的缩略图；方框内是屏幕上显示的部分。在其中点击或拖动可移动视图。',
-  unitsBelow: (count, collapsed) => `下设 ${zhPlural(count, '个机构')}${collapsed ? '，已折叠' : ''}`,
+  unitsBelow: (count) => `下设 ${zhPlural(count, '个机构')}`,
   expandUnit: (name) => `展开${name}`,
   collapseUnit: (name) => `折叠${name}`,
   kinds: {
@@ -251,33 +251,35 @@ export const zh: Messages = {
   everyUnitMatched: '每个机构都有对应机构。',
 
   close: '关闭',
-  shortcutGroups: [
-    {
-      title: '任何位置',
-      keys: [
-        ['/ 或 Ctrl+K', '搜索'],
-        ['?', '显示这些快捷键'],
-        ['Esc', '关闭菜单、搜索结果或本列表'],
-      ],
-    },
-    {
-      title: '在图表或大纲中',
-      keys: [
-        ['↓ ↑', '屏幕上的下一个或上一个机构'],
-        ['→', '展开机构，或转到其第一个下设机构'],
-        ['←', '折叠机构，或转到其上级'],
-        ['Home / End', '第一个或最后一个机构'],
-        ['回车或空格', '选择机构并显示详情'],
-        ['A–Z', '跳到名称以所输入字母开头的下一个机构'],
-      ],
-    },
-    {
-      title: '在图表中',
-      keys: [
-        ['+ / −', '放大或缩小'],
-        ['0', '在屏幕上显示整个图表'],
-        ['工具栏上的 ← →', '在其按钮间移动（Tab 键离开工具栏）'],
-      ],
-    },
-  ],
+  shortcutScopes: { anywhere: '任何位置', tree: '在图表或大纲中', chart: '在图表中' },
+  shortcutKeys: {
+    search: '/ 或 Ctrl+K',
+    showShortcuts: '?',
+    close: 'Esc',
+    nextOrPrevious: '↓ ↑',
+    expandOrChild: '→',
+    collapseOrParent: '←',
+    firstOrLast: 'Home / End',
+    select: '回车或空格',
+    typeAhead: 'A–Z',
+    zoomIn: '+',
+    zoomOut: '−',
+    fit: '0',
+    toolbar: '工具栏上的 ← →',
+  },
+  commands: {
+    search: '搜索',
+    showShortcuts: '显示这些快捷键',
+    close: '关闭菜单、搜索结果或本列表',
+    nextOrPrevious: '屏幕上的下一个或上一个机构',
+    expandOrChild: '展开机构，或转到其第一个下设机构',
+    collapseOrParent: '折叠机构，或转到其上级',
+    firstOrLast: '第一个或最后一个机构',
+    select: '选择机构并显示详情',
+    typeAhead: '跳到名称以所输入字母开头的下一个机构',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fit: '在屏幕上显示整个图表',
+    toolbar: '在其按钮间移动（Tab 键离开工具栏）',
+  },
 };

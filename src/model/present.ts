@@ -56,6 +56,39 @@ export function headOf(unit: Unit, mode: NameMode = 'en'): { readonly title: str
   return { title: head.title, person: `${primary.text}${secondary ? ` ${secondary.text}` : ''}` };
 }
 
+/** What a unit's card says, for its accessible name (see unitAccessibleName). */
+export interface UnitNameParts {
+  /** The name shown first, by the user's choice of names. */
+  readonly name: string;
+  /** The kind, or the person's position: the card's small top line. */
+  readonly kind: string;
+  /** The other name shown beside it (e.g. the Chinese one), if any. */
+  readonly secondName: string | null;
+  /** The head's line ("Secretary-General: Liu Qi"), on the cards that show one. */
+  readonly headLine: string | null;
+  /** A short badge on the card, e.g. "Unique". */
+  readonly badge: string | null;
+  /** "12 units below", for a unit with units under it. */
+  readonly unitsBelow: string | null;
+}
+
+/**
+ * A unit's accessible name: its name first, so a screen reader, voice control
+ * or a script finds the unit by its name (and the visible name is in it, WCAG
+ * 2.5.3), then its kind, its other name, its head and badge, and the count
+ * below, each once and in full: "Letters and Calls Bureau, Department, 12
+ * units below". Level, position and folding are the tree item's ARIA states,
+ * not words here.
+ */
+export function unitAccessibleName(parts: UnitNameParts): string {
+  const said: string[] = [];
+  for (const part of [parts.name, parts.kind, parts.secondName, parts.headLine, parts.badge, parts.unitsBelow]) {
+    const text = part?.trim() ?? '';
+    if (text !== '' && !said.includes(text)) said.push(text);
+  }
+  return said.join(', ');
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** An ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD. */

@@ -8,7 +8,8 @@ import { type KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef
 import type * as SearchModule from '../model/search.ts';
 import type { SearchResult } from '../model/search.ts';
 import type { OrgIndex } from '../model/tree.ts';
-import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
+import { listenOnWindow, whenIdle } from '../shared/dom.ts';
+import { isCommand } from '../shared/shortcuts.ts';
 import { type ChartSlot, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
@@ -90,9 +91,7 @@ export function SearchBox() {
 
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
-      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTextEntry(event.target);
-      if (!commandK && !slash) return;
+      if (!isCommand('search', event)) return;
       event.preventDefault();
       void loadEngine().then(setEngine);
       inputRef.current?.focus();

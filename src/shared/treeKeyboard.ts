@@ -10,7 +10,10 @@ import { type FocusEvent, type KeyboardEvent, useCallback, useEffect, useRef } f
 import { type OrgIndex, treeKeyAction } from '../model/tree.ts';
 import { type NameDisplay, type PaneId, useStore } from '../store/store.ts';
 import { listenOnWindow } from './dom.ts';
+import { commandOf } from './shortcuts.ts';
 import { useTypeAhead } from './typeAhead.ts';
+
+const TREE_COMMANDS = ['nextOrPrevious', 'expandOrChild', 'collapseOrParent', 'firstOrLast'] as const;
 
 export interface TreeKeyboardOptions {
   readonly pane: PaneId;
@@ -85,7 +88,8 @@ export function useTreeKeyboard({ pane, index, order, collapsed, nameMode, unitO
       const current = focused !== null && order.includes(focused) ? focused : stored !== null && order.includes(stored) ? stored : index.rootId;
       if (focused !== null) follow(focused);
       let next: string | undefined;
-      const action = treeKeyAction(event.key, index, order, collapsed, current);
+      // The tree pattern's keys, as the shortcuts table names them; treeKeyAction says what each does here.
+      const action = commandOf(TREE_COMMANDS, event) === null ? undefined : treeKeyAction(event.key, index, order, collapsed, current);
       if (action !== undefined) {
         if (action && 'fold' in action) {
           refocusAfterFold.current = action.fold;

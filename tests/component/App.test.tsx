@@ -23,10 +23,12 @@ describe('<App />', () => {
     expect(panel.getByRole('heading', { level: 2, name: /General Office of the Standing Committee/ })).toBeInTheDocument();
     expect(panel.getByText('Liu Qi')).toBeInTheDocument();
     expect(node("General Office of the Standing Committee of the National People's Congress")).toHaveAttribute('aria-selected', 'true');
-    // With both names shown (the default), the top card carries its Chinese name on its kind line and its head below.
-    expect(screen.getByRole('treeitem', { name: /^Office · 全国人民代表大会常务委员会办公厅, General Office of the Standing Committee/ })).toHaveAccessibleName(
-      /Secretary-General: Liu Qi 刘奇/,
-    );
+    // With both names shown (the default), the top card carries its Chinese name and its head: its name says each once, after the unit's name.
+    expect(
+      screen.getByRole('treeitem', {
+        name: /^General Office of the Standing Committee of the National People's Congress, Office, 全国人民代表大会常务委员会办公厅, /,
+      }),
+    ).toHaveAccessibleName(/Secretary-General: Liu Qi 刘奇/);
     expect(window.location.search).toBe('?chart=npcsc-general-office');
   });
 

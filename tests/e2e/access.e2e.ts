@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { SHORTCUTS } from '../../src/shared/shortcuts.ts';
 import { cardName, escapeRegExp } from '../names.ts';
 import { browserSession, settledTransform, viewTransform } from './browser.ts';
 
@@ -208,6 +209,12 @@ describe('accessibility in a real browser', () => {
         for (const card of document.querySelectorAll('[role="treeitem"]')) {
           for (const text of card.querySelectorAll('text')) measure(text, card.querySelector('.node-card'));
         }
+        // The card's other lines are drawn beside its tree item (only the name is the item's text), over the same box.
+        for (const words of document.querySelectorAll('[data-decor-for] .node-words')) {
+          const unitId = words.parentElement?.getAttribute('data-decor-for') ?? '';
+          const box = document.querySelector(`[role="treeitem"][data-id="${CSS.escape(unitId)}"] .node-card`);
+          for (const text of words.querySelectorAll('text')) measure(text, box);
+        }
         for (const toggle of document.querySelectorAll('.node-toggle')) measure(toggle.querySelector('text') as Element, toggle.querySelector('rect'));
         return found;
       });
@@ -236,6 +243,19 @@ describe('accessibility in a real browser', () => {
     expect(items.find((item) => cardName('Liaison Bureau').test(item.name))).toMatchObject({ level: 3, selected: true, focusable: true });
     expect(items.find((item) => cardName('Departments').test(item.name))).toMatchObject({ level: 2, expanded: true, selected: false });
     expect(items.find((item) => cardName(NPC_TITLE).test(item.name))).toMatchObject({ level: 1, expanded: true });
+    await cdp.detach();
+  });
+
+  // A screen reader hears the unit's name first, and speech input or a script finds the unit by it; the rest once, whole.
+  it('names each tree item by its unit first, then kind, Chinese name, head and count, each once and in full', async () => {
+    const { page } = session;
+    await openApp(page, '/?chart=state-council-general-office');
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string } }[] };
+    const names = nodes.filter((node) => node.role?.value === 'treeitem').map((node) => node.name?.value ?? '');
+    const head = 'Secretary-General of the State Council: Wu Zhenglong 吴政隆';
+    expect(names).toContain(`General Office of the State Council, Office, 中华人民共和国国务院办公厅, ${head}, 2 units below`);
+    expect(names.filter((name) => name.includes('…'))).toEqual([]);
     await cdp.detach();
   });
 
@@ -404,6 +424,15 @@ describe('accessibility in a real browser', () => {
     await dialog.waitFor();
     await expect(dialog.evaluate((element) => element.matches(':modal'))).resolves.toBe(true);
     await expect(dialog.evaluate((element) => element.contains(document.activeElement))).resolves.toBe(true);
+    // One row per command of the shortcuts table, the keys the handlers test written beside each.
+    await expect(dialog.locator('dt').count()).resolves.toBe(SHORTCUTS.length);
+    await expect(
+      dialog
+        .getByRole('definition')
+        .filter({ hasText: /^Search$/ })
+        .count(),
+    ).resolves.toBe(1);
+    await expect(dialog.locator('kbd').first().textContent()).resolves.toBe('/ or Ctrl+K');
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

@@ -70,7 +70,7 @@ describe('large charts in a real browser', () => {
     expect(drawn).toBeLessThanOrEqual(150);
     await expect(
       page
-        .getByRole('treeitem', { name: /units below, collapsed/ })
+        .getByRole('treeitem', { name: /units below$/, expanded: false })
         .first()
         .isVisible(),
     ).resolves.toBe(true);

@@ -5,6 +5,7 @@ import { ENGLISH, kindName } from '../../src/i18n/messages.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { formatDate, shownNames, shownNameTexts } from '../../src/model/present.ts';
 import { indexChart, treeKeyAction, typeAheadTarget, visiblePreorder } from '../../src/model/tree.ts';
+import { commandOf, isCommand, SHORTCUTS, shortcutsByScope } from '../../src/shared/shortcuts.ts';
 import { extendTypedRun, NO_RUN } from '../../src/shared/typeAhead.ts';
 import { parsePreferences } from '../../src/store/prefs.ts';
 import { chartOf } from './helpers.ts';
@@ -34,6 +35,38 @@ describe('display preferences', () => {
   });
 });
 
+describe('the table of commands and shortcuts', () => {
+  const press = (key: string, options: { ctrlKey?: boolean; metaKey?: boolean; target?: EventTarget | null } = {}) => ({
+    key,
+    ctrlKey: options.ctrlKey ?? false,
+    metaKey: options.metaKey ?? false,
+    altKey: false,
+    target: options.target ?? null,
+  });
+  // A text field as isTextEntry sees one (these tests run without a DOM).
+  const textField = { tagName: 'INPUT', type: 'text' } as unknown as EventTarget;
+
+  it('knows each command by its keys, and typed characters in a text field are text', () => {
+    expect(isCommand('search', press('/'))).toBe(true);
+    expect(isCommand('search', press('k', { ctrlKey: true }))).toBe(true);
+    expect(isCommand('search', press('K', { metaKey: true }))).toBe(true);
+    expect(isCommand('search', press('/', { target: textField }))).toBe(false);
+    expect(isCommand('search', press('k'))).toBe(false);
+    expect(isCommand('showShortcuts', press('?'))).toBe(true);
+    expect(isCommand('showShortcuts', press('?', { target: textField }))).toBe(false);
+    expect(commandOf(['select', 'zoomIn', 'zoomOut', 'fit'], press('='))).toBe('zoomIn');
+    expect(commandOf(['select', 'zoomIn', 'zoomOut', 'fit'], press(' '))).toBe('select');
+    expect(commandOf(['select', 'zoomIn', 'zoomOut', 'fit'], press('x'))).toBeNull();
+    expect(commandOf(['nextOrPrevious', 'firstOrLast'], press('End'))).toBe('firstOrLast');
+  });
+
+  it('groups the commands for the help by where they work, each once', () => {
+    const groups = shortcutsByScope();
+    expect(groups.map((group) => group.scope)).toEqual(['anywhere', 'tree', 'chart']);
+    expect(groups.flatMap((group) => group.commands)).toEqual(SHORTCUTS.map((shortcut) => shortcut.command));
+  });
+});
+
 describe('the interface in two languages', () => {
   it('has every English message in Chinese too, none left empty', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(ENGLISH).sort());
@@ -41,7 +74,14 @@ describe('the interface in two languages', () => {
       if (typeof value === 'string') expect(value.trim(), key).not.toBe('');
     }
     expect(Object.keys(zh.kinds).sort()).toEqual(Object.keys(ENGLISH.kinds).sort());
-    expect(zh.shortcutGroups.map((group) => group.keys.length)).toEqual(ENGLISH.shortcutGroups.map((group) => group.keys.length));
+    // The "?" dialog lists every command of the shortcuts table, with its keys and name in both languages.
+    for (const messages of [ENGLISH, zh]) {
+      for (const { command, scope } of SHORTCUTS) {
+        expect(messages.shortcutKeys[command].trim(), command).not.toBe('');
+        expect(messages.commands[command].trim(), command).not.toBe('');
+        expect(messages.shortcutScopes[scope].trim(), scope).not.toBe('');
+      }
+    }
   });
 
   it('tells the page which language it is in, for screen readers', () => {
@@ -57,9 +97,9 @@ describe('the interface in two languages', () => {
   });
 
   it('counts in words that agree with the number', () => {
-    expect(ENGLISH.unitsBelow(1, false)).toBe('1 unit below');
-    expect(ENGLISH.unitsBelow(1200, true)).toBe('1,200 units below, collapsed');
-    expect(zh.unitsBelow(12, true)).toBe('下设 12 个机构，已折叠');
+    expect(ENGLISH.unitsBelow(1)).toBe('1 unit below');
+    expect(ENGLISH.unitsBelow(1200)).toBe('1,200 units below');
+    expect(zh.unitsBelow(12)).toBe('下设 12 个机构');
     expect(ENGLISH.selected('Liaison Bureau', 'Department', 3, 3, 12)).toBe('Selected: Liaison Bureau, Department, level 3, 3 of 12.');
     expect(ENGLISH.selected('General Office', 'Office', 1, 1, 1)).toBe('Selected: General Office, Office, level 1.');
   });

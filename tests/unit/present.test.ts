@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { wrapText } from '../../src/chart/text.ts';
-import { formatDate, initialsOf, kindLabel, leadersByTitle, yearsSince } from '../../src/model/present.ts';
+import { formatDate, initialsOf, kindLabel, leadersByTitle, unitAccessibleName, yearsSince } from '../../src/model/present.ts';
 
 describe('presenting values', () => {
   it('writes ISO dates out in words and leaves other text as it is', () => {
@@ -43,6 +43,36 @@ describe('presenting values', () => {
     expect(wrapText('Liaison Bureau', 200, 14, 2)).toEqual(['Liaison Bureau']);
     // Chinese has no spaces: it breaks between characters.
     expect(wrapText('全国人民代表大会常务委员会办公厅', 120, 14, 3).length).toBeGreaterThan(1);
+  });
+});
+
+describe('a unit’s accessible name', () => {
+  const plain = { secondName: null, headLine: null, badge: null, unitsBelow: null };
+
+  it('leads with the name, then the kind and the count below', () => {
+    expect(unitAccessibleName({ ...plain, name: 'Letters and Calls Bureau', kind: 'Department', unitsBelow: '12 units below' })).toBe(
+      'Letters and Calls Bureau, Department, 12 units below',
+    );
+    expect(unitAccessibleName({ ...plain, name: 'Liaison Bureau', kind: 'Department' })).toBe('Liaison Bureau, Department');
+  });
+
+  it('says the other name, the head and the badge once each, in full', () => {
+    const head = 'Secretary-General of the State Council: Wu Zhenglong 吴政隆';
+    const name = unitAccessibleName({
+      name: 'General Office of the State Council',
+      kind: 'Office',
+      secondName: '中华人民共和国国务院办公厅',
+      headLine: head,
+      badge: 'Unique',
+      unitsBelow: '2 units below',
+    });
+    expect(name).toBe(`General Office of the State Council, Office, 中华人民共和国国务院办公厅, ${head}, Unique, 2 units below`);
+    expect(name.split(head)).toHaveLength(2);
+    expect(name).not.toContain('…');
+  });
+
+  it('never says the same words twice, nor empty ones', () => {
+    expect(unitAccessibleName({ ...plain, name: 'Secretariat', kind: 'Secretariat', secondName: ' ', badge: '' })).toBe('Secretariat');
   });
 });
 

@@ -1,0 +1,86 @@
+/**
+ * Every keyboard command in one table: each view's key handler asks it
+ * whether a key press is a command (keyTest), and the "?" dialog lists it, with
+ * the keys and the command's name in the interface's language (messages'
+ * shortcutKeys and commands, which must name every command here).
+ */
+import type { Messages } from '../i18n/messages.ts';
+import { isTextEntry } from './dom.ts';
+
+/** What a key test reads of a key press: a DOM KeyboardEvent or React's. */
+export interface KeyPress {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly altKey: boolean;
+  readonly target: EventTarget | null;
+}
+
+/** Where a command works, in the order the dialog lists them. */
+export type ShortcutScope = 'anywhere' | 'tree' | 'chart';
+
+interface Shortcut {
+  readonly command: string;
+  readonly scope: ShortcutScope;
+  /** Null for keys the browser handles (Escape closing a dialog) or that only describe a family (letters for type-ahead). */
+  readonly keyTest: ((press: KeyPress) => boolean) | null;
+}
+
+const unmodified = (press: KeyPress) => !press.ctrlKey && !press.metaKey && !press.altKey;
+/** A character typed in a text field is text, not a command. */
+const typedOutsideText = (press: KeyPress, key: string) => press.key === key && unmodified(press) && !isTextEntry(press.target);
+
+export const SHORTCUTS = [
+  {
+    command: 'search',
+    scope: 'anywhere',
+    keyTest: (press) => ((press.ctrlKey || press.metaKey) && press.key.toLowerCase() === 'k') || typedOutsideText(press, '/'),
+  },
+  { command: 'showShortcuts', scope: 'anywhere', keyTest: (press) => typedOutsideText(press, '?') },
+  { command: 'close', scope: 'anywhere', keyTest: (press) => press.key === 'Escape' },
+  { command: 'nextOrPrevious', scope: 'tree', keyTest: (press) => press.key === 'ArrowDown' || press.key === 'ArrowUp' },
+  { command: 'expandOrChild', scope: 'tree', keyTest: (press) => press.key === 'ArrowRight' },
+  { command: 'collapseOrParent', scope: 'tree', keyTest: (press) => press.key === 'ArrowLeft' },
+  { command: 'firstOrLast', scope: 'tree', keyTest: (press) => press.key === 'Home' || press.key === 'End' },
+  { command: 'select', scope: 'tree', keyTest: (press) => press.key === 'Enter' || press.key === ' ' },
+  // Any letter or digit: see extendTypedRun.
+  { command: 'typeAhead', scope: 'tree', keyTest: null },
+  { command: 'zoomIn', scope: 'chart', keyTest: (press) => press.key === '+' || press.key === '=' },
+  { command: 'zoomOut', scope: 'chart', keyTest: (press) => press.key === '-' },
+  { command: 'fit', scope: 'chart', keyTest: (press) => press.key === '0' },
+  // The toolbar's own arrow keys (useRovingToolbar), listed so people know of them.
+  { command: 'toolbar', scope: 'chart', keyTest: null },
+] as const satisfies readonly Shortcut[];
+
+export type CommandId = (typeof SHORTCUTS)[number]['command'];
+
+const BY_COMMAND = new Map<CommandId, Shortcut>(SHORTCUTS.map((shortcut) => [shortcut.command, shortcut]));
+
+/** Whether the key press is `command`'s shortcut. */
+export function isCommand(command: CommandId, press: KeyPress): boolean {
+  return BY_COMMAND.get(command)?.keyTest?.(press) ?? false;
+}
+
+/** The first of `commands` whose shortcut the key press is, or null. */
+export function commandOf<C extends CommandId>(commands: readonly C[], press: KeyPress): C | null {
+  return commands.find((command) => isCommand(command, press)) ?? null;
+}
+
+/** The commands grouped by where they work, in the table's order, for the help dialog. */
+export function shortcutsByScope(): { scope: ShortcutScope; commands: CommandId[] }[] {
+  const groups: { scope: ShortcutScope; commands: CommandId[] }[] = [];
+  for (const { command, scope } of SHORTCUTS) {
+    const group = groups.find((candidate) => candidate.scope === scope);
+    if (group) group.commands.push(command);
+    else groups.push({ scope, commands: [command] });
+  }
+  return groups;
+}
+
+/** True when two unions hold the same members. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The words sit below this table (src/i18n imports nothing above it), so the check that they name every command and scope lives here.
+const wordsNameEveryCommand: SameKeys<keyof Messages['commands'], CommandId> & SameKeys<keyof Messages['shortcutKeys'], CommandId> = true;
+const wordsNameEveryScope: SameKeys<keyof Messages['shortcutScopes'], ShortcutScope> = true;
+void wordsNameEveryCommand;
+void wordsNameEveryScope;
