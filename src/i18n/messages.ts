@@ -51,6 +51,8 @@ const en = {
 
   // Notices
   dismiss: 'Dismiss message',
+  /** The phone header's button for the tools that do not fit its one row. */
+  menu: 'Menu',
   unknownUnit: (id: string, chart: string) => `No unit with the id “${id}” in ${chart}. Showing the whole chart instead.`,
   unknownChart: (id: string, fallback: string | null) => `No chart with the id “${id}”. Showing ${fallback ?? 'the first chart'} instead.`,
   unknownCompare: (ids: readonly string[]) => `No chart with the id ${ids.map((id) => `“${id}”`).join(' or ')} to compare.`,

@@ -43,6 +43,7 @@ export const zh: Messages = {
   shortcuts: '键盘快捷键',
 
   dismiss: '关闭消息',
+  menu: '菜单',
   sentences: (parts) => parts.join(''),
   storageProblem: (action, problem) => {
     const [what, verb, after] = STORAGE_ACTIONS_ZH[action];

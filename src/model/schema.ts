@@ -137,6 +137,8 @@ export const manifestSchema = z.object({
         id: nonEmpty,
         title: nonEmpty,
         shortTitle: z.string().optional(),
+        /** The name on the header's chart switch: the office itself, short enough for one line on a phone, where the short title names its parent body. */
+        switchTitle: z.string().optional(),
         /** The short title in the chart's native language, e.g. 国务院办公厅: shown in a Chinese interface or with Chinese names. */
         nativeShortTitle: z.string().optional(),
         file: nonEmpty,
