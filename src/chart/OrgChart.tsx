@@ -8,7 +8,7 @@ import { flushSync } from 'react-dom';
 
 import type { Messages } from '../i18n/messages.ts';
 import { useMessages } from '../i18n/useMessages.ts';
-import { cardKindText, headLine, type NameMode, shownNames } from '../model/present.ts';
+import { cardKindText, headLine, type NameMode, nativeNameNote, shownNames } from '../model/present.ts';
 import { chartToCsv } from '../model/table.ts';
 import { type OrgIndex, pathToRoot, treeKeyAction, treePosition, visiblePreorder } from '../model/tree.ts';
 import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
@@ -413,6 +413,8 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             nameLang={names.primary.lang}
             secondName={names.secondary?.text ?? null}
             secondLang={names.secondary?.lang ?? null}
+            // Marked only where Chinese names replace the chart's own: with both shown, a card without a Chinese line says it plainly.
+            nameNote={nameMode === 'native' ? nativeNameNote(unit, nameMode) : null}
             kind={unit.kind ?? 'unit'}
             kindLabel={cardKindText(unit, t.kinds)}
             headLine={parentId === null ? headLine(unit, nameMode) : null}

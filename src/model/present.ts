@@ -120,6 +120,20 @@ export function shownNames(
   return { primary: own, secondary: null };
 }
 
+/**
+ * What a card or the details panel says about the native name, when the reader asked for native names: that there
+ * is none on record (the chart's own name stands in), or that the one shown is the chart's translation, not a
+ * cited name. Nothing when the reader asked for the chart's own names.
+ */
+export function nativeNameNote(
+  named: { readonly nativeName?: { readonly translation?: string | undefined } | undefined },
+  mode: NameMode,
+): 'missing' | 'translation' | null {
+  if (mode === 'en') return null;
+  if (!named.nativeName) return 'missing';
+  return named.nativeName.translation === 'editorial' ? 'translation' : null;
+}
+
 /** The names of the unit with this id in `index`, as `shownNames` gives them; the id itself for an unknown unit. */
 export function unitNames(index: OrgIndex, id: string, mode: NameMode): { primary: ShownText; secondary: ShownText | null } {
   const unit = index.byId.get(id);

@@ -31,6 +31,10 @@ export const nativeNameSchema = z
   .object({
     text: nonEmpty,
     lang: z.string().optional().meta({ description: 'BCP 47 language tag, e.g. "zh-Hans". Used for search and for screen readers.' }),
+    translation: z.enum(['editorial']).optional().meta({
+      description:
+        '"editorial" when no source gives this name: the chart’s makers translated it (e.g. a group heading), and the app shows it as a translation, not as a cited name.',
+    }),
     ...cited,
   })
   .meta({ description: 'The unit’s or person’s name in its own language.' });

@@ -228,3 +228,50 @@ describe('accessibility of the new header and notices', () => {
     });
   });
 });
+
+describe('Chinese names', () => {
+  /** Picks Chinese unit names in the Display settings (behind the Menu on a phone), then closes what it opened. */
+  async function chooseChineseNames(page: Page): Promise<void> {
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const onPhone = await menu.isVisible();
+    if (onPhone) await menu.click();
+    await page.getByRole('button', { name: 'Display' }).click();
+    await page.getByRole('group', { name: 'Unit names' }).getByRole('radio', { name: 'Chinese', exact: true }).check();
+    await page.keyboard.press('Escape');
+    if (onPhone) await page.keyboard.press('Escape');
+  }
+  const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
+
+  it.each(SCREENS)('says where there is none, on the card and in the panel, and shows translated headings as such, at $screen', async ({ options }) => {
+    await withPage(options, async (page) => {
+      await openApp(page, '/?chart=npcsc-general-office&unit=secretariat');
+      await chooseChineseNames(page);
+      // The heading the sources name in Chinese is shown in Chinese, with no mark.
+      const departments = page.getByRole('treeitem', { name: /^Group, 内设机构(,|$)/ });
+      await departments.waitFor();
+      await expect(departments.getAttribute('aria-label')).resolves.not.toMatch(/Chinese name|translation/);
+      // A unit with no Chinese name keeps its English one, and its card and the panel say why.
+      const secretariat = page.getByRole('treeitem', { name: /^Department, Secretariat, .*No Chinese name on record/ });
+      await expect(secretariat.locator('.node-name-note').textContent()).resolves.toBe('EN');
+      await expect(details(page).getByText('No Chinese name on record', { exact: true }).count()).resolves.toBe(1);
+      // A unit with a cited Chinese name gets no note.
+      await expect(
+        page
+          .getByRole('treeitem', { name: /^Department, 全国人大常委会办公厅联络局, Liaison Bureau/ })
+          .locator('.node-name-note')
+          .count(),
+      ).resolves.toBe(0);
+
+      await settledTransform(page);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The State Council's heading has no source in Chinese: shown as the chart's translation.
+      await page.goto(session.url('/?chart=state-council-general-office&unit=affiliated-institutions'));
+      const heading = page.getByRole('treeitem', { name: /^Group, 直属事业单位, .*translation: no source gives this name/ });
+      await expect(heading.locator('.node-name-note').textContent()).resolves.toBe('tr.');
+      await expect(details(page).getByText('(translation: no source gives this name)').count()).resolves.toBe(1);
+      await settledTransform(page);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+});
