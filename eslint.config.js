@@ -56,6 +56,45 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The interface's words sit below the store: the store holds the chosen language and the notices worded from them, so
+    // words that reached back up into the store (as UiLanguage once made them) would import each other in a cycle.
+    files: ['src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'],
+              message: 'src/i18n is words: no React or zustand (useMessages and chooseLanguage live in src/store).',
+            },
+            {
+              group: ['../store/*', '../shared/*', ...featureFolders.map((folder) => `../${folder}/*`)],
+              message: 'src/i18n must not import the store or the views: the store imports the words, not the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The layers below the views never reach up into them: the store holds what the views share, and src/shared's hooks read the store.
+  ...[
+    { folder: 'store', below: ['shared', ...featureFolders] },
+    { folder: 'shared', below: featureFolders },
+  ].map(({ folder, below }) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: below.map((other) => `../${other}/*`), message: `src/${folder} must not import ${below.map((other) => `src/${other}`).join(', ')}.` },
+          ],
+        },
+      ],
+    },
+  })),
   // Feature folders do not import each other; they meet in App.tsx through the store.
   ...featureFolders.map((folder) => ({
     files: [`src/${folder}/**/*.{ts,tsx}`],

@@ -5,13 +5,13 @@ import { type ChartDecorations, OrgChart } from './chart/OrgChart.tsx';
 import { CompareToggle } from './compare/CompareToggle.tsx';
 import { Header } from './header/Header.tsx';
 import { noticeText } from './i18n/messages.ts';
-import { useMessages } from './i18n/useMessages.ts';
 import { ImportControl } from './io/ImportControl.tsx';
 import { YourCharts } from './io/YourCharts.tsx';
 import { DetailsPanel } from './panel/DetailsPanel.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { LoadBoundary } from './shared/LoadBoundary.tsx';
 import { type PaneId, useStore } from './store/store.ts';
+import { useMessages } from './store/useMessages.ts';
 
 // The compare view and the outline load when first shown, keeping them out of the first download.
 const CompareView = lazy(async () => ({ default: (await import('./compare/CompareView.tsx')).CompareView }));
@@ -104,7 +104,7 @@ export function App() {
             >
               <CompareView
                 renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
-                renderDetails={(pane, label) => <DetailsPanel pane={pane} label={label} className="compare-details" />}
+                renderDetails={(pane, label, sideTitle) => <DetailsPanel pane={pane} label={label} sideTitle={sideTitle} className="compare-details" />}
               />
             </Suspense>
           </LoadBoundary>

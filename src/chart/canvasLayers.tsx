@@ -8,7 +8,7 @@ import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
 
 import type { OrgIndex } from '../model/tree.ts';
 import { type PaneId, useStore, type ViewTransform } from '../store/store.ts';
-import { type ChartLayout, linkPolyline } from './layout.ts';
+import type { ChartLayout } from './layout.ts';
 import { kindColour, type Palette, paletteFor } from './palette.ts';
 import type { SpatialGrid } from './spatial.ts';
 import type { ZoomController } from './zoom.ts';
@@ -28,7 +28,7 @@ interface DrawItem {
 }
 
 function drawItems(index: OrgIndex, layout: ChartLayout, palette: Palette): Map<string, DrawItem> {
-  const links = new Map(layout.links.map((link) => [link.id, link.d]));
+  const links = new Map(layout.links.map((link) => [link.id, link.points]));
   const items = new Map<string, DrawItem>();
   for (const node of layout.nodes) {
     const link = links.get(node.id);
@@ -38,7 +38,7 @@ function drawItems(index: OrgIndex, layout: ChartLayout, palette: Palette): Map<
       w: node.width,
       h: node.height,
       fill: kindColour(palette, index.byId.get(node.id)?.kind),
-      link: link === undefined ? [] : linkPolyline(link),
+      link: link ?? [],
     });
   }
   return items;

@@ -7,7 +7,7 @@
  */
 import { cardKindText, headLine, type NameMode, shownNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
-import type { Bounds, ChartLayout } from './layout.ts';
+import { type Bounds, type ChartLayout, linkPathData } from './layout.ts';
 import { kindColour, LIGHT } from './palette.ts';
 import { CHART_FONT_FAMILY, secondNameJoinsKindLine, wrapText } from './text.ts';
 
@@ -51,7 +51,7 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
   for (const link of layout.links) {
     const child = layout.positionOf.get(link.id);
     if (child && !inside(child.x, child.y, child.width, child.height + 140)) continue;
-    parts.push(`<path d="${link.d}"/>`);
+    parts.push(`<path d="${linkPathData(link.points)}"/>`);
   }
   parts.push('</g>');
 

@@ -38,10 +38,14 @@ export interface NodePosition {
   readonly height: number;
 }
 
-export interface LinkPath {
+export interface ChartLink {
   /** The child's id: each visible unit but the root has exactly one incoming link. */
   readonly id: string;
-  readonly d: string;
+  /**
+   * The line from the parent to the child as a polyline, x and y in turn, each segment horizontal or vertical.
+   * The canvas draws it as it is; the SVG gets a path string from linkPathData.
+   */
+  readonly points: readonly number[];
 }
 
 export interface Bounds {
@@ -53,7 +57,7 @@ export interface Bounds {
 
 export interface ChartLayout {
   readonly nodes: readonly NodePosition[];
-  readonly links: readonly LinkPath[];
+  readonly links: readonly ChartLink[];
   readonly positionOf: ReadonlyMap<string, NodePosition>;
   readonly bounds: Bounds;
   /**
@@ -107,7 +111,7 @@ export function layoutChart(index: OrgIndex, collapsed: ReadonlySet<string>, ori
 /** Collects positions and the chart's bounds as nodes are placed. */
 function collector() {
   const nodes: NodePosition[] = [];
-  const links: LinkPath[] = [];
+  const links: ChartLink[] = [];
   const rails: Rail[] = [];
   const positionOf = new Map<string, NodePosition>();
   const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
@@ -169,7 +173,7 @@ function layoutLeftToRight(index: OrgIndex, collapsed: ReadonlySet<string>): Cha
       const parentRight = parent.x + parent.width / 2;
       const childLeft = position.x - position.width / 2;
       const midX = (parentRight + childLeft) / 2;
-      out.links.push({ id, d: `M${parentRight},${parent.y}H${midX}V${position.y}H${childLeft}` });
+      out.links.push({ id, points: [parentRight, parent.y, midX, parent.y, midX, position.y, childLeft, position.y] });
     }
   });
   return out.done();
@@ -412,20 +416,20 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
   // Top down: place the top frame, then each wrapped block's boxes in the room the frame above kept for it.
   const out = collector();
   /** Places a stack of leaves in columns below `owner`; `approach` is the connector from the owner to the stack's top. */
-  const placeLeaves = (owner: NodePosition, leaves: readonly string[], left: number, top: number, approach: string) => {
+  const placeLeaves = (owner: NodePosition, leaves: readonly string[], left: number, top: number, approach: readonly number[]) => {
     const rows = Math.ceil(leaves.length / stackColumns(leaves.length));
     leaves.forEach((leaf, i) => {
       // Column-major, so each column reads top to bottom in source order.
       const cardLeft = left + Math.floor(i / rows) * (NODE_WIDTH + GAP_X);
       const y = top + (i % rows) * STACK_ROW_HEIGHT;
       out.place({ id: leaf, x: cardLeft + NODE_WIDTH / 2, y, depth: owner.depth + 1, width: NODE_WIDTH, height: NODE_HEIGHT });
-      out.links.push({ id: leaf, d: `${approach}H${cardLeft - STACK_RAIL_OFFSET}V${y}H${cardLeft}` });
+      out.links.push({ id: leaf, points: across(approach, cardLeft - STACK_RAIL_OFFSET, y, cardLeft) });
     });
   };
   /** The horizontal line between a unit and its children, whose cards' centres are at `top`. */
   const busY = (owner: NodePosition, top: number) => (owner.y + owner.height / 2 + top - NODE_HEIGHT / 2) / 2;
   /** The connector from a unit down to that line. */
-  const drop = (owner: NodePosition, top: number) => `M${owner.x},${owner.y + owner.height / 2}V${busY(owner, top)}`;
+  const drop = (owner: NodePosition, top: number): readonly number[] => [owner.x, owner.y + owner.height / 2, owner.x, busY(owner, top)];
 
   interface PendingFrame {
     readonly frame: Frame;
@@ -434,7 +438,7 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
     /** The tree depth of the frame's top unit. */
     readonly depth: number;
     /** The connector into the frame's top unit, which the frame itself does not know. */
-    readonly approach: string | null;
+    readonly approach: readonly number[] | null;
   }
   const pendingFrames: PendingFrame[] = [{ frame: layoutFrame(rootUnit), dx: 0, dy: 0, depth: 0, approach: null }];
   for (let pending = pendingFrames.pop(); pending !== undefined; pending = pendingFrames.pop()) {
@@ -459,7 +463,7 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
         for (const item of block.items) {
           const top = y + item.levelOffset * LEVEL_HEIGHT;
           // Rows after the first (which start lower) are reached down the rail, then along the line above the row.
-          const itemApproach = item.levelOffset === 0 ? down : `${down}H${railX}V${top - LEVEL_HEIGHT / 2}`;
+          const itemApproach = item.levelOffset === 0 ? down : across(down, railX, top - LEVEL_HEIGHT / 2);
           if (item.kind === 'leaves') placeLeaves(owner, roomOf.leaves, left + item.left, top, itemApproach);
           else pendingFrames.push({ frame: item.frame, dx: left + item.rootX, dy: top, depth: owner.depth + 1, approach: itemApproach });
         }
@@ -472,32 +476,47 @@ function layoutTopDown(index: OrgIndex, collapsed: ReadonlySet<string>): ChartLa
       unit.position = position;
       out.place(position);
       const parent = node.parent?.data.unit?.position;
-      if (parent) out.links.push({ id: unit.id, d: elbow(parent, position) });
-      else if (approach !== null) out.links.push({ id: unit.id, d: `${approach}H${x}V${y - NODE_HEIGHT / 2}` });
+      if (parent) out.links.push({ id: unit.id, points: elbow(parent, position) });
+      else if (approach !== null) out.links.push({ id: unit.id, points: across(approach, x, y - NODE_HEIGHT / 2) });
     });
   }
   return out.done();
 }
 
-/** A link's path as a polyline, x and y in turn: links are a move followed by horizontal and vertical lines only. */
-export function linkPolyline(d: string): number[] {
-  const points: number[] = [];
-  let x = 0;
-  let y = 0;
-  for (const [, command, a, b] of d.matchAll(/([MHV])(-?[\d.e+-]+)(?:,(-?[\d.e+-]+))?/g)) {
-    if (command === 'M') {
-      x = Number(a);
-      y = Number(b);
-    } else if (command === 'H') x = Number(a);
-    else y = Number(a);
+/**
+ * `start` carried on across, then down, in turn: across(start, x1, y1, x2) goes to x1 at start's last y, then to
+ * y1, then to x2. Links only ever run along the axes.
+ */
+function across(start: readonly number[], ...alternating: number[]): number[] {
+  const points = start.slice();
+  let x = start[start.length - 2] ?? 0;
+  let y = start[start.length - 1] ?? 0;
+  for (let i = 0; i < alternating.length; i++) {
+    if (i % 2 === 0) x = alternating[i] as number;
+    else y = alternating[i] as number;
     points.push(x, y);
   }
   return points;
 }
 
-function elbow(parent: NodePosition, child: NodePosition): string {
+/** A link's polyline as an SVG path: a move, then horizontal and vertical lines (a slanted step, which layout never makes, as a line). */
+export function linkPathData(points: readonly number[]): string {
+  let d = `M${points[0]},${points[1]}`;
+  for (let i = 2; i + 1 < points.length; i += 2) {
+    const x = points[i] as number;
+    const y = points[i + 1] as number;
+    const sameX = x === points[i - 2];
+    const sameY = y === points[i - 1];
+    // A step of no length (a child straight across from its parent) draws nothing either way.
+    if (sameX && sameY) continue;
+    d += sameY ? `H${x}` : sameX ? `V${y}` : `L${x},${y}`;
+  }
+  return d;
+}
+
+function elbow(parent: NodePosition, child: NodePosition): number[] {
   const parentBottom = parent.y + parent.height / 2;
   const childTop = child.y - child.height / 2;
   const midY = (parentBottom + childTop) / 2;
-  return `M${parent.x},${parentBottom}V${midY}H${child.x}V${childTop}`;
+  return [parent.x, parentBottom, parent.x, midY, child.x, midY, child.x, childTop];
 }

@@ -1,6 +1,6 @@
 /** The header's Compare button: opens the two bundled offices side by side (or the open chart beside one of them), or closes the view. */
-import { useMessages } from '../i18n/useMessages.ts';
 import { useStore } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 
 export function CompareToggle() {
   const view = useStore((s) => s.view);

@@ -5,11 +5,11 @@
  */
 import { type ReactNode, useCallback, useMemo } from 'react';
 
-import { useMessages } from '../i18n/useMessages.ts';
 import { type CellWords, type CompareCell, compareCharts, type Comparison, counterpartsOf } from '../model/compare.ts';
 import { formatDate, isIsoDate, ownEntry, shownNames, unitNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { type AppState, chartTitle, type PaneId, paneIndex, shownShortTitle, useStore } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 
 export interface PaneDecorations {
   readonly highlighted: ReadonlySet<string>;
@@ -19,7 +19,8 @@ export interface PaneDecorations {
 
 export interface CompareViewProps {
   readonly renderChart: (pane: 'left' | 'right', decorations: PaneDecorations, label: string) => ReactNode;
-  readonly renderDetails: (pane: 'left' | 'right', label: string) => ReactNode;
+  /** `sideTitle` names the side's chart, so the side's landmarks are told apart from the other's. */
+  readonly renderDetails: (pane: 'left' | 'right', label: string, sideTitle: string) => ReactNode;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -71,13 +72,13 @@ export function CompareView({ renderChart, renderDetails }: CompareViewProps) {
           <div className="compare-chart">
             {renderChart('left', { highlighted: leftHighlighted, badges: leftBadges, onPoint: pointLeft }, t.sideChart('left', leftLabel))}
           </div>
-          {renderDetails('left', t.sideDetails(leftLabel))}
+          {renderDetails('left', t.sideDetails(leftLabel), leftLabel)}
         </section>
         <section className="compare-side" aria-label={t.sideLabel('right', rightLabel)}>
           <div className="compare-chart">
             {renderChart('right', { highlighted: rightHighlighted, badges: rightBadges, onPoint: pointRight }, t.sideChart('right', rightLabel))}
           </div>
-          {renderDetails('right', t.sideDetails(rightLabel))}
+          {renderDetails('right', t.sideDetails(rightLabel), rightLabel)}
         </section>
       </div>
       {comparison && left && right ? (

@@ -1,10 +1,11 @@
 /** The app bar: what this is, which chart is on screen, the slots App fills (search, compare, import), and the display settings. */
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
-import { chooseLanguage } from '../i18n/languages.ts';
-import { useMessages } from '../i18n/useMessages.ts';
+import type { UiLanguage } from '../i18n/messages.ts';
 import { isTextEntry, listenOnWindow } from '../shared/dom.ts';
-import { type ChartSlot, type Preferences, shownSwitchTitle, type UiLanguage, useStore } from '../store/store.ts';
+import { chooseLanguage } from '../store/prefs.ts';
+import { type ChartSlot, type Preferences, shownSwitchTitle, useStore } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 
 export function Header({ children }: { children?: ReactNode }) {
   const catalog = useStore((s) => s.catalog);

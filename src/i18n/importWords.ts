@@ -10,7 +10,7 @@
  */
 import type { BinaryType, ImportNote, ImportProblem, JsonShape, Listed, RowProblems, RowRef } from '../model/importFile.ts';
 import { ID_COLUMNS, PARENT_COLUMNS } from '../model/importFile.ts';
-import type { UiLanguage } from '../store/store.ts';
+import type { UiLanguage } from './messages.ts';
 
 interface ImportWords {
   problem(file: string, problem: ImportProblem): string;

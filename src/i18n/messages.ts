@@ -6,12 +6,25 @@
  */
 import type { MatchReason } from '../model/compare.ts';
 import { KIND_LABELS, kindLabel } from '../model/present.ts';
-import type { StorageProblem } from '../store/persist.ts';
-import type { Notice, UiLanguage } from '../store/store.ts';
+
+/** The interface's own words: English or Chinese. */
+export type UiLanguage = 'en' | 'zh';
+
+/** A notice the app shows; the store holds it, so its words follow a language switch while it is up. */
+export interface Notice {
+  readonly tone: 'warning' | 'error' | 'info';
+  /** Plain text, or words picked from the interface language's messages when shown. */
+  readonly text: string | ((messages: Messages) => string);
+}
 
 export const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 export type StorageAction = 'save' | 'delete' | 'restore';
+/** Why the browser's storage failed (see store/persist.ts): full, switched off, or something else (the browser's own words). */
+export interface StorageProblem {
+  readonly reason: 'full' | 'unavailable' | 'failed';
+  readonly detail: string;
+}
 /** What could not be done, the verb, and what it means for the user. */
 const STORAGE_ACTIONS: Record<StorageAction, readonly [string, string, string]> = {
   save: ['the chart', 'saved', ' It still works until you close this tab.'],
@@ -212,6 +225,8 @@ const en = {
   sideLabel: (side: 'left' | 'right', title: string) => `${side === 'left' ? 'Left' : 'Right'}: ${title}`,
   sideChart: (side: 'left' | 'right', title: string) => `Org chart (${side}): ${title}`,
   sideDetails: (title: string) => `Details: ${title}`,
+  /** Added to a landmark's name in one side of the compare view: "Leaders, State Council". */
+  sideSuffix: (title: string) => `, ${title}`,
   loadingBoth: 'Loading both charts…',
   partLoadFailed:
     'This view could not be loaded: the connection may be down, or the site was updated. Reload the page to try again; the chart and unit you are on are kept.',

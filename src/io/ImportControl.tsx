@@ -8,12 +8,12 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 
 import type * as ImportWordsModule from '../i18n/importWords.ts';
-import { currentMessages, useMessages } from '../i18n/useMessages.ts';
 import type * as ImportModule from '../model/importFile.ts';
 import type { ImportOutcome, ImportProblem } from '../model/importFile.ts';
 import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { addImportedChart, takenChartIds } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
+import { currentMessages, useMessages } from '../store/useMessages.ts';
 import type { ImportReply, ImportRequest, ImportStage } from './importWorker.ts';
 
 type Importer = typeof ImportModule & typeof ImportWordsModule;

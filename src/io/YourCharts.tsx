@@ -1,10 +1,10 @@
 /** The charts a user imported: open, rename or delete them. */
 import { useEffect, useId, useRef, useState } from 'react';
 
-import { useMessages } from '../i18n/useMessages.ts';
 import { useDetailsMenu } from '../shared/dom.ts';
 import { removeImportedChart, renameImportedChart, titleTaken } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 
 export function YourCharts() {
   const catalog = useStore((s) => s.catalog);

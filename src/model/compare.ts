@@ -5,6 +5,8 @@
  * Pure and deterministic: the same two charts and the same `today` always give
  * the same comparison, in the same order.
  */
+import { factIs, factKeyOf, findFact, type WellKnownFactKey } from './facts.ts';
+import { comparableText } from './normalise.ts';
 import { formatDate, kindLabel, yearsSince } from './present.ts';
 import type { Fact, Leader, OrgChart, Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
@@ -24,6 +26,7 @@ export type CellWords =
   | { readonly kind: 'units'; readonly ids: readonly string[] }
   | {
       readonly kind: 'oneSided';
+      /** `key`: the key each fact goes by (its own, or the well-known one its label means: see model/facts.ts), so the interface can name it. */
       readonly facts: readonly { readonly key: string | null; readonly label: string; readonly value: string }[];
       readonly seeAlso: readonly string[];
     };
@@ -90,11 +93,6 @@ const GROUP_KIND = 'group';
 // ---------------------------------------------------------------------------
 // Text helpers
 
-/** Case-insensitive, whitespace-collapsed, curly apostrophes straightened. */
-export function normaliseText(text: string): string {
-  return text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 const notStated: CompareCell = { stated: false, text: NOT_STATED };
 
 function stated(text: string, items?: readonly string[], words?: CellWords): CompareCell {
@@ -103,7 +101,7 @@ function stated(text: string, items?: readonly string[], words?: CellWords): Com
 }
 
 function row(id: string, label: string, left: CompareCell, right: CompareCell): CompareRow {
-  const differs = left.stated || right.stated ? normaliseText(left.text) !== normaliseText(right.text) : false;
+  const differs = left.stated || right.stated ? comparableText(left.text) !== comparableText(right.text) : false;
   return { id, label, left, right, differs };
 }
 
@@ -119,26 +117,8 @@ function pluralLabel(label: string): string {
 // ---------------------------------------------------------------------------
 // Root facts
 
-/** Well-known fact keys, and the labels that mean the same when a fact has no key. */
-const FACT_ALIASES: Record<string, readonly string[]> = {
-  formed: ['formed', 'established', 'founded'],
-  parentBody: ['parent body', 'parent agency', 'parent department'],
-  type: ['type', 'agency type'],
-  jurisdiction: ['jurisdiction'],
-  location: ['location', 'headquarters'],
-};
-
 /** Fact keys the rows above "Only on …" already show. */
-const ROW_FACT_KEYS = ['formed', 'parentBody', 'type', 'jurisdiction', 'location'] as const;
-
-function factIs(fact: Fact, key: string): boolean {
-  if (fact.key !== undefined && fact.key !== '') return fact.key === key;
-  return (FACT_ALIASES[key] ?? []).includes(normaliseText(fact.label));
-}
-
-function findFact(unit: Unit, key: string): Fact | undefined {
-  return unit.facts?.find((fact) => factIs(fact, key) && fact.value.trim() !== '');
-}
+const ROW_FACT_KEYS = ['formed', 'parentBody', 'type', 'jurisdiction', 'location'] as const satisfies readonly WellKnownFactKey[];
 
 function formedCell(unit: Unit, today: Date): CompareCell {
   const fact = findFact(unit, 'formed');
@@ -148,7 +128,7 @@ function formedCell(unit: Unit, today: Date): CompareCell {
   return stated(`${formatDate(fact.value)}${age}`, undefined, { kind: 'formed', date: fact.value.trim(), years: years === null || years < 0 ? null : years });
 }
 
-function factCell(unit: Unit, key: string): CompareCell {
+function factCell(unit: Unit, key: WellKnownFactKey): CompareCell {
   const fact = findFact(unit, key);
   return fact ? stated(fact.value.trim()) : notStated;
 }
@@ -185,8 +165,9 @@ function isRowFact(fact: Fact): boolean {
 }
 
 function sameFact(a: Fact, b: Fact): boolean {
-  if (a.key !== undefined && a.key !== '' && a.key === b.key) return true;
-  return normaliseText(a.label) === normaliseText(b.label);
+  const key = factKeyOf(a);
+  if (key !== undefined && key === factKeyOf(b)) return true;
+  return comparableText(a.label) === comparableText(b.label);
 }
 
 /** Facts (other than the ones with rows of their own) and "See also" bodies that `own` has and `other` lacks. */
@@ -200,10 +181,10 @@ function onlyOnOneSide(own: Unit, other: Unit): CompareCell {
     if (otherFacts.some((theirs) => sameFact(fact, theirs) && theirs.value.trim() !== '')) continue;
     labels.push(fact.label);
     items.push(`${fact.label}: ${fact.value.trim()}`);
-    facts.push({ key: fact.key ?? null, label: fact.label, value: fact.value.trim() });
+    facts.push({ key: factKeyOf(fact) ?? null, label: fact.label, value: fact.value.trim() });
   }
-  const otherRelated = new Set((other.related ?? []).map((body) => normaliseText(body.name)));
-  const relatedOnly = (own.related ?? []).filter((body) => !otherRelated.has(normaliseText(body.name)));
+  const otherRelated = new Set((other.related ?? []).map((body) => comparableText(body.name)));
+  const relatedOnly = (own.related ?? []).filter((body) => !otherRelated.has(comparableText(body.name)));
   if (relatedOnly.length > 0) {
     labels.push(`See also: ${relatedOnly.length} ${relatedOnly.length === 1 ? 'body' : 'bodies'}`);
     for (const body of relatedOnly) items.push(`See also: ${body.name}`);
@@ -225,7 +206,7 @@ function isGroup(unit: Unit): boolean {
 }
 
 function groupKeyOf(unit: Unit): string {
-  return isGroup(unit) ? `group:${normaliseText(unit.name)}` : `kind:${kindOf(unit)}`;
+  return isGroup(unit) ? `group:${comparableText(unit.name)}` : `kind:${kindOf(unit)}`;
 }
 
 interface MutableGroup {
@@ -382,7 +363,7 @@ function nameInfo(unit: Unit, org: ReadonlySet<string>): NameInfo {
     tokens.push(token);
   }
   const head = tokens.find((token) => !GENERIC_WORDS.has(token.word)) ?? tokens[0];
-  return { id: unit.id, kind: kindOf(unit), normalised: normaliseText(unit.name), tokens, words, head };
+  return { id: unit.id, kind: kindOf(unit), normalised: comparableText(unit.name), tokens, words, head };
 }
 
 interface Similarity {

@@ -14,9 +14,10 @@
 import * as Papa from 'papaparse';
 
 import { loadChart } from './load.ts';
+import { comparableText, withoutAccents } from './normalise.ts';
 import type { Fact, NativeName, OrgChart, Unit } from './schema.ts';
 import type { OrgIndex, StructureProblem } from './tree.ts';
-import { indexChart } from './tree.ts';
+import { findCycles, indexChart } from './tree.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -458,7 +459,8 @@ function looksLikeTable(columns: readonly string[], rows: readonly TableRow[]): 
 // ---------------------------------------------------------------------------
 // A table to a chart
 
-const normalizeColumn = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
+/** Column names match whatever their case, spaces, underscores and hyphens: "Parent_ID" is "parent id". */
+const normalizeColumn = (name: string) => comparableText(name).replace(/[ _-]+/g, '');
 
 const IMPORTER_COLUMNS = new Set(
   [...ID_COLUMNS, ...PARENT_COLUMNS, ...NAME_COLUMNS, ...LAST_NAME_COLUMNS, ...POSITION_COLUMNS, ...NATIVE_NAME_COLUMNS, ...KIND_COLUMNS].map(normalizeColumn),
@@ -667,27 +669,6 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
   return { ok: true, index: indexed.index, notes };
 }
 
-/** Every cycle in the parent links, each as the ids along it (child first). Iterative: no recursion per level. */
-function findCycles(ids: readonly string[], parentOf: ReadonlyMap<string, string | null>): string[][] {
-  const ON_WALK = 1;
-  const DONE = 2;
-  const state = new Map<string, number>();
-  const cycles: string[][] = [];
-  for (const start of ids) {
-    if (state.has(start)) continue;
-    const walk: string[] = [];
-    let current: string | null = start;
-    while (current !== null && !state.has(current)) {
-      state.set(current, ON_WALK);
-      walk.push(current);
-      current = parentOf.get(current) ?? null;
-    }
-    if (current !== null && state.get(current) === ON_WALK) cycles.push(walk.slice(walk.indexOf(current)));
-    for (const id of walk) state.set(id, DONE);
-  }
-  return cycles;
-}
-
 // ---------------------------------------------------------------------------
 // Small helpers
 
@@ -711,9 +692,7 @@ export function baseName(fileName: string): string {
 
 /** "Oracle HR (2024).csv" → "oracle-hr-2024"; letters of any script are kept. */
 export function slugOf(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const slug = withoutAccents(title)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')

@@ -8,6 +8,8 @@
  */
 import * as z from 'zod';
 
+import { WELL_KNOWN_FACT_KEYS } from './facts.ts';
+
 // Zod compiles fast object parsers with `new Function`, probing first whether eval is allowed. The built app's
 // Content-Security-Policy forbids eval, so the probe is refused and the browser reports a CSP violation on every
 // load, though parsing still works. Jitless skips probe and compiler; it must be set before any object schema below.
@@ -45,10 +47,6 @@ export const leaderSchema = z.object({
   nativeName: nativeNameSchema.optional(),
   ...cited,
 });
-
-/** Facts the app knows how to compare across charts. Any other key is shown as written. */
-export const WELL_KNOWN_FACT_KEYS = ['formed', 'type', 'parentBody', 'jurisdiction', 'location', 'history', 'officialName'] as const;
-export type WellKnownFactKey = (typeof WELL_KNOWN_FACT_KEYS)[number];
 
 export const factSchema = z.object({
   key: z

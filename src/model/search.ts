@@ -33,6 +33,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 
+import { withoutAccents } from './normalise.ts';
 import type { Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
 
@@ -135,7 +136,7 @@ const SEPARATOR = '\u00a4';
 const SEPARATOR_CODE = 0xa4;
 
 function foldRun(run: string): string {
-  return run.normalize('NFD').replace(STRIPPED, '').toLowerCase().replace(STRIPPED, '').replace(/ς/g, 'σ');
+  return withoutAccents(run).replace(STRIPPED, '').toLowerCase().replace(STRIPPED, '').replace(/ς/g, 'σ');
 }
 
 /** The searchable form of `text`: "People’s Café" → "peoples cafe". */

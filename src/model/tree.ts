@@ -108,7 +108,10 @@ export function indexChart(chart: OrgChart): IndexResult {
 
   if (preorder.length < byId.size) {
     // Whatever the walk from the root did not reach hangs in a cycle.
-    const cycleIds = findCycle(byId.keys(), depthOf, parentOf);
+    const unreached = [...byId.keys()].filter((id) => !depthOf.has(id));
+    const [cycle = []] = findCycles(unreached, parentOf);
+    // Closed back on its first id: "a" → "b" → "a".
+    const cycleIds = cycle.length > 0 ? [...cycle, cycle[0] as string] : cycle;
     problems.push({
       path: `units[${rowOf.get(cycleIds[0] ?? '') ?? 0}].parentId`,
       message: `cycle in parentId: ${cycleIds.map((id) => `“${id}”`).join(' → ')}`,
@@ -133,23 +136,28 @@ export function indexChart(chart: OrgChart): IndexResult {
   };
 }
 
-function findCycle(ids: Iterable<string>, reached: ReadonlyMap<string, number>, parentOf: ReadonlyMap<string, string | null>): string[] {
+/**
+ * Every cycle in the parent links, each as the ids along it (child first), found by walking up from each of `ids`.
+ * Iterative: no recursion per level. The importer lists them all; indexChart names the first.
+ */
+export function findCycles(ids: readonly string[], parentOf: ReadonlyMap<string, string | null>): string[][] {
+  const ON_WALK = 1;
+  const DONE = 2;
+  const state = new Map<string, number>();
+  const cycles: string[][] = [];
   for (const start of ids) {
-    if (reached.has(start)) continue;
-    const seenAt = new Map<string, number>();
+    if (state.has(start)) continue;
     const walk: string[] = [];
-    let current: string | null | undefined = start;
-    while (current != null && !seenAt.has(current)) {
-      seenAt.set(current, walk.length);
+    let current: string | null = start;
+    while (current !== null && !state.has(current)) {
+      state.set(current, ON_WALK);
       walk.push(current);
-      current = parentOf.get(current);
+      current = parentOf.get(current) ?? null;
     }
-    if (current != null) {
-      const cycle = walk.slice(seenAt.get(current));
-      return [...cycle, current];
-    }
+    if (current !== null && state.get(current) === ON_WALK) cycles.push(walk.slice(walk.indexOf(current)));
+    for (const id of walk) state.set(id, DONE);
   }
-  return [];
+  return cycles;
 }
 
 /** Ids from the root down to `id`, inclusive. Empty when the id is unknown. */

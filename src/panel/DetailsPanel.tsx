@@ -6,30 +6,29 @@
 import { useMemo, useState } from 'react';
 
 import { kindName, type Messages } from '../i18n/messages.ts';
-import { useMessages } from '../i18n/useMessages.ts';
+import { factIs, factKeyOf, findFact, type WellKnownFactKey } from '../model/facts.ts';
 import { formatDate, leadersByTitle, nativeNameNote, ownEntry, shownNames, unitNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { type OrgIndex, pathToRoot, treePosition } from '../model/tree.ts';
 import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 
-/** The facts every unit is asked about, shown even when the source is silent. */
-const STANDARD_FACTS: readonly { keys: readonly string[]; label: 'formed' | 'parentBody' | 'location' | 'jurisdiction' }[] = [
-  { keys: ['formed'], label: 'formed' },
-  { keys: ['parentBody'], label: 'parentBody' },
-  { keys: ['location'], label: 'location' },
-  { keys: ['jurisdiction'], label: 'jurisdiction' },
-];
+/** The facts every unit is asked about, shown even when the source is silent; a fact is one of them by key or by label (model/facts.ts). */
+const STANDARD_FACTS = ['formed', 'parentBody', 'location', 'jurisdiction'] as const satisfies readonly WellKnownFactKey[];
+const isStandardFact = (fact: Fact) => STANDARD_FACTS.some((key) => factIs(fact, key));
 
 export interface DetailsPanelProps {
   readonly pane?: PaneId;
   /** The landmark's name; "Details" (in the interface language) unless several panels are on screen. */
   readonly label?: string;
+  /** The chart this panel shows when two are on screen: added to the names of its path and sections, which the other panel has too. */
+  readonly sideTitle?: string;
   readonly className?: string;
   /** On phones, a bottom sheet the user can lower: the main view's panel, not the compare view's. */
   readonly sheet?: boolean;
 }
 
-export function DetailsPanel({ pane = 'main', label, className = 'panel', sheet = pane === 'main' }: DetailsPanelProps) {
+export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'panel', sheet = pane === 'main' }: DetailsPanelProps) {
   const index = useStore((s) => paneIndex(s, pane));
   const selectedId = useStore((s) => s.panes[pane].selectedId);
   const t = useMessages();
@@ -53,7 +52,7 @@ export function DetailsPanel({ pane = 'main', label, className = 'panel', sheet 
       ) : null}
       <SelectionAnnouncer pane={pane} index={index} unitId={unitId} messages={t} />
       {index && unit ? (
-        <UnitDetails key={`${index.chart.id}:${unit.id}`} index={index} unit={unit} pane={pane} />
+        <UnitDetails key={`${index.chart.id}:${unit.id}`} index={index} unit={unit} pane={pane} sideTitle={sideTitle} />
       ) : (
         <p className="panel-empty">{t.selectToSee}</p>
       )}
@@ -130,9 +129,8 @@ const chartShapes = new WeakMap<OrgChart, { standardFacts: boolean; leaders: boo
 function shapeOf(chart: OrgChart) {
   let shape = chartShapes.get(chart);
   if (!shape) {
-    const standardKeys = new Set(STANDARD_FACTS.flatMap((std) => std.keys));
     shape = {
-      standardFacts: chart.units.some((u) => u.facts?.some((f) => f.key !== undefined && standardKeys.has(f.key))),
+      standardFacts: chart.units.some((u) => u.facts?.some(isStandardFact)),
       leaders: chart.units.some((u) => (u.leaders?.length ?? 0) > 0),
       functions: chart.units.some((u) => (u.functions?.length ?? 0) > 0),
     };
@@ -141,7 +139,7 @@ function shapeOf(chart: OrgChart) {
   return shape;
 }
 
-function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane: PaneId }) {
+function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: Unit; pane: PaneId; sideTitle: string | undefined }) {
   const shape = shapeOf(index.chart);
   const select = useStore((s) => s.select);
   const foldedInChart = useStore((s) => collapsedOf(s, pane).has(unit.id));
@@ -158,13 +156,17 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
   const nameIn = (id: string) => unitNames(index, id, nameMode).primary;
   const parentId = index.parentOf.get(unit.id) ?? null;
   const idPrefix = `${pane}-`;
+  /** A landmark's name: its heading's words, and beside another panel, which chart it is about ("Leaders, State Council"). */
+  const landmarkName = (title: string) => (sideTitle === undefined ? title : `${title}${t.sideSuffix(sideTitle)}`);
+  const sectionName = (titleId: string, title: string) =>
+    sideTitle === undefined ? { 'aria-labelledby': `${idPrefix}${titleId}` } : { 'aria-label': landmarkName(title) };
   const { numberOf, sources } = useCitations(index.chart, unit);
   const path = pathToRoot(index, unit.id);
   const children = index.childrenOf.get(unit.id) ?? [];
   const isGroup = unit.kind === 'group';
   const facts = unit.facts ?? [];
   const listedInSource = unit.cite !== undefined && path.length > 1;
-  const otherFacts = facts.filter((f) => !STANDARD_FACTS.some((std) => f.key !== undefined && std.keys.includes(f.key)));
+  const otherFacts = facts.filter((f) => !isStandardFact(f));
   const hasFacts = shape.standardFacts || otherFacts.length > 0 || listedInSource;
   const goTo = (id: string) => {
     select(id, pane);
@@ -206,7 +208,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
   return (
     <article className="details" aria-labelledby={`${idPrefix}details-title`}>
       {path.length > 1 ? (
-        <nav aria-label={t.path} className="breadcrumbs">
+        <nav aria-label={landmarkName(t.path)} className="breadcrumbs">
           <ol>
             {path.map((id) => {
               const name = nameIn(id);
@@ -258,21 +260,21 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       </header>
 
       {isGroup ? (
-        <section aria-labelledby={`${idPrefix}facts-title`}>
+        <section {...sectionName('facts-title', t.facts)}>
           <h3 id={`${idPrefix}facts-title`}>{t.facts}</h3>
           <p>
             {t.groupHeading(children.length, parentId === null ? null : nameIn(parentId).text)} {cite(unit.cite)}
           </p>
         </section>
       ) : !hasFacts ? null : (
-        <section aria-labelledby={`${idPrefix}facts-title`}>
+        <section {...sectionName('facts-title', t.facts)}>
           <h3 id={`${idPrefix}facts-title`}>{t.facts}</h3>
           <dl className="facts">
-            {(shape.standardFacts ? STANDARD_FACTS : []).map((std) => {
-              const fact = facts.find((f) => f.key !== undefined && std.keys.includes(f.key));
+            {(shape.standardFacts ? STANDARD_FACTS : []).map((key) => {
+              const fact = findFact(unit, key);
               return (
-                <div key={std.label} className={fact ? undefined : 'is-missing'}>
-                  <dt>{t[std.label]}</dt>
+                <div key={key} className={fact ? undefined : 'is-missing'}>
+                  <dt>{t[key]}</dt>
                   <dd lang={fact ? contentLang : undefined}>
                     {fact ? (
                       <>
@@ -306,7 +308,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       )}
 
       {isGroup || (!shape.leaders && !unit.leaders?.length) ? null : (
-        <section aria-labelledby={`${idPrefix}leaders-title`}>
+        <section {...sectionName('leaders-title', t.leaders)}>
           <h3 id={`${idPrefix}leaders-title`}>{t.leaders}</h3>
           {unit.leaders && unit.leaders.length > 0 ? (
             <>
@@ -341,7 +343,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       )}
 
       {isGroup || (!shape.functions && !unit.functions?.length) ? null : (
-        <section aria-labelledby={`${idPrefix}functions-title`}>
+        <section {...sectionName('functions-title', t.functions)}>
           <h3 id={`${idPrefix}functions-title`}>{t.functions}</h3>
           {unit.functions && unit.functions.length > 0 ? (
             <ol className="functions" lang={contentLang}>
@@ -358,7 +360,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       )}
 
       {children.length > 0 ? (
-        <section aria-labelledby={`${idPrefix}children-title`}>
+        <section {...sectionName('children-title', t.unitsUnder)}>
           <h3 id={`${idPrefix}children-title`}>
             {t.unitsUnder} <span className="count">({children.length})</span>
           </h3>
@@ -390,7 +392,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       ) : null}
 
       {unit.related && unit.related.length > 0 ? (
-        <section aria-labelledby={`${idPrefix}related-title`}>
+        <section {...sectionName('related-title', t.seeAlso)}>
           <h3 id={`${idPrefix}related-title`}>{t.seeAlso}</h3>
           <ul lang={contentLang}>
             {unit.related.map((body) => (
@@ -413,7 +415,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       ) : null}
 
       {unit.notes && unit.notes.length > 0 ? (
-        <section aria-labelledby={`${idPrefix}notes-title`}>
+        <section {...sectionName('notes-title', t.notes)}>
           <h3 id={`${idPrefix}notes-title`}>{t.notes}</h3>
           <ul className="notes" lang={contentLang}>
             {unit.notes.map((note, i) => (
@@ -425,7 +427,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
         </section>
       ) : null}
 
-      <section aria-labelledby={`${idPrefix}sources-title`}>
+      <section {...sectionName('sources-title', t.sources)}>
         <h3 id={`${idPrefix}sources-title`}>{t.sources}</h3>
         {sources.length > 0 ? (
           <ol className="sources">
@@ -466,6 +468,7 @@ function webLink(value: string): string | null {
 /** A fact's label: the interface's word for a well-known key when it has one, else the source's own label in the source's language. */
 function FactLabel({ fact, lang }: { fact: Fact; lang: string | undefined }) {
   const t = useMessages();
-  const known = fact.key === undefined ? undefined : ownEntry(t.knownFactLabels, fact.key);
+  const key = factKeyOf(fact);
+  const known = key === undefined ? undefined : ownEntry(t.knownFactLabels, key);
   return known === undefined ? <dt lang={lang}>{fact.label}</dt> : <dt>{known}</dt>;
 }

@@ -5,12 +5,12 @@
  */
 import { type KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
-import { useMessages } from '../i18n/useMessages.ts';
 import type * as SearchModule from '../model/search.ts';
 import type { SearchResult } from '../model/search.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { type ChartSlot, useStore } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
 
 const RESULT_LIMIT = 12;
 

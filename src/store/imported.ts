@@ -5,6 +5,7 @@
  */
 import type { Messages } from '../i18n/messages.ts';
 import { formatLoadError, loadChart } from '../model/load.ts';
+import { comparableText } from '../model/normalise.ts';
 import type { OrgChart } from '../model/schema.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { deleteStoredChart, loadStoredCharts, saveChart } from './persist.ts';
@@ -61,11 +62,11 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
   if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => m.sentences([told(m), m.storageProblem('save', saved.problem)]) });
 }
 
-/** Whether a chart other than `id` is already called this, in full or in the switch (ignoring case and spaces around it): two such charts could not be told apart. */
+/** Whether a chart other than `id` is already called this, in full or in the switch (ignoring case, runs of spaces and curly apostrophes: see comparableText): two such charts could not be told apart. */
 export function titleTaken(catalog: readonly CatalogEntry[], id: string, title: string): boolean {
-  const wanted = title.trim().toLocaleLowerCase();
+  const wanted = comparableText(title);
   return catalog.some(
-    (entry) => entry.id !== id && [entry.title, entry.shortTitle, entry.nativeShortTitle].some((name) => name?.trim().toLocaleLowerCase() === wanted),
+    (entry) => entry.id !== id && [entry.title, entry.shortTitle, entry.nativeShortTitle].some((name) => name !== undefined && comparableText(name) === wanted),
   );
 }
 

@@ -6,6 +6,7 @@
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 
+import type { StorageProblem } from '../i18n/messages.ts';
 import type { OrgChart } from '../model/schema.ts';
 
 export interface StoredChart {
@@ -19,12 +20,6 @@ let database: UseStore | null = null;
 function store(): UseStore {
   database ??= createStore('org-charts', 'imported-charts');
   return database;
-}
-
-/** Why storage failed, worded by the interface in its language: full, switched off, or something else (the browser's own words). */
-export interface StorageProblem {
-  readonly reason: 'full' | 'unavailable' | 'failed';
-  readonly detail: string;
 }
 
 export type StorageResult = { ok: true } | { ok: false; problem: StorageProblem };

@@ -4,7 +4,8 @@
  * the first paint, and lose nothing if storage is off. The page's `lang` and
  * colour scheme follow them.
  */
-import { loadMessages, messagesFor, warnWordsMissing } from '../i18n/languages.ts';
+import { loadMessages, messagesFor } from '../i18n/languages.ts';
+import type { UiLanguage } from '../i18n/messages.ts';
 import { DEFAULT_PREFERENCES, type Preferences, useStore } from './store.ts';
 
 const STORAGE_KEY = 'org-chart-preferences';
@@ -56,6 +57,39 @@ function apply(preferences: Preferences): void {
   applyTheme(preferences.theme);
 }
 
+/** Fetches a language's words (a no-op for ones already here); views redraw when they arrive. */
+async function loadWords(language: UiLanguage): Promise<void> {
+  await loadMessages(language);
+  useStore.setState((state) => (state.loadedLanguages.includes(language) ? {} : { loadedLanguages: [...state.loadedLanguages, language] }));
+}
+
+/** Said when the Chinese words cannot be fetched (offline, or the app was updated and the old file is gone). */
+function warnWordsMissing(err: unknown): void {
+  useStore.getState().showNotice({
+    tone: 'warning',
+    text: `The Chinese interface could not be loaded (${err instanceof Error ? err.message : String(err)}). Check the connection and choose 中文 again.`,
+  });
+}
+
+let latestChoice = 0;
+
+/**
+ * Switches the interface language once its words are here. Only the latest
+ * choice applies: 中文 then English, clicked before the Chinese words arrive,
+ * ends in English. If the words cannot be fetched (offline), the interface
+ * stays as it is and says why.
+ */
+export async function chooseLanguage(language: UiLanguage): Promise<void> {
+  const choice = ++latestChoice;
+  try {
+    await loadWords(language);
+  } catch (err) {
+    if (choice === latestChoice) warnWordsMissing(err);
+    return;
+  }
+  if (choice === latestChoice) useStore.getState().setPreferences({ language });
+}
+
 /** How long the first render waits for the interface's words before going ahead in English. */
 const WORDS_WAIT_MS = 3000;
 
@@ -69,7 +103,7 @@ export async function startPreferences(): Promise<() => void> {
   const preferences = parsePreferences(readStorage(), navigator.language);
   // Colours at once, so the page never flashes light before going dark.
   applyTheme(preferences.theme);
-  const wordsLoading = loadMessages(preferences.language).then(() => undefined);
+  const wordsLoading = loadWords(preferences.language);
   // Once they do arrive, the page switches to them; if they never do, the page says so and stays in English.
   wordsLoading.then(() => apply(useStore.getState().preferences), warnWordsMissing);
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 
-import type { Messages } from '../i18n/messages.ts';
+import type { Notice, UiLanguage } from '../i18n/messages.ts';
 import type { NameMode } from '../model/present.ts';
 import { branchIds, defaultCollapsed, type OrgIndex, pathToRoot } from '../model/tree.ts';
 
@@ -52,6 +52,8 @@ export interface ViewTransform {
  * `nonce` makes two identical requests in a row both happen.
  */
 export type ViewRequest =
+  /** A chart just shown: see openingTransform. Applying it twice gives the same view. */
+  | { readonly kind: 'open'; readonly nonce: number }
   | { readonly kind: 'fit'; readonly nonce: number }
   /** The chart's shape changed under the view (Expand all, Collapse all): see reshapeTransform. */
   | { readonly kind: 'reshape'; readonly nonce: number }
@@ -60,14 +62,6 @@ export type ViewRequest =
   | { readonly kind: 'center'; readonly id: string; readonly nonce: number }
   | { readonly kind: 'reveal'; readonly id: string; readonly nonce: number };
 
-export interface Notice {
-  readonly tone: 'warning' | 'error' | 'info';
-  /** Plain text, or words picked from the interface language's messages when shown. */
-  readonly text: string | ((messages: Messages) => string);
-}
-
-/** The interface's own words: English or Chinese. */
-export type UiLanguage = 'en' | 'zh';
 /** How unit names are shown: the chart's own names, the native (e.g. Chinese) name where known, or both. */
 export type NameDisplay = NameMode;
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -183,10 +177,10 @@ export function collapsedOf(state: Pick<AppState, 'collapsedByChart' | 'panes'>,
   return chartId === null ? EMPTY_SET : (state.collapsedByChart[collapseKey(pane, chartId)] ?? EMPTY_SET);
 }
 
-/** Centre a selected unit; otherwise fit the whole chart when it has just come into view. */
+/** Centre a selected unit; otherwise open the chart (whole, or at its top when too big to read whole) when it has just come into view. */
 function viewFor(selectedId: string | null, chartJustShown: boolean): ViewRequest | null {
   if (selectedId !== null) return { kind: 'center', id: selectedId, nonce: ++nonce };
-  return chartJustShown ? { kind: 'fit', nonce: ++nonce } : null;
+  return chartJustShown ? { kind: 'open', nonce: ++nonce } : null;
 }
 
 /** The collapsed set without any ancestor of `unitId`, so the unit is on screen. */

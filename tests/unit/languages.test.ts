@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { chooseLanguage, messagesFor } from '../../src/i18n/languages.ts';
+import { messagesFor } from '../../src/i18n/languages.ts';
+import { chooseLanguage } from '../../src/store/prefs.ts';
 import { useStore } from '../../src/store/store.ts';
 
 describe('choosing the interface language', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { type ChartLayout, layoutChart, linkPolyline, type NodePosition } from '../../src/chart/layout.ts';
+import { type ChartLayout, layoutChart, type NodePosition } from '../../src/chart/layout.ts';
 import { kindColour, LIGHT } from '../../src/chart/palette.ts';
 import { importText } from '../../src/model/importFile.ts';
 import { indexChart, type OrgIndex } from '../../src/model/tree.ts';
@@ -30,7 +30,7 @@ function firstOverlap(nodes: readonly NodePosition[]): [string, string] | null {
 function firstLinkThroughCard(index: OrgIndex, layout: ChartLayout): string | null {
   const cards = layout.nodes;
   for (const link of layout.links) {
-    const points = linkPolyline(link.d);
+    const points = link.points;
     const ends = new Set([link.id, index.parentOf.get(link.id)]);
     for (let i = 2; i + 1 < points.length; i += 2) {
       const [x1, y1, x2, y2] = points.slice(i - 2, i + 2) as [number, number, number, number];
@@ -163,7 +163,7 @@ describe('laying out the chart', () => {
     // Every link leaves its parent's bottom edge and ends on its child's top edge (a stacked leaf: its left edge).
     const root = layout.positionOf.get('root') as NodePosition;
     for (const bureau of bureaus) {
-      const points = linkPolyline(layout.links.find((link) => link.id === `bureau-${bureaus.indexOf(bureau)}`)?.d ?? '');
+      const points = layout.links.find((link) => link.id === `bureau-${bureaus.indexOf(bureau)}`)?.points ?? [];
       expect(points.slice(0, 2)).toEqual([root.x, root.y + root.height / 2]);
       expect(points.slice(-2)).toEqual([bureau.x, bureau.y - bureau.height / 2]);
     }

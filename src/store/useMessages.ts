@@ -1,7 +1,7 @@
 /** The interface's words in the language the user chose. */
-import { useStore } from '../store/store.ts';
-import { messagesFor } from './languages.ts';
-import type { Messages } from './messages.ts';
+import { messagesFor } from '../i18n/languages.ts';
+import type { Messages } from '../i18n/messages.ts';
+import { useStore } from './store.ts';
 
 export function useMessages(): Messages {
   const language = useStore((s) => s.preferences.language);
