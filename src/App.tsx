@@ -1,5 +1,5 @@
 /** Composition only: header, notice, and either the chart view or the compare view, each drawn as a chart or as an outline. */
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 
 import { type ChartDecorations, OrgChart } from './chart/OrgChart.tsx';
 import { CompareToggle } from './compare/CompareToggle.tsx';
@@ -17,13 +17,41 @@ import { useMessages } from './store/useMessages.ts';
 const CompareView = lazy(async () => ({ default: (await import('./compare/CompareView.tsx')).CompareView }));
 const OutlineView = lazy(async () => ({ default: (await import('./outline/OutlineView.tsx')).OutlineView }));
 
+/** How long a notice stays before it goes by itself: news briefly, a warning longer; an error stays until it is closed. */
+const NOTICE_LIFETIME_MS = { info: 8_000, warning: 15_000, error: null } as const;
+
+/** The latest notice, floating over the top of the workspace so it never pushes the chart down; it goes by itself (see NOTICE_LIFETIME_MS) or when closed. */
 function NoticeBar() {
   const notice = useStore((s) => s.notice);
   const showNotice = useStore((s) => s.showNotice);
   const t = useMessages();
+  // A reader pointing at or tabbed into the notice is reading it: its time stops until they leave.
+  const [held, setHeld] = useState(false);
+  // A notice that left while held (closed under the pointer) must not hold the next one.
+  const [heldNotice, setHeldNotice] = useState(notice);
+  if (heldNotice !== notice) {
+    setHeldNotice(notice);
+    setHeld(false);
+  }
+  useEffect(() => {
+    const lifetime = notice === null ? null : NOTICE_LIFETIME_MS[notice.tone];
+    if (lifetime === null || held) return;
+    const timer = window.setTimeout(() => {
+      // Only this notice: a newer one keeps its own time.
+      if (useStore.getState().notice === notice) showNotice(null);
+    }, lifetime);
+    return () => window.clearTimeout(timer);
+  }, [notice, held, showNotice]);
   if (notice === null) return null;
   return (
-    <div className={`notice notice-${notice.tone}`} role={notice.tone === 'info' ? 'status' : 'alert'}>
+    <div
+      className={`notice notice-${notice.tone}`}
+      role={notice.tone === 'info' ? 'status' : 'alert'}
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
       {/* Notices built from the interface's words (an import's problems among them) follow its language; plain strings are English. */}
       {/* An import's problems can run long: the message scrolls, and can be reached with Tab to scroll it from the keyboard. */}
       <p lang={typeof notice.text === 'string' ? 'en' : undefined} tabIndex={notice.tone === 'error' ? 0 : undefined}>
@@ -63,9 +91,9 @@ export function App() {
         <ImportControl />
         <YourCharts />
       </Header>
-      <NoticeBar />
       {view === 'compare' ? (
         <main className="workspace workspace-compare">
+          <NoticeBar />
           <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
             <Suspense
               fallback={
@@ -83,6 +111,7 @@ export function App() {
         </main>
       ) : (
         <main className="workspace">
+          <NoticeBar />
           <section className="chart-area" aria-label={t.chartRegion}>
             {drawPane('main')}
           </section>

@@ -22,6 +22,8 @@ export interface NodeCardProps {
   /** The other name shown beside it, if any: e.g. the Chinese one. */
   readonly secondName: string | null;
   readonly secondLang: string | null;
+  /** Native names asked for, but none on record, or the one shown is a translation (see nativeNameNote): a quiet mark says so. */
+  readonly nameNote: 'missing' | 'translation' | null;
   readonly kind: string;
   readonly kindLabel: string;
   /** The unit's head, shown on the root card only (it has room for them). */
@@ -42,6 +44,7 @@ export interface NodeCardProps {
 }
 
 const SMALL_SIZE = CARD_SMALL_SIZE;
+const NOTE_SIZE = 10;
 const PAD_X = 12;
 const AVATAR_RADIUS = 17;
 
@@ -57,6 +60,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
     nameLang,
     secondName,
     secondLang,
+    nameNote,
     kind,
     kindLabel,
     head,
@@ -104,6 +108,13 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
     headLine,
     badge,
     unitsBelow: childCount > 0 ? messages.unitsBelow(descendantCount) : null,
+    // The mark the card shows, then what it means.
+    nameNote:
+      nameNote === 'missing'
+        ? `${messages.noNativeNameMark} (${messages.noNativeName})`
+        : nameNote === 'translation'
+          ? `${messages.nativeNameTranslatedMark} (${messages.nativeNameTranslated})`
+          : null,
   });
 
   const tooltip =
@@ -174,6 +185,12 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
           {badge ? (
             <text className="node-badge" x={width / 2 - PAD_X} y={kindY} fontSize={SMALL_SIZE} textAnchor="end">
               {badge}
+            </text>
+          ) : null}
+          {nameNote ? (
+            // In the card's corner, small and muted: a note on the name, not a word of it.
+            <text className="node-name-note" x={width / 2 - 8} y={height / 2 - 7} fontSize={NOTE_SIZE} textAnchor="end">
+              {nameNote === 'missing' ? messages.noNativeNameMark : messages.nativeNameTranslatedMark}
             </text>
           ) : null}
         </g>

@@ -7,7 +7,7 @@ import { type KeyboardEvent, type ReactNode, type RefObject, useCallback, useEff
 import { flushSync } from 'react-dom';
 
 import type { Messages } from '../i18n/messages.ts';
-import { cardKindText, headOf, type NameMode, shownNames } from '../model/present.ts';
+import { cardKindText, headOf, type NameMode, nativeNameNote, shownNames } from '../model/present.ts';
 import { chartToCsv } from '../model/table.ts';
 import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
 import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
@@ -411,6 +411,8 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             nameLang={names.primary.lang}
             secondName={names.secondary?.text ?? null}
             secondLang={names.secondary?.lang ?? null}
+            // Marked only where Chinese names replace the chart's own: with both shown, a card without a Chinese line says it plainly.
+            nameNote={nameMode === 'native' ? nativeNameNote(unit, nameMode) : null}
             kind={unit.kind ?? 'unit'}
             kindLabel={cardKindText(unit, t.kinds)}
             head={parentId === null ? headOf(unit, nameMode) : null}

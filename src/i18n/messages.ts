@@ -64,6 +64,8 @@ const en = {
 
   // Notices
   dismiss: 'Dismiss message',
+  /** The phone header's button for the tools that do not fit its one row. */
+  menu: 'Menu',
   unknownUnit: (id: string, chart: string) => `No unit with the id “${id}” in ${chart}. Showing the whole chart instead.`,
   unknownChart: (id: string, fallback: string | null) => `No chart with the id “${id}”. Showing ${fallback ?? 'the first chart'} instead.`,
   unknownCompare: (ids: readonly string[]) => `No chart with the id ${ids.map((id) => `“${id}”`).join(' or ')} to compare.`,
@@ -174,6 +176,13 @@ const en = {
   sourceKind: (kind: string) => ` (${kind})`,
   /** Before the citation of a Chinese name shown as the heading, under the English name. */
   nativeNameSource: 'source of the Chinese name:',
+  /** Shown where Chinese names were asked for and a unit has none: its English name stands in. */
+  noNativeName: 'No Chinese name on record',
+  /** Beside a Chinese name no source gives: the chart's own translation (e.g. a group heading). */
+  nativeNameTranslated: 'translation: no source gives this name',
+  /** The quiet marks on a card for the two notes above. */
+  noNativeNameMark: 'EN',
+  nativeNameTranslatedMark: 'tr.',
   leaders: 'Leaders',
   leadersHint: 'As given in the source; posts may have changed since.',
   noLeaders: 'The source names no leaders for this unit.',

@@ -43,6 +43,7 @@ export const zh: Messages = {
   shortcuts: '键盘快捷键',
 
   dismiss: '关闭消息',
+  menu: '菜单',
   sentences: (parts) => parts.join(''),
   storageProblem: (action, problem) => {
     const [what, verb, after] = STORAGE_ACTIONS_ZH[action];
@@ -154,6 +155,10 @@ export const zh: Messages = {
   sourceKind: (kind) => `（${kind}）`,
   sourceKinds: { article: '文章', 'web page': '网页', 'editorial notes': '编辑注记', 'imported file': '导入的文件', file: '文件' },
   nativeNameSource: '中文名称出处：',
+  noNativeName: '无中文名称记录',
+  nativeNameTranslated: '译名：无来源给出此名称',
+  noNativeNameMark: 'EN',
+  nativeNameTranslatedMark: '译',
   leaders: '领导',
   leadersHint: '按来源所载；职务此后可能已有变动。',
   noLeaders: '来源未列出此机构的领导。',

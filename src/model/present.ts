@@ -64,6 +64,8 @@ export interface UnitNameParts {
   readonly kind: string;
   /** The other name shown beside it (e.g. the Chinese one), if any. */
   readonly secondName: string | null;
+  /** What a mark on the card says about the name shown ("EN (No Chinese name on record)"), if any. */
+  readonly nameNote?: string | null;
   /** The head's line ("Secretary-General: Liu Qi"), on the cards that show one. */
   readonly headLine: string | null;
   /** A short badge on the card, e.g. "Unique". */
@@ -82,7 +84,7 @@ export interface UnitNameParts {
  */
 export function unitAccessibleName(parts: UnitNameParts): string {
   const said: string[] = [];
-  for (const part of [parts.name, parts.kind, parts.secondName, parts.headLine, parts.badge, parts.unitsBelow]) {
+  for (const part of [parts.name, parts.kind, parts.nameNote, parts.secondName, parts.headLine, parts.badge, parts.unitsBelow]) {
     const text = part?.trim() ?? '';
     if (text !== '' && !said.includes(text)) said.push(text);
   }
@@ -157,6 +159,20 @@ export function shownNames(
   if (mode === 'native' && native) return { primary: native, secondary: null };
   if (mode === 'both' && native) return { primary: own, secondary: native };
   return { primary: own, secondary: null };
+}
+
+/**
+ * What a card or the details panel says about the native name, when the reader asked for native names: that there
+ * is none on record (the chart's own name stands in), or that the one shown is the chart's translation, not a
+ * cited name. Nothing when the reader asked for the chart's own names.
+ */
+export function nativeNameNote(
+  named: { readonly nativeName?: { readonly translation?: string | undefined } | undefined },
+  mode: NameMode,
+): 'missing' | 'translation' | null {
+  if (mode === 'en') return null;
+  if (!named.nativeName) return 'missing';
+  return named.nativeName.translation === 'editorial' ? 'translation' : null;
 }
 
 /** The names of the unit with this id in `index`, as `shownNames` gives them; the id itself for an unknown unit. */

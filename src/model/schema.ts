@@ -33,6 +33,10 @@ export const nativeNameSchema = z
   .object({
     text: nonEmpty,
     lang: z.string().optional().meta({ description: 'BCP 47 language tag, e.g. "zh-Hans". Used for search and for screen readers.' }),
+    translation: z.enum(['editorial']).optional().meta({
+      description:
+        '"editorial" when no source gives this name: the chart’s makers translated it (e.g. a group heading), and the app shows it as a translation, not as a cited name.',
+    }),
     ...cited,
   })
   .meta({ description: 'The unit’s or person’s name in its own language.' });
@@ -135,6 +139,8 @@ export const manifestSchema = z.object({
         id: nonEmpty,
         title: nonEmpty,
         shortTitle: z.string().optional(),
+        /** The name on the header's chart switch: the office itself, short enough for one line on a phone, where the short title names its parent body. */
+        switchTitle: z.string().optional(),
         /** The short title in the chart's native language, e.g. 国务院办公厅: shown in a Chinese interface or with Chinese names. */
         nativeShortTitle: z.string().optional(),
         file: nonEmpty,

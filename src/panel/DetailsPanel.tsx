@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { factIs, factKeyOf, findFact, type WellKnownFactKey } from '../model/facts.ts';
-import { formatDate, leadersByTitle, ownEntry, shownNames, unitNames, yearsSince } from '../model/present.ts';
+import { formatDate, leadersByTitle, nativeNameNote, ownEntry, shownNames, unitNames, yearsSince } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { type OrgIndex, pathToRoot, treePosition } from '../model/tree.ts';
 import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
@@ -151,6 +151,8 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
   /** The language the chart's texts are written in, marked on them so a Chinese interface still reads English facts as English. */
   const contentLang = index.chart.language ?? undefined;
   const nativeFirst = nameMode === 'native' && unit.nativeName !== undefined;
+  // Asked for Chinese names: say where there is none, or where the one shown is a translation.
+  const nameNote = nativeNameNote(unit, nameMode);
   const nameIn = (id: string) => unitNames(index, id, nameMode).primary;
   const parentId = index.parentOf.get(unit.id) ?? null;
   const idPrefix = `${pane}-`;
@@ -245,7 +247,10 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
               <span lang={unit.nativeName.lang ?? undefined}>{unit.nativeName.text}</span>
             )}{' '}
             {cite(unit.nativeName.cite)}
+            {nameNote === 'translation' ? <span className="muted"> ({t.nativeNameTranslated})</span> : null}
           </p>
+        ) : nameNote === 'missing' ? (
+          <p className="native-name muted">{t.noNativeName}</p>
         ) : null}
         {unit.summary ? (
           <p className="summary" lang={contentLang}>

@@ -53,6 +53,7 @@ export async function loadBundledCharts(onManifest: () => void | Promise<void> =
       id: entry.id,
       title: entry.title,
       shortTitle: entry.shortTitle,
+      switchTitle: entry.switchTitle,
       nativeShortTitle: entry.nativeShortTitle,
       origin: 'bundled' as const,
     })),

@@ -19,6 +19,8 @@ export interface CatalogEntry {
   readonly id: string;
   readonly title: string;
   readonly shortTitle?: string | undefined;
+  /** The name on the header's chart switch, where the short title would name something else (the parent body, not its office). */
+  readonly switchTitle?: string | undefined;
   /** The short title in the chart's native language (Chinese for the bundled offices), where known. */
   readonly nativeShortTitle?: string | undefined;
   /** Bundled with the app, or brought by the user (kept in the browser). */
@@ -30,6 +32,12 @@ export function shownShortTitle(entry: CatalogEntry, preferences: Pick<Preferenc
   const native =
     entry.nativeShortTitle !== undefined && entry.nativeShortTitle.trim() !== '' && (preferences.language === 'zh' || preferences.names === 'native');
   return native ? { text: entry.nativeShortTitle as string, native: true } : { text: entry.shortTitle ?? entry.title, native: false };
+}
+
+/** A chart's name on the header's switch: the native short title as shownShortTitle picks it, else the switch title where one is given. */
+export function shownSwitchTitle(entry: CatalogEntry, preferences: Pick<Preferences, 'language' | 'names'>): { text: string; native: boolean } {
+  const shown = shownShortTitle(entry, preferences);
+  return shown.native || entry.switchTitle === undefined || entry.switchTitle.trim() === '' ? shown : { text: entry.switchTitle, native: false };
 }
 
 export interface ViewTransform {

@@ -68,7 +68,7 @@ describe('<App />', () => {
   it('switches office from the header', async () => {
     const user = userEvent.setup();
     await startApp();
-    await user.click(screen.getByRole('radio', { name: 'General Office of the State Council' }));
+    await user.click(screen.getByRole('radio', { name: 'State Council General Office, General Office of the State Council' }));
     await waitFor(() => expect(screen.getAllByRole('treeitem')).toHaveLength(3));
     expect(within(details()).getByText('Wu Zhenglong')).toBeInTheDocument();
     expect(window.location.search).toBe('?chart=state-council-general-office');

@@ -113,7 +113,9 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     expect(pairs[0]).toHaveTextContent(
       `${NPC_TITLE} 全国人民代表大会常务委员会办公厅 ↔ General Office of the State Council 中华人民共和国国务院办公厅 (both are the top of their chart)`,
     );
-    expect(pairs.some((pair) => /^Directly affiliated institutions ↔ Directly affiliated institutions/.test(pair.textContent ?? ''))).toBe(true);
+    expect(
+      pairs.some((pair) => /^Directly affiliated institutions 直属事业单位 ↔ Directly affiliated institutions 直属事业单位/.test(pair.textContent ?? '')),
+    ).toBe(true);
 
     // Units with no counterpart carry a badge in the chart and are listed per side.
     const onlyLeft = screen.getByRole('heading', { name: 'Only in NPC Standing Committee' }).nextElementSibling as HTMLElement;
@@ -142,7 +144,7 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     const counterparts = screen.getByRole('heading', { name: 'Counterparts' }).nextElementSibling as HTMLElement;
     const pair = within(counterparts)
       .getAllByRole('listitem')
-      .find((item) => /^Directly affiliated institutions ↔/.test(item.textContent ?? ''));
+      .find((item) => /^Directly affiliated institutions 直属事业单位 ↔/.test(item.textContent ?? ''));
     if (!pair) throw new Error('no counterpart pair for the affiliated institutions');
     const leftButton = within(pair).getAllByRole('button')[0] as HTMLElement;
 

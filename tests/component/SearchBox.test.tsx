@@ -162,7 +162,7 @@ describe('<SearchBox /> in the app', { timeout: 20_000 }, () => {
     expect(field).toHaveValue('');
 
     // From a radio button of the chart switch.
-    const radio = screen.getByRole('radio', { name: 'General Office of the State Council' });
+    const radio = screen.getByRole('radio', { name: 'State Council General Office, General Office of the State Council' });
     await user.click(radio);
     expect(radio).toHaveFocus();
     await user.keyboard('/');

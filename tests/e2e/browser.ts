@@ -2,6 +2,8 @@
  * One headless Chromium per test file, a fresh page per test, and a record of
  * anything the page logged as an error so tests can assert a clean console.
  */
+import { readFileSync } from 'node:fs';
+
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
@@ -78,4 +80,28 @@ export async function settledTransform(page: Page): Promise<{ x: number; y: numb
     previous = current;
   }
   throw new Error('the view never stopped moving');
+}
+
+const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+// Best practice too: its landmark-unique rule is what tells the compare view's two sides' landmarks apart.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe-core's WCAG 2.2 AA and best-practice violations on the page, as "rule: targets" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // The built app's Content-Security-Policy forbids inline scripts; evaluating axe's source is allowed.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    interface AxeResult {
+      violations: { id: string; nodes: { target: unknown[] }[] }[];
+    }
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.map(String).join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
+  }, AXE_TAGS);
 }

@@ -247,13 +247,13 @@ describe('importing and exporting charts in a real browser', () => {
     await expect(unitNode(page, 'Ian Devling').count()).resolves.toBe(1);
 
     // Back to a bundled chart, then open it again from both places it is listed.
-    await chartRadio(page, NPC_TITLE).check();
+    await chartRadio(page, `NPCSC General Office, ${NPC_TITLE}`).check();
     await page.getByRole('tree', { name: `Org chart: ${NPC_TITLE}` }).waitFor();
     await expect(chartRadio(page, 'd3-org-chart-org').count()).resolves.toBe(1);
     await chartRadio(page, 'd3-org-chart-org').check();
     await page.getByRole('tree', { name: 'Org chart: d3-org-chart-org' }).waitFor();
 
-    await chartRadio(page, NPC_TITLE).check();
+    await chartRadio(page, `NPCSC General Office, ${NPC_TITLE}`).check();
     await page.getByRole('tree', { name: `Org chart: ${NPC_TITLE}` }).waitFor();
     await expect(yourCharts(page).textContent()).resolves.toBe('Your charts (1)');
     await yourCharts(page).click();
