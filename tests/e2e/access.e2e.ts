@@ -4,12 +4,11 @@
  * choices, touch gestures, the phone layout and reduced motion. Everything is
  * found by role and accessible name, as a user of assistive technology would.
  */
-import { readFileSync } from 'node:fs';
-
 import type { BrowserContextOptions, CDPSession, Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { cardName, escapeRegExp } from '../names.ts';
+import { axeViolations } from './axe.ts';
 import { browserSession, settledTransform, viewTransform } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
@@ -19,8 +18,6 @@ beforeEach(() => session.page.setDefaultTimeout(10_000));
 const PHONE = { width: 375, height: 740 };
 const NPC_TITLE = "General Office of the Standing Committee of the National People's Congress";
 const LIAISON_NATIVE = '全国人大常委会办公厅联络局';
-const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(session.url(path));
@@ -55,26 +52,6 @@ async function withPage(options: BrowserContextOptions, run: (page: Page) => Pro
     await context.close();
   }
   expect(errors).toEqual([]);
-}
-
-/** axe-core's WCAG 2.2 AA violations on the page, as "rule: targets" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // The built app's Content-Security-Policy forbids inline scripts; evaluating axe's source is allowed.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    interface AxeResult {
-      violations: { id: string; nodes: { target: unknown[] }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.map(String).join(' '))
-          .slice(0, 5)
-          .join(', ')}`,
-    );
-  }, AXE_TAGS);
 }
 
 /** Opens the Display settings and picks `option` in the radio group named `group`. */

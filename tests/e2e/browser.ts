@@ -2,7 +2,7 @@
  * One headless Chromium per test file, a fresh page per test, and a record of
  * anything the page logged as an error so tests can assert a clean console.
  */
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
 import { findChromium } from '../../scripts/ensure-chromium.mjs';
@@ -17,7 +17,8 @@ export interface BrowserSession {
   url(path?: string): string;
 }
 
-export function browserSession(options: { viewport?: { width: number; height: number } } = {}): BrowserSession {
+/** `options` for each test's context: the viewport (1280 × 800 unless given), touch, a phone's screen. */
+export function browserSession(options: BrowserContextOptions = {}): BrowserSession {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -35,7 +36,7 @@ export function browserSession(options: { viewport?: { width: number; height: nu
   beforeEach(async () => {
     if (!browser) throw new Error('browser did not start');
     errors.length = 0;
-    context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
     page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
