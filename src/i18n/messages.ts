@@ -213,6 +213,7 @@ const en = {
     leader: 'Leader',
     function: 'Function',
     fact: 'Fact',
+    note: 'Note',
   } as Readonly<Record<string, string>>,
 
   // Compare

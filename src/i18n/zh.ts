@@ -188,6 +188,7 @@ export const zh: Messages = {
     leader: '领导',
     function: '职能',
     fact: '概况',
+    note: '备注',
   },
 
   compareToolbar: '对比',

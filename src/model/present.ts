@@ -111,6 +111,51 @@ export function formatDate(value: string, language: 'en' | 'zh' = 'en'): string 
   return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }
 
+/** A day or a moment as a table exports it: "2003-07-16", "2003-07-16T19:00:00.000Z", "2003-07-16T19:00+08:00". */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
+
+/**
+ * An exported day or moment in the interface language: "16 July 2003" (or
+ * "2003年7月16日"), with the time in UTC when it is not midnight there,
+ * "16 July 2003 at 19:00 UTC"; null for anything else, shown as written.
+ */
+export function formatTimestamp(value: string, language: 'en' | 'zh' = 'en'): string | null {
+  const text = value.trim();
+  const date = new Date(text);
+  const [year = 0, month = 0, day = 0] = text.slice(0, 10).split('-').map(Number);
+  // No 30 February: the browser would roll it on to March.
+  if (!ISO_TIMESTAMP.test(text) || Number.isNaN(date.getTime()) || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  const timed = date.getTime() % 86_400_000 !== 0;
+  const shown = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'long',
+    ...(timed ? { timeStyle: 'short' } : {}),
+    timeZone: 'UTC',
+  }).format(date);
+  return timed ? `${shown} UTC` : shown;
+}
+
+/**
+ * A column name as people write labels: "department_name" → "Department name",
+ * "imageUrl" → "Image URL", "job_id" → "Job ID". A label that is already words
+ * ("Parent body", "Type", "ID") is left as it is.
+ */
+export function humanLabel(label: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)*$/.test(label) || !/_|[a-z][A-Z]|^[a-z]/.test(label)) return label;
+  const words = label
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[_\s]+/)
+    .map((word) => (/^(id|url)$/i.test(word) ? word.toUpperCase() : word.toLowerCase()))
+    .join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A web address cut to its host, "bumbeishvili.github.io/…", for a link whose title holds the whole of it. */
+export function shortUrl(href: string): string {
+  const url = new URL(href);
+  const host = url.host.replace(/^www\./, '');
+  return `${url.pathname}${url.search}${url.hash}`.length > 1 ? `${host}/…` : host;
+}
+
 /** Whole years between an ISO date and `today`; null when the value is not a date. */
 export function yearsSince(value: string, today: Date): number | null {
   const match = ISO_DATE.exec(value.trim());

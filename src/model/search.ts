@@ -5,7 +5,7 @@
  * (`searchUnits`).
  *
  * How it stays fast on a 10,000-unit chart: at build time each kind of text
- * (names, native names, pinyin, initials, leaders, facts, functions) is folded
+ * (names, native names, pinyin, initials, leaders, facts, functions, notes) is folded
  * — lower case, no accents, no apostrophes — and joined into one long string
  * per kind, items separated by ¤ (SEPARATOR). A query word is then found with the
  * engine's own `indexOf` running along those strings, instead of tens of
@@ -17,7 +17,7 @@
  * Ranking, best first (scores in `SCORE`):
  *   exact name > name prefix > a name word starting with the query > name substring
  *   > native (Chinese) name > pinyin > pinyin initials > leader
- *   > name word with a typo > leader name with a typo > fact > function text.
+ *   > name word with a typo > leader name with a typo > fact > function text > editorial note.
  * Ties go to the shorter name, then to chart order (charts as given, units top-down).
  *
  * A query is split into words on whitespace; every word must match somewhere in
@@ -37,7 +37,7 @@ import { withoutAccents } from './normalise.ts';
 import type { Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
 
-export type SearchField = 'name' | 'nativeName' | 'pinyin' | 'initials' | 'leader' | 'function' | 'fact';
+export type SearchField = 'name' | 'nativeName' | 'pinyin' | 'initials' | 'leader' | 'function' | 'fact' | 'note';
 
 /** A [start, end) range of UTF-16 code units. */
 export type TextRange = readonly [number, number];
@@ -62,11 +62,18 @@ export interface SearchResult {
    * The text to show for that field: the name (`name`); the native name
    * (`nativeName`, `pinyin`, `initials`); the leader line "Title: Name", with
    * " (native name)" added when that is what matched (`leader`); "Label: value"
-   * (`fact`); or the function sentence (`function`).
+   * (`fact`); the function sentence (`function`); or the note (`note`).
    */
   readonly matchedText: string;
   /** Ranges of `matchedText` to highlight, sorted and apart. For pinyin and initials: the Chinese characters they spell. */
   readonly highlights: readonly TextRange[];
+  /**
+   * The same highlights, placed on the unit's own texts, for the details panel
+   * to mark: keyed `name`, `native` (the native name), `function:i`, `note:i`,
+   * `fact:i:label`, `fact:i:value`, `leader:i:title`, `leader:i:name` and
+   * `leader:i:native`, where i is the item's place in the unit's list.
+   */
+  readonly marks: Readonly<Record<string, readonly TextRange[]>>;
   readonly score: number;
 }
 
@@ -104,6 +111,8 @@ export const SCORE = {
   factSubstring: 200,
   functionWord: 120,
   functionSubstring: 100,
+  noteWord: 80,
+  noteSubstring: 60,
 } as const;
 
 /** Tiers are at least 10 apart; these bonuses stay below that, so they only order units within a tier. */
@@ -221,6 +230,7 @@ const INITIALS_SCORES: Tiers = [0, SCORE.initialsSubstring, SCORE.initialsSubstr
 const LEADER_SCORES: Tiers = [0, SCORE.leaderSubstring, SCORE.leaderWord, SCORE.leaderWord, SCORE.leaderWord];
 const FACT_SCORES: Tiers = [0, SCORE.factSubstring, SCORE.factWord, SCORE.factWord, SCORE.factWord];
 const FUNCTION_SCORES: Tiers = [0, SCORE.functionSubstring, SCORE.functionWord, SCORE.functionWord, SCORE.functionWord];
+const NOTE_SCORES: Tiers = [0, SCORE.noteSubstring, SCORE.noteWord, SCORE.noteWord, SCORE.noteWord];
 
 let rowA = new Int32Array(32);
 let rowB = new Int32Array(32);
@@ -561,6 +571,7 @@ interface IndexData {
   readonly leaderNames: Corpus;
   readonly facts: Corpus;
   readonly functions: Corpus;
+  readonly notes: Corpus;
   readonly typoWords: TypoWords;
 }
 
@@ -591,6 +602,7 @@ export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
   const leaderNames = new CorpusBuilder();
   const facts = new CorpusBuilder();
   const functions = new CorpusBuilder();
+  const notes = new CorpusBuilder();
 
   for (const chartIndex of charts) {
     const chart = chartIndex.chart;
@@ -621,6 +633,7 @@ export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
       }
       if (unit.facts !== undefined) for (const fact of unit.facts) facts.add(`${fact.label}: ${fact.value}`, e);
       if (unit.functions !== undefined) for (const item of unit.functions) functions.add(item.text, e);
+      if (unit.notes !== undefined) for (const item of unit.notes) notes.add(item.text, e);
     }
   }
 
@@ -641,6 +654,7 @@ export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
     leaderNames: leaderNameCorpus,
     facts: facts.build(),
     functions: functions.build(),
+    notes: notes.build(),
     typoWords: { nameWords: distinctWords(nameCorpus.text), leaderWords: distinctWords(leaderNameCorpus.text) },
   };
   return { chartIds, unitCount: entries.length, [DATA]: data };
@@ -716,13 +730,14 @@ function scanTypos(data: IndexData, t: Token, best: Uint16Array): void {
   }
 }
 
-/** Scores `text` against every written field (names, native names, leaders, facts, functions), keeping each unit's best. */
+/** Scores `text` against every written field (names, native names, leaders, facts, functions, notes), keeping each unit's best. */
 function scanTexts(data: IndexData, text: string, best: Uint16Array): void {
   scan(data.names, text, NAME_SCORES, best);
   scan(data.natives, text, NATIVE_SCORES, best);
   scan(data.leaders, text, LEADER_SCORES, best);
   scan(data.facts, text, FACT_SCORES, best);
   scan(data.functions, text, FUNCTION_SCORES, best);
+  scan(data.notes, text, NOTE_SCORES, best);
 }
 
 /** The best score of one query word in every unit (0 where it does not occur). */
@@ -830,9 +845,13 @@ function textField(text: string): TextField {
   return { text, folded: fold(text) };
 }
 
+/** Where one of the unit's own texts sits in a candidate's text: its key in `SearchResult.marks`, start and end. */
+type Slot = readonly [key: string, start: number, end: number];
+
 interface Candidate {
   readonly field: SearchField;
   readonly text: string;
+  readonly slots: readonly Slot[];
   readonly ranges: [number, number][];
   /** How many query words this one text matches. */
   readonly covered: number;
@@ -864,13 +883,13 @@ function closestWord(field: TextField, t: Token): { typos: number; range: [numbe
  * words stand together in it as typed, that one range counts instead, for all
  * of them and a little more.
  */
-function plainCandidate(field: SearchField, f: TextField, q: Query, tiers: Tiers): Candidate {
+function plainCandidate(field: SearchField, f: TextField, q: Query, tiers: Tiers, slots: readonly Slot[]): Candidate {
   const n = q.tokens.length;
   if (q.phrase !== null) {
     const kind = matchKind(f.folded.text, q.phrase);
     if (kind !== NONE) {
       const at = findAt(f.folded.text, q.phrase);
-      return { field, text: f.text, ranges: [unfold(f.text, f.folded, at, at + q.phrase.length)], covered: n, total: (tiers[kind] + PHRASE_BONUS) * n };
+      return { field, text: f.text, slots, ranges: [unfold(f.text, f.folded, at, at + q.phrase.length)], covered: n, total: (tiers[kind] + PHRASE_BONUS) * n };
     }
   }
   const ranges: [number, number][] = [];
@@ -884,12 +903,15 @@ function plainCandidate(field: SearchField, f: TextField, q: Query, tiers: Tiers
     const at = findAt(f.folded.text, t.text);
     ranges.push(unfold(f.text, f.folded, at, at + t.text.length));
   }
-  return { field, text: f.text, ranges, covered, total };
+  return { field, text: f.text, slots, ranges, covered, total };
 }
+
+/** A text that is one of the unit's own texts whole. */
+const whole = (key: string, text: string): Slot[] => [[key, 0, text.length]];
 
 function nameCandidates(unit: Unit, q: Query, out: Candidate[]): void {
   const name = textField(unit.name);
-  const base = plainCandidate('name', name, q, NAME_SCORES);
+  const base = plainCandidate('name', name, q, NAME_SCORES, whole('name', unit.name));
   let { covered, total } = base;
   if (covered < q.tokens.length) {
     for (const t of q.tokens) {
@@ -926,24 +948,29 @@ function pinyinCandidates(info: PinyinInfo, native: string, q: Query, out: Candi
       initials.push(initialsRange(info, iAt, t.pinyin.length));
     }
   }
-  out.push({ field: 'pinyin', text: native, ranges: syllables, covered: sylCovered, total: sylTotal });
+  const slots = whole('native', native);
+  out.push({ field: 'pinyin', text: native, slots, ranges: syllables, covered: sylCovered, total: sylTotal });
   if (q.pinyinPhrase !== null) {
     const at = pinyinAt(info, q.pinyinPhrase);
     if (at >= 0) {
       const total = (PINYIN_SCORES[pinyinKind(info, q.pinyinPhrase)] + PHRASE_BONUS) * q.tokens.length;
-      out.push({ field: 'pinyin', text: native, ranges: [pinyinRange(info, at, q.pinyinPhrase.length)], covered: q.tokens.length, total });
+      out.push({ field: 'pinyin', text: native, slots, ranges: [pinyinRange(info, at, q.pinyinPhrase.length)], covered: q.tokens.length, total });
     }
   }
-  out.push({ field: 'initials', text: native, ranges: initials, covered: iniCovered, total: iniTotal });
+  out.push({ field: 'initials', text: native, slots, ranges: initials, covered: iniCovered, total: iniTotal });
 }
 
-function leaderCandidate(leader: NonNullable<Unit['leaders']>[number], q: Query): Candidate {
+function leaderCandidate(leader: NonNullable<Unit['leaders']>[number], i: number, q: Query): Candidate {
   const line = textField(`${leader.title}: ${leader.name}`);
   const name = textField(leader.name);
   const native = leader.nativeName === undefined ? null : textField(leader.nativeName.text);
-  const base = plainCandidate('leader', line, q, LEADER_SCORES);
-  let { covered, total } = base;
   const nameOffset = line.text.length - name.text.length;
+  const slots: Slot[] = [
+    [`leader:${i}:title`, 0, leader.title.length],
+    [`leader:${i}:name`, nameOffset, line.text.length],
+  ];
+  const base = plainCandidate('leader', line, q, LEADER_SCORES, slots);
+  let { covered, total } = base;
   const nativeRanges: [number, number][] = [];
   for (const t of q.tokens) {
     if (matchKind(line.folded.text, t.text) !== NONE) continue;
@@ -967,6 +994,7 @@ function leaderCandidate(leader: NonNullable<Unit['leaders']>[number], q: Query)
   return {
     field: 'leader',
     text: `${line.text} (${native.text})`,
+    slots: [...slots, [`leader:${i}:native`, offset, offset + native.text.length]],
     ranges: [...base.ranges, ...nativeRanges.map(([a, b]): [number, number] => [a + offset, b + offset])],
     covered,
     total,
@@ -979,12 +1007,20 @@ function describe(e: Entry, q: Query): Omit<SearchResult, 'score'> {
   const all: Candidate[] = [];
   nameCandidates(unit, q, all);
   if (unit.nativeName !== undefined) {
-    all.push(plainCandidate('nativeName', textField(unit.nativeName.text), q, NATIVE_SCORES));
+    all.push(plainCandidate('nativeName', textField(unit.nativeName.text), q, NATIVE_SCORES, whole('native', unit.nativeName.text)));
     if (e.pinyin !== null) pinyinCandidates(e.pinyin, unit.nativeName.text, q, all);
   }
-  for (const leader of unit.leaders ?? []) all.push(leaderCandidate(leader, q));
-  for (const fact of unit.facts ?? []) all.push(plainCandidate('fact', textField(`${fact.label}: ${fact.value}`), q, FACT_SCORES));
-  for (const item of unit.functions ?? []) all.push(plainCandidate('function', textField(item.text), q, FUNCTION_SCORES));
+  unit.leaders?.forEach((leader, i) => all.push(leaderCandidate(leader, i, q)));
+  unit.facts?.forEach((fact, i) => {
+    const text = `${fact.label}: ${fact.value}`;
+    const slots: Slot[] = [
+      [`fact:${i}:label`, 0, fact.label.length],
+      [`fact:${i}:value`, fact.label.length + 2, text.length],
+    ];
+    all.push(plainCandidate('fact', textField(text), q, FACT_SCORES, slots));
+  });
+  unit.functions?.forEach((item, i) => all.push(plainCandidate('function', textField(item.text), q, FUNCTION_SCORES, whole(`function:${i}`, item.text))));
+  unit.notes?.forEach((item, i) => all.push(plainCandidate('note', textField(item.text), q, NOTE_SCORES, whole(`note:${i}`, item.text))));
 
   let best: Candidate | null = null;
   for (const c of all) {
@@ -992,6 +1028,7 @@ function describe(e: Entry, q: Query): Omit<SearchResult, 'score'> {
     if (best === null || c.covered > best.covered || (c.covered === best.covered && c.total > best.total)) best = c;
   }
   const text = best?.text ?? unit.name;
+  const highlights = mergeRanges(text, best?.ranges ?? [], true);
   return {
     chartId: e.chart.chartIndex.chart.id,
     unitId: e.unitId,
@@ -1000,8 +1037,22 @@ function describe(e: Entry, q: Query): Omit<SearchResult, 'score'> {
     path: pathOf(e),
     field: best?.field ?? 'name',
     matchedText: text,
-    highlights: mergeRanges(text, best?.ranges ?? [], true),
+    highlights,
+    marks: placeMarks(highlights, best?.slots ?? whole('name', unit.name)),
   };
+}
+
+/** Each highlight cut to the slots it falls in, counted from each slot's start. */
+function placeMarks(highlights: readonly TextRange[], slots: readonly Slot[]): Record<string, TextRange[]> {
+  const marks: Record<string, TextRange[]> = {};
+  for (const [key, start, end] of slots) {
+    for (const [from, to] of highlights) {
+      const a = Math.max(from, start);
+      const b = Math.min(to, end);
+      if (a < b) (marks[key] ??= []).push([a - start, b - start]);
+    }
+  }
+  return marks;
 }
 
 /**

@@ -3,14 +3,25 @@
  * statement marked with the source and section it comes from, and plain words
  * wherever the sources say nothing. It never fills a gap by guessing.
  */
-import { useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { factIs, factKeyOf, findFact, type WellKnownFactKey } from '../model/facts.ts';
-import { formatDate, leadersByTitle, nativeNameNote, ownEntry, shownNames, unitNames, yearsSince } from '../model/present.ts';
+import {
+  formatDate,
+  formatTimestamp,
+  humanLabel,
+  leadersByTitle,
+  nativeNameNote,
+  ownEntry,
+  shortUrl,
+  shownNames,
+  unitNames,
+  yearsSince,
+} from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { type OrgIndex, pathToRoot, treePosition } from '../model/tree.ts';
-import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
+import { collapsedOf, type PaneId, paneIndex, type SearchHit, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
 /** The facts every unit is asked about, shown even when the source is silent; a fact is one of them by key or by label (model/facts.ts). */
@@ -34,17 +45,40 @@ export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'pan
   const t = useMessages();
   const unitId = selectedId ?? index?.rootId ?? null;
   const unit = unitId !== null ? index?.byId.get(unitId) : undefined;
-  // On phones the panel is a bottom sheet the user can lower out of the chart's way; a new selection raises it again.
+  const hitNonce = useStore((s) => (s.searchHit?.pane === pane ? s.searchHit.nonce : null));
+  // On phones the panel is a bottom sheet the user can lower out of the chart's way; a new selection raises it again,
+  // and so does a search result, even on the root, so what matched is in sight.
   // It starts lowered while only the chart's root is selected, so a phone opens on the chart.
   const [sheetLowered, setSheetLowered] = useState(selectedId === null);
-  const [raisedFor, setRaisedFor] = useState(selectedId);
-  if (raisedFor !== selectedId) {
-    setRaisedFor(selectedId);
-    if (selectedId !== null) setSheetLowered(false);
+  const [raisedFor, setRaisedFor] = useState({ selectedId, hitNonce });
+  if (raisedFor.selectedId !== selectedId || raisedFor.hitNonce !== hitNonce) {
+    setRaisedFor({ selectedId, hitNonce });
+    if (selectedId !== null || (hitNonce !== null && hitNonce !== raisedFor.hitNonce)) setSheetLowered(false);
   }
+  // A search result's first mark scrolled into the panel's view: the function that matched may be the tenth of ten.
+  // Only the panel scrolls (the side panel, the phone's sheet); where the page scrolls instead, the chart stays in sight.
+  const panelRef = useRef<HTMLElement>(null);
+  const shown = index && unit ? `${index.chart.id}:${unit.id}` : '';
+  // Another unit is read from its top, not from where the last one was left.
+  useEffect(() => {
+    if (panelRef.current) panelRef.current.scrollTop = 0;
+  }, [shown]);
+  useEffect(() => {
+    const panel = panelRef.current;
+    const mark = hitNonce === null ? null : panel?.querySelector('mark');
+    if (!panel || !mark) return;
+    const box = mark.getBoundingClientRect();
+    const top = box.top - panel.getBoundingClientRect().top;
+    // In view already (below the phone sheet's sticky handle): left where it is, the unit's name still in sight.
+    if (top < (panel.querySelector<HTMLElement>('.sheet-handle')?.offsetHeight ?? 0) || top + box.height > panel.clientHeight) {
+      panel.scrollTop += top - panel.clientHeight / 3;
+    }
+  }, [hitNonce, shown]);
 
   return (
-    <aside className={`${className}${sheet && sheetLowered ? ' is-lowered' : ''}`} aria-label={label ?? t.details}>
+    // The panel is one tab stop of its own, first after the chart, so a keyboard reader starts at its top and can
+    // scroll it with the arrow keys, rather than landing on its first control far down.
+    <aside ref={panelRef} tabIndex={0} className={`${className}${sheet && sheetLowered ? ' is-lowered' : ''}`} aria-label={label ?? t.details}>
       {sheet ? (
         <button type="button" className="sheet-handle" aria-expanded={!sheetLowered} onClick={() => setSheetLowered(!sheetLowered)}>
           {sheetLowered ? t.showSheet : t.hideSheet}
@@ -145,6 +179,11 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
   const foldedInChart = useStore((s) => collapsedOf(s, pane).has(unit.id));
   const setCollapsed = useStore((s) => s.setCollapsed);
   const requestView = useStore((s) => s.requestView);
+  const marks = useStore((s) => hitMarks(s.searchHit, pane, index.chart.id, unit.id));
+  /** `text` with what the chosen search result matched in it marked. */
+  const hl = (key: string, text: string) => marked(text, marks?.[key]);
+  /** A label or value shown in other words than the source's (the interface's label, a formatted date): marked whole. */
+  const markWhole = (key: string, node: ReactNode) => (marks?.[key] ? <mark>{node}</mark> : node);
   const t = useMessages();
   const nameMode = useStore((s) => s.preferences.names);
   const language = useStore((s) => s.preferences.language);
@@ -165,6 +204,7 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
   const children = index.childrenOf.get(unit.id) ?? [];
   const isGroup = unit.kind === 'group';
   const facts = unit.facts ?? [];
+  const leaders = unit.leaders ?? [];
   const listedInSource = unit.cite !== undefined && path.length > 1;
   const otherFacts = facts.filter((f) => !isStandardFact(f));
   const hasFacts = shape.standardFacts || otherFacts.length > 0 || listedInSource;
@@ -172,6 +212,20 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
     select(id, pane);
     requestView({ kind: 'center', id }, pane);
   };
+  const unitLink = (id: string) => {
+    const name = nameIn(id);
+    return (
+      <button type="button" className="link-button" onClick={() => goTo(id)} lang={name.lang ?? undefined}>
+        {name.text}
+      </button>
+    );
+  };
+  // A unit listed in the source under a unit of the chart has that unit as its parent body: the nearest one above it
+  // that is a body, not a heading such as "Departments".
+  const listingId = path
+    .slice(0, -1)
+    .reverse()
+    .find((id) => index.byId.get(id)?.kind !== 'group');
 
   const cite = (c: Citation | undefined) => {
     if (!c) return null;
@@ -186,22 +240,27 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
   };
 
   const renderFactValue = (fact: Fact) => {
+    const key = `fact:${facts.indexOf(fact)}:value`;
     if (fact.key === 'formed') {
       const years = yearsSince(fact.value, new Date());
-      return (
+      return markWhole(
+        key,
         <>
           <time dateTime={fact.value}>{formatDate(fact.value, language)}</time>
           {years !== null ? t.yearsAgo(years) : ''}
-        </>
+        </>,
       );
     }
+    // An exported moment in the reader's language ("16 July 2003 at 19:00 UTC"), an address by its host: the full text on hover.
+    const date = formatTimestamp(fact.value, language);
+    if (date !== null) return markWhole(key, <time dateTime={fact.value.trim()}>{date}</time>);
     const link = webLink(fact.value);
     return link ? (
-      <a href={link} target="_blank" rel="noopener noreferrer">
-        {fact.value}
+      <a href={link} target="_blank" rel="noopener noreferrer" title={link}>
+        {markWhole(key, shortUrl(link))}
       </a>
     ) : (
-      fact.value
+      hl(key, fact.value)
     );
   };
 
@@ -233,24 +292,32 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
       <header className="details-header">
         <p className={`kind-badge kind-${unit.kind ?? 'unit'}`}>{kindName(t, unit.kind)}</p>
         <h2 id={`${idPrefix}details-title`} tabIndex={-1} lang={(nativeFirst ? unit.nativeName?.lang : contentLang) ?? undefined}>
-          {nativeFirst ? unit.nativeName?.text : unit.name}
+          {nativeFirst ? hl('native', unit.nativeName?.text ?? '') : hl('name', unit.name)}
         </h2>
         {unit.nativeName ? (
           <p className="native-name">
             {nativeFirst ? (
               <>
                 {/* The citation is for the Chinese name in the heading above: say so. */}
-                <span lang={contentLang}>{unit.name}</span>
+                <span lang={contentLang}>{hl('name', unit.name)}</span>
                 {unit.nativeName.cite ? <span className="muted"> · {t.nativeNameSource}</span> : null}
               </>
             ) : (
-              <span lang={unit.nativeName.lang ?? undefined}>{unit.nativeName.text}</span>
+              <span lang={unit.nativeName.lang ?? undefined}>{hl('native', unit.nativeName.text)}</span>
             )}{' '}
             {cite(unit.nativeName.cite)}
             {nameNote === 'translation' ? <span className="muted"> ({t.nativeNameTranslated})</span> : null}
           </p>
         ) : nameNote === 'missing' ? (
           <p className="native-name muted">{t.noNativeName}</p>
+        ) : null}
+        {/* Folds the unit in the chart, as the toggle under its card does, for touch screen readers and voice control,
+            which cannot reach that one: here under the name, where it is seen and where the tab order reaches it. */}
+        {children.length > 0 ? (
+          <label className="fold-in-chart">
+            <input type="checkbox" checked={foldedInChart} onChange={() => setCollapsed(unit.id, !foldedInChart, pane)} />
+            {t.foldInChart}
+          </label>
         ) : null}
         {unit.summary ? (
           <p className="summary" lang={contentLang}>
@@ -272,13 +339,18 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
           <dl className="facts">
             {(shape.standardFacts ? STANDARD_FACTS : []).map((key) => {
               const fact = findFact(unit, key);
+              const listing = !fact && key === 'parentBody' ? listingId : undefined;
               return (
-                <div key={key} className={fact ? undefined : 'is-missing'}>
-                  <dt>{t[key]}</dt>
+                <div key={key} className={fact || listing ? undefined : 'is-missing'}>
+                  <dt>{fact ? markWhole(`fact:${facts.indexOf(fact)}:label`, t[key]) : t[key]}</dt>
                   <dd lang={fact ? contentLang : undefined}>
                     {fact ? (
                       <>
                         {renderFactValue(fact)} {cite(fact.cite)}
+                      </>
+                    ) : listing ? (
+                      <>
+                        {unitLink(listing)} {cite(unit.cite)}
                       </>
                     ) : (
                       t.notStated
@@ -289,7 +361,7 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
             })}
             {otherFacts.map((fact, i) => (
               <div key={`${fact.label}-${i}`}>
-                <FactLabel fact={fact} lang={contentLang} />
+                <FactLabel fact={fact} lang={contentLang} marked={marks?.[`fact:${facts.indexOf(fact)}:label`] !== undefined} />
                 <dd lang={contentLang}>
                   {renderFactValue(fact)} {cite(fact.cite)}
                 </dd>
@@ -315,15 +387,15 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
               <dl className="leaders" lang={contentLang}>
                 {leadersByTitle(unit.leaders).map((group) => (
                   <div key={group.title}>
-                    <dt>{group.title}</dt>
+                    <dt>{marked(group.title, group.leaders.map((l) => marks?.[`leader:${leaders.indexOf(l)}:title`]).find(Boolean))}</dt>
                     {group.leaders.map((leader) => (
                       <dd key={leader.name}>
-                        {leader.name}
+                        {hl(`leader:${leaders.indexOf(leader)}:name`, leader.name)}
                         {leader.nativeName ? (
                           <>
                             {' '}
                             <span lang={leader.nativeName.lang ?? undefined} className="native-inline">
-                              {leader.nativeName.text}
+                              {hl(`leader:${leaders.indexOf(leader)}:native`, leader.nativeName.text)}
                             </span>{' '}
                             {cite(leader.nativeName.cite)}
                           </>
@@ -349,7 +421,7 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
             <ol className="functions" lang={contentLang}>
               {unit.functions.map((fn, i) => (
                 <li key={i}>
-                  {fn.text} {cite(fn.cite)}
+                  {hl(`function:${i}`, fn.text)} {cite(fn.cite)}
                 </li>
               ))}
             </ol>
@@ -364,11 +436,6 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
           <h3 id={`${idPrefix}children-title`}>
             {t.unitsUnder} <span className="count">({children.length})</span>
           </h3>
-          {/* The same as the fold button under the card, for touch screen readers and voice control, which cannot reach that one. */}
-          <label className="fold-in-chart">
-            <input type="checkbox" checked={foldedInChart} onChange={() => setCollapsed(unit.id, !foldedInChart, pane)} />
-            {t.foldInChart}
-          </label>
           <ul className="child-links">
             {children.map((id) => {
               const child = index.byId.get(id);
@@ -420,7 +487,7 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
           <ul className="notes" lang={contentLang}>
             {unit.notes.map((note, i) => (
               <li key={i}>
-                {note.text} {cite(note.cite)}
+                {hl(`note:${i}`, note.text)} {cite(note.cite)}
               </li>
             ))}
           </ul>
@@ -465,10 +532,37 @@ function webLink(value: string): string | null {
   }
 }
 
-/** A fact's label: the interface's word for a well-known key when it has one, else the source's own label in the source's language. */
-function FactLabel({ fact, lang }: { fact: Fact; lang: string | undefined }) {
+/**
+ * A fact's label: the interface's word for a well-known key when it has one, else the source's own label in the
+ * source's language, a column name written as words ("Hire date") with the name itself on hover.
+ */
+function FactLabel({ fact, lang, marked }: { fact: Fact; lang: string | undefined; marked: boolean }) {
   const t = useMessages();
   const key = factKeyOf(fact);
   const known = key === undefined ? undefined : ownEntry(t.knownFactLabels, key);
-  return known === undefined ? <dt lang={lang}>{fact.label}</dt> : <dt>{known}</dt>;
+  const words = humanLabel(fact.label);
+  const text = known ?? words;
+  return (
+    <dt lang={known === undefined ? lang : undefined} title={known === undefined && words !== fact.label ? fact.label : undefined}>
+      {marked ? <mark>{text}</mark> : text}
+    </dt>
+  );
+}
+
+/** The marks of the search result just chosen in this pane, when it is this unit's. */
+function hitMarks(hit: SearchHit | null, pane: PaneId, chartId: string, unitId: string): SearchHit['marks'] | undefined {
+  return hit?.pane === pane && hit.chartId === chartId && hit.unitId === unitId ? hit.marks : undefined;
+}
+
+/** `text` with these ranges (sorted, apart) in <mark>. */
+function marked(text: string, ranges: readonly (readonly [number, number])[] | undefined): ReactNode {
+  if (!ranges) return text;
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const [from, to] of ranges) {
+    out.push(text.slice(at, from), <mark key={from}>{text.slice(from, to)}</mark>);
+    at = to;
+  }
+  out.push(text.slice(at));
+  return out;
 }

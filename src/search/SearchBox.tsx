@@ -48,6 +48,7 @@ export function SearchBox() {
   };
   const openChart = useStore((s) => s.openChart);
   const requestFocus = useStore((s) => s.requestFocus);
+  const showSearchHit = useStore((s) => s.showSearchHit);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -108,6 +109,8 @@ export function SearchBox() {
     const side = state.view === 'compare' ? COMPARE_SIDES.find((pane) => state.panes[pane].chartId === result.chartId) : undefined;
     const pane = side ?? 'main';
     openChart(result.chartId, result.unitId, pane);
+    // The details panel marks what matched and scrolls to it: a function may be the tenth of ten.
+    showSearchHit({ pane, chartId: result.chartId, unitId: result.unitId, marks: result.marks });
     // On to the unit itself, as a "go to" does: the arrow keys move on from there, and "/" comes back here.
     requestFocus(pane);
     setOpen(false);

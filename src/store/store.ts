@@ -94,6 +94,19 @@ export interface PaneState {
   readonly focusRequested: boolean;
 }
 
+/**
+ * A search result just chosen: its unit's texts to mark in the details panel
+ * (see `SearchResult.marks`), until another unit is selected or opened.
+ * `nonce` makes choosing the same result again bring the marks back into view.
+ */
+export interface SearchHit {
+  readonly pane: PaneId;
+  readonly chartId: string;
+  readonly unitId: string;
+  readonly marks: Readonly<Record<string, readonly (readonly [number, number])[]>>;
+  readonly nonce: number;
+}
+
 export interface AppState {
   readonly catalog: readonly CatalogEntry[];
   readonly manifestError: string | null;
@@ -106,6 +119,7 @@ export interface AppState {
   readonly linkedViews: boolean;
   /** A unit pointed at in the compare view; its counterpart lights up on the other side. */
   readonly hovered: { readonly pane: PaneId; readonly unitId: string } | null;
+  readonly searchHit: SearchHit | null;
   readonly notice: Notice | null;
   /** How charts are drawn: root at the top, or at the left. */
   readonly orientation: 'top-down' | 'left-right';
@@ -138,6 +152,7 @@ export interface AppState {
   swapCompare(): void;
   setLinkedViews(linked: boolean): void;
   setHovered(hovered: { pane: PaneId; unitId: string } | null): void;
+  showSearchHit(hit: Omit<SearchHit, 'nonce'>): void;
   showNotice(notice: Notice | null): void;
 }
 
@@ -270,6 +285,7 @@ export const useStore = create<AppState>()((set, get) => {
     view: 'chart',
     linkedViews: false,
     hovered: null,
+    searchHit: null,
     notice: null,
     orientation: 'top-down',
     preferences: DEFAULT_PREFERENCES,
@@ -319,7 +335,7 @@ export const useStore = create<AppState>()((set, get) => {
         return;
       }
       // One update, so the address bar never records a half-switched state.
-      set({ ...showInPane(pane, chartId, unitId), ...(pane === 'main' ? { view: 'chart' as const } : {}) });
+      set({ ...showInPane(pane, chartId, unitId), ...(pane === 'main' ? { view: 'chart' as const } : {}), searchHit: null });
     },
 
     select: (unitId, pane = 'main') => {
@@ -335,6 +351,7 @@ export const useStore = create<AppState>()((set, get) => {
           ? { collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, state.panes[pane].chartId)]: unfolded } }
           : {}),
         notice: null,
+        searchHit: null,
       });
     },
 
@@ -438,6 +455,7 @@ export const useStore = create<AppState>()((set, get) => {
       if (current?.pane === hovered?.pane && current?.unitId === hovered?.unitId) return;
       set({ hovered });
     },
+    showSearchHit: (hit) => set({ searchHit: { ...hit, nonce: ++nonce } }),
     showNotice: (notice) => set({ notice }),
   };
 });

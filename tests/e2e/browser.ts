@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
 import { findChromium } from '../../scripts/ensure-chromium.mjs';
@@ -19,7 +19,8 @@ export interface BrowserSession {
   url(path?: string): string;
 }
 
-export function browserSession(options: { viewport?: { width: number; height: number } } = {}): BrowserSession {
+/** `options` for each test's context: the viewport (1280 × 800 unless given), touch, a phone's screen. */
+export function browserSession(options: BrowserContextOptions = {}): BrowserSession {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -37,7 +38,7 @@ export function browserSession(options: { viewport?: { width: number; height: nu
   beforeEach(async () => {
     if (!browser) throw new Error('browser did not start');
     errors.length = 0;
-    context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
     page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
 import { wrapText } from '../../src/chart/text.ts';
-import { formatDate, initialsOf, kindLabel, leadersByTitle, unitAccessibleName, yearsSince } from '../../src/model/present.ts';
+import {
+  formatDate,
+  formatTimestamp,
+  humanLabel,
+  initialsOf,
+  kindLabel,
+  leadersByTitle,
+  shortUrl,
+  unitAccessibleName,
+  yearsSince,
+} from '../../src/model/present.ts';
 
 describe('presenting values', () => {
   it('writes ISO dates out in words and leaves other text as it is', () => {
@@ -73,6 +83,35 @@ describe('a unit’s accessible name', () => {
 
   it('never says the same words twice, nor empty ones', () => {
     expect(unitAccessibleName({ ...plain, name: 'Secretariat', kind: 'Secretariat', secondName: ' ', badge: '' })).toBe('Secretariat');
+  });
+});
+
+describe('an imported table’s cells, read as people write them', () => {
+  it('writes column names as labels, and leaves labels that are already words alone', () => {
+    expect(humanLabel('department_name')).toBe('Department name');
+    expect(humanLabel('department_location_country_region_name')).toBe('Department location country region name');
+    expect(humanLabel('hire_date')).toBe('Hire date');
+    expect(humanLabel('job_id')).toBe('Job ID');
+    expect(humanLabel('imageUrl')).toBe('Image URL');
+    expect(humanLabel('isLoggedUser')).toBe('Is logged user');
+    expect(humanLabel('salary')).toBe('Salary');
+    for (const words of ['Parent body', 'Type', 'ID', 'Headquarters', 'e-mail', '部门', 'Column 3']) expect(humanLabel(words)).toBe(words);
+  });
+
+  it('writes exported days and moments in the interface language, the time in UTC only when it is not midnight', () => {
+    expect(formatTimestamp('2003-07-16T19:00:00.000Z')).toBe('16 July 2003 at 19:00 UTC');
+    expect(formatTimestamp('2003-07-16T19:00:00.000Z', 'zh')).toBe('2003年7月16日 19:00 UTC');
+    expect(formatTimestamp('2003-07-17T00:00:00.000Z')).toBe('17 July 2003');
+    expect(formatTimestamp('2003-07-17T08:00+08:00')).toBe('17 July 2003');
+    expect(formatTimestamp('2003-07-16', 'zh')).toBe('2003年7月16日');
+    // Not days: a year alone is as likely a number (a location id of 1700); no 30 February; no words.
+    for (const other of ['1700', '2003-07', '2003-02-30', '2003-13-01', 'July 2003', '2003-07-16T19:00']) expect(formatTimestamp(other)).toBeNull();
+  });
+
+  it('shortens a web address to its host', () => {
+    expect(shortUrl('https://bumbeishvili.github.io/avatars/avatars/portrait12.png')).toBe('bumbeishvili.github.io/…');
+    expect(shortUrl('https://www.example.com/')).toBe('example.com');
+    expect(shortUrl('http://example.com/employee/profile?id=1')).toBe('example.com/…');
   });
 });
 

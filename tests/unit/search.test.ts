@@ -15,6 +15,23 @@ function lit(result: SearchResult | undefined): string[] {
   return result.highlights.map(([start, end]) => result.matchedText.slice(start, end));
 }
 
+/** What a result marks in the details panel: each of its unit's texts named in `marks`, cut to the marked pieces. */
+function marked(result: SearchResult | undefined): Record<string, string[]> {
+  if (!result) return {};
+  const unit = [npc, stateCouncil].find((index) => index.chart.id === result.chartId)?.byId.get(result.unitId);
+  const textOf = (key: string): string => {
+    const [kind = '', i = 0, part = ''] = key.split(':').map((piece, n) => (n === 1 ? Number(piece) : piece)) as [string, number, string];
+    if (kind === 'name') return unit?.name ?? '';
+    if (kind === 'native') return unit?.nativeName?.text ?? '';
+    if (kind === 'function') return unit?.functions?.[i]?.text ?? '';
+    if (kind === 'note') return unit?.notes?.[i]?.text ?? '';
+    if (kind === 'fact') return (part === 'label' ? unit?.facts?.[i]?.label : unit?.facts?.[i]?.value) ?? '';
+    const leader = unit?.leaders?.[i];
+    return (part === 'title' ? leader?.title : part === 'name' ? leader?.name : leader?.nativeName?.text) ?? '';
+  };
+  return Object.fromEntries(Object.entries(result.marks).map(([key, ranges]) => [key, ranges.map(([a, b]) => textOf(key).slice(a, b))]));
+}
+
 function ids(results: readonly SearchResult[]): string[] {
   return results.map((r) => r.unitId);
 }
@@ -171,9 +188,47 @@ describe('finding units by their leaders, functions and facts', () => {
       matchedText: 'The General Office also helps regulate the overseas stock market listings of Chinese companies.',
     });
     expect(lit(stock)).toEqual(['overseas stock']);
-    const [site] = searchUnits(bundled, 'gov.cn');
+    // The ninth of its ten functions: the details panel is told where, to mark it and scroll to it.
+    expect(marked(stock)).toEqual({ 'function:8': ['overseas stock'] });
+    // The unit that runs gov.cn, by a cited fact, then the office whose function names it.
+    const [operator, site] = searchUnits(bundled, 'gov.cn');
+    expect(operator).toMatchObject({ unitId: 'china-government-network-operation-center', field: 'fact', matchedText: 'Runs: gov.cn' });
+    expect(marked(operator)).toEqual({ 'fact:0:value': ['gov.cn'] });
     expect(site).toMatchObject({ unitId: 'state-council-general-office', field: 'function' });
     expect(lit(site)).toEqual(['gov.cn']);
+    expect(marked(site)).toEqual({ 'function:9': ['gov.cn'] });
+  });
+
+  it('finds a unit by its editorial notes, below every other field, and says which note', () => {
+    const [first] = searchUnits(bundled, 'Association of Theoretical Research');
+    expect(first).toMatchObject({ unitId: 'npcsc-general-office', field: 'note' });
+    expect(lit(first)).toEqual(['Association of Theoretical Research']);
+    expect(marked(first)).toEqual({ 'note:1': ['Association of Theoretical Research'] });
+    const index = buildSearchIndex([
+      indexedChart('notes', [
+        { id: 'root', name: 'Root Office' },
+        { id: 'noted', parentId: 'root', name: 'Noted Desk', notes: [{ text: 'Once called the Archive.' }] },
+        { id: 'function', parentId: 'root', name: 'Function Desk', functions: [{ text: 'Keeps the archive.' }] },
+      ]),
+    ]);
+    expect(searchUnits(index, 'archive').map((r) => [r.unitId, r.field])).toEqual([
+      ['function', 'function'],
+      ['noted', 'note'],
+    ]);
+  });
+
+  it('places each highlight on the text the panel shows it in: a leader’s title, name and Chinese name, a fact’s label and value', () => {
+    const [head] = searchUnits(bundled, 'deputy Hu Xiaoli');
+    expect(head).toMatchObject({ unitId: 'npcsc-general-office', field: 'leader', matchedText: 'Deputy Secretaries-General: Hu Xiaoli' });
+    expect(marked(head)).toEqual({ 'leader:3:title': ['Deputy'], 'leader:3:name': ['Hu Xiaoli'] });
+    const [native] = searchUnits(bundled, '刘奇');
+    expect(native).toMatchObject({ field: 'leader', matchedText: 'Secretary-General: Liu Qi (刘奇)' });
+    expect(marked(native)).toEqual({ 'leader:0:native': ['刘奇'] });
+    const [place] = searchUnits(bundled, 'headquarters zhongnanhai');
+    expect(place).toMatchObject({ field: 'fact', matchedText: 'Headquarters: 2 Fuyou Street, Zhongnanhai, Xicheng District, Beijing' });
+    expect(marked(place)).toEqual({ 'fact:4:label': ['Headquarters'], 'fact:4:value': ['Zhongnanhai'] });
+    expect(marked(searchUnits(bundled, 'liaison')[0])).toEqual({ name: ['Liaison'] });
+    expect(marked(searchUnits(bundled, 'guowuyuan')[0])).toEqual({ native: ['国务院'] });
   });
 
   it('finds a unit by one of its facts, shown as "Label: value"', () => {
