@@ -4,7 +4,7 @@
  * runs (React's StrictMode runs effects twice there, which once undid the
  * opening view), on a desktop and on a phone.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +24,7 @@ const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, is
 
 let browser: Browser | undefined;
 let devServer: ViteDevServer | undefined;
+const devCacheDir = join(tmpdir(), `org-chart-e2e-vite-${process.pid}`);
 const servers: Record<'build' | 'dev', string> = { build: inject('baseUrl'), dev: '' };
 
 beforeAll(async () => {
@@ -34,7 +35,7 @@ beforeAll(async () => {
   // dependency cache so it never races another dev server over node_modules/.vite.
   devServer = await createServer({
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    cacheDir: join(tmpdir(), `org-chart-e2e-vite-${process.pid}`),
+    cacheDir: devCacheDir,
     logLevel: 'error',
   });
   await devServer.listen();
@@ -51,6 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await devServer?.close();
+  rmSync(devCacheDir, { recursive: true, force: true });
 });
 
 async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
@@ -154,7 +156,7 @@ describe('names a reader came for are never cut', () => {
         expect(inside(lineBox, cardBox)).toBe(true);
         await expect(root.locator('text').allTextContents()).resolves.not.toContainEqual(expect.stringContaining('…'));
       });
-    });
+    }, 60_000);
   }
 
   it('cuts no person’s name on the cards of the 1,516-person sample in view', async () => {
@@ -166,7 +168,7 @@ describe('names a reader came for are never cut', () => {
       expect(names.length).toBeGreaterThan(5);
       expect(names.filter((name) => name.includes('…'))).toEqual([]);
     });
-  });
+  }, 60_000);
 });
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -215,7 +217,7 @@ describe('a selected unit is never under the toolbar or the minimap', () => {
           expectClear(`${device}, “${query}” from the search`, seen);
         }
       });
-    });
+    }, 60_000);
 
     it(`brings a card clicked where it peeks out from under the toolbar into the clear on a ${device}`, async () => {
       await withPage(options, async (page) => {
@@ -246,7 +248,7 @@ describe('a selected unit is never under the toolbar or the minimap', () => {
         await page.screenshot({ path: `${ARTIFACTS}/click-under-toolbar-${device}.png` });
         expectClear(`${device}, clicked under the toolbar`, seen);
       });
-    });
+    }, 60_000);
   }
 
   it('brings a card clicked where it peeks out from under the minimap into the clear', async () => {
@@ -273,5 +275,5 @@ describe('a selected unit is never under the toolbar or the minimap', () => {
       await page.screenshot({ path: `${ARTIFACTS}/click-under-minimap-desktop.png` });
       expectClear('desktop, clicked under the minimap', seen);
     });
-  });
+  }, 60_000);
 });
