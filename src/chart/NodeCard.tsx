@@ -124,7 +124,12 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
 
   const toggleText = collapsed ? `+${descendantCount}` : '−';
   const toggleWidth = Math.max(24, estimateTextWidth(toggleText, SMALL_SIZE, 600) + 16);
-  const onClick = () => select(id, pane);
+  const requestView = useStore((s) => s.requestView);
+  // A card clicked where it peeks out from under the toolbar or the minimap comes out into the clear.
+  const onClick = () => {
+    select(id, pane);
+    requestView({ kind: 'reveal', id }, pane);
+  };
   const transform = `translate(${x},${y})`;
   const onToggle = (event: MouseEvent) => {
     event.stopPropagation();

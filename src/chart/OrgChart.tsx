@@ -22,7 +22,20 @@ import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChar
 import { type Bounds, type ChartLayout, layoutChart, linkPathData } from './layout.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { buildSpatialGrid } from './spatial.ts';
-import { createZoomController, keepInPlace, needsMinimap, openingTransform, reshapeTransform, type ZoomController, zoomOutLimit, zoomPercent } from './zoom.ts';
+import {
+  createZoomController,
+  keepInPlace,
+  needsMinimap,
+  OPENING_MIN_SCALE,
+  OPENING_SCALE,
+  openingTransform,
+  READABLE_SCALE,
+  reshapeTransform,
+  type ViewRect,
+  type ZoomController,
+  zoomOutLimit,
+  zoomPercent,
+} from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
 /** The chart's own keys, besides the tree's (see shared/shortcuts.ts). */
@@ -188,6 +201,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       svg,
       (transform, fromSync) => setTransform(pane, transform, fromSync),
       () => sizeRef.current,
+      () => minimapObstacle(svg),
     );
     // A remounted chart (e.g. back from compare) is drawn at the pane's stored transform; d3 must start from it
     // too, or the first drag would jump back to the identity (guide pitfall 6).
@@ -247,6 +261,8 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     [layout, selectedId, index],
   );
 
+  // Side by side (compare), the point is to see both shapes: a pane opens whole down to READABLE_SCALE.
+  const wholeChartScale = pane === 'main' ? OPENING_MIN_SCALE : READABLE_SCALE;
   // Carry out view requests from the store once the layout they refer to is drawn.
   const completeViewRequest = useStore((s) => s.completeViewRequest);
   useEffect(() => {
@@ -259,7 +275,10 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
       // Decided from the chart and the screen alone and applied at once, so StrictMode's second run of this
       // effect (dev server) lands on the very same view instead of undoing it.
       const root = layout.positionOf.get(index.rootId);
-      if (root) controller.jumpTo(openingTransform(layout.bounds, { x: root.x, top: root.y - root.height / 2 }, sizeRef.current));
+      if (root)
+        controller.jumpTo(
+          openingTransform(layout.bounds, { x: root.x, top: root.y - root.height / 2 }, sizeRef.current, { min: wholeChartScale, opening: OPENING_SCALE }),
+        );
       return;
     }
     if (viewRequest.kind === 'fit') {
@@ -274,9 +293,9 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     if (viewRequest.kind === 'reshape' || viewRequest.kind === 'keep') return;
     const position = layout.positionOf.get(viewRequest.id);
     if (!position) return;
-    if (viewRequest.kind === 'center') controller.centerOn(position.x, position.y, undefined, !firstView);
+    if (viewRequest.kind === 'center') controller.centerBox(boxOf(position), undefined, !firstView);
     else controller.reveal(boxOf(position));
-  }, [viewRequest, layout, index, pane, completeViewRequest, nextView]);
+  }, [viewRequest, layout, index, pane, completeViewRequest, nextView, wholeChartScale]);
 
   useEffect(() => {
     drawnLayout.current = layout;
@@ -380,7 +399,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const cardsTooSmallToRead = useStore(useCallback((s) => s.panes[pane].transform.k < LOD_SCALE, [pane]));
   const levelOfDetail = cardsTooSmallToRead || inWindow.length > LOD_CARD_LIMIT;
   // A chart that fits on screen at a readable size needs no map of itself.
-  const showMinimap = useMemo(() => needsMinimap(layout.bounds, size), [layout, size]);
+  const showMinimap = useMemo(() => needsMinimap(layout.bounds, size, wholeChartScale), [layout, size, wholeChartScale]);
   const shownIds = useMemo(() => {
     // The selected and focused units are always real cards: keyboard focus and screen readers need them.
     const always = [selectedId ?? index.rootId, focusedId].filter((id): id is string => id !== null && layout.positionOf.has(id));
@@ -632,6 +651,15 @@ function ToolIcon({ path }: { path: string }) {
       <path d={path} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
+}
+
+/** The minimap's box over this chart, in the chart's screen pixels; none when it is hidden (phones) or not drawn. */
+function minimapObstacle(svg: SVGSVGElement): ViewRect[] {
+  const minimap = svg.parentElement?.querySelector('.minimap');
+  if (!minimap) return [];
+  const box = minimap.getBoundingClientRect();
+  const chart = svg.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 ? [{ x: box.left - chart.left, y: box.top - chart.top, width: box.width, height: box.height }] : [];
 }
 
 function boxOf(position: { x: number; y: number; width: number; height: number }) {

@@ -15,7 +15,9 @@ export interface ZoomController {
   zoomBy(factor: number): void;
   fitToScreen(bounds: Bounds, maxScale?: number, animate?: boolean): void;
   centerOn(x: number, y: number, scale?: number, animate?: boolean): void;
-  /** Pans the least distance that brings the box into view; does nothing when it is already visible. */
+  /** Centres a unit's box in the clear part of the screen (see centreTransform). */
+  centerBox(box: Bounds, scale?: number, animate?: boolean): void;
+  /** Pans the least distance that brings the box into the clear part of the screen; does nothing when it is there already. */
   reveal(box: Bounds): void;
   panBy(dx: number, dy: number): void;
   /** Takes `transform` as d3's own state without a zoom event: the view is already drawn there. */
@@ -127,8 +129,84 @@ export function openingTransform(
 }
 
 /** Whether the chart needs a map of itself: it cannot be read whole on this screen. */
-export function needsMinimap(bounds: Bounds, view: OpeningView): boolean {
-  return fitTransform(bounds, view.width, view.height, Infinity, view.top).k < OPENING_MIN_SCALE;
+export function needsMinimap(bounds: Bounds, view: OpeningView, minScale = OPENING_MIN_SCALE): boolean {
+  return fitTransform(bounds, view.width, view.height, Infinity, view.top).k < minScale;
+}
+
+/** A box on screen, in pixels from the chart's top-left corner. */
+export interface ViewRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The chart's box on screen and what floats over it: the toolbar across its top, and boxes such as the minimap. */
+export interface ClearView {
+  readonly width: number;
+  readonly height: number;
+  /** Below this the toolbar no longer covers the chart. */
+  readonly top: number;
+  readonly obstacles?: readonly ViewRect[];
+}
+
+type Transform = { x: number; y: number; k: number };
+/** Space kept between a unit brought into view and the edges or whatever floats over the chart. */
+const CLEAR_GAP = 12;
+
+function screenBox(box: Bounds, t: Transform): ViewRect {
+  return { x: box.minX * t.k + t.x, y: box.minY * t.k + t.y, width: (box.maxX - box.minX) * t.k, height: (box.maxY - box.minY) * t.k };
+}
+
+function overlaps(a: ViewRect, b: ViewRect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The clear area: the screen less its edge padding and the toolbar's band. */
+function clearArea(view: ClearView): { left: number; top: number; right: number; bottom: number } {
+  return { left: FIT_PADDING, top: Math.max(FIT_PADDING, view.top), right: view.width - FIT_PADDING, bottom: view.height - FIT_PADDING };
+}
+
+/** Moves the view the least that takes the box off each obstacle it lies under (up or left), while it stays in the clear area. */
+function clearOfObstacles(box: Bounds, t: Transform, view: ClearView): Transform {
+  const area = clearArea(view);
+  let moved = t;
+  for (const obstacle of view.obstacles ?? []) {
+    const onScreen = screenBox(box, moved);
+    if (obstacle.width <= 0 || obstacle.height <= 0 || !overlaps(onScreen, obstacle)) continue;
+    const up = onScreen.y + onScreen.height - (obstacle.y - CLEAR_GAP);
+    const left = onScreen.x + onScreen.width - (obstacle.x - CLEAR_GAP);
+    const canGoUp = onScreen.y - up >= area.top;
+    const canGoLeft = onScreen.x - left >= area.left;
+    if (canGoUp && (!canGoLeft || up <= left)) moved = { ...moved, y: moved.y - up };
+    else if (canGoLeft) moved = { ...moved, x: moved.x - left };
+  }
+  return moved;
+}
+
+/**
+ * The least pan that brings `box` (chart coordinates) fully into the clear part of the screen: below the toolbar,
+ * off the minimap; unchanged when it is there already. A box too big for the area shows its top-left part.
+ */
+export function revealTransform(box: Bounds, current: Transform, view: ClearView): Transform {
+  const area = clearArea(view);
+  const onScreen = screenBox(box, current);
+  let dx = 0;
+  let dy = 0;
+  if (onScreen.x < area.left) dx = area.left - onScreen.x;
+  else if (onScreen.x + onScreen.width > area.right) dx = Math.max(area.left - onScreen.x, area.right - onScreen.x - onScreen.width);
+  if (onScreen.y < area.top) dy = area.top - onScreen.y;
+  else if (onScreen.y + onScreen.height > area.bottom) dy = Math.max(area.top - onScreen.y, area.bottom - onScreen.y - onScreen.height);
+  return clearOfObstacles(box, { x: current.x + dx, y: current.y + dy, k: current.k }, view);
+}
+
+/** `box` centred in the clear part of the screen (below the toolbar) at zoom `k`, and off the minimap. */
+export function centreTransform(box: Bounds, k: number, view: ClearView): Transform {
+  const area = clearArea(view);
+  const x = (area.left + area.right) / 2 - ((box.minX + box.maxX) / 2) * k;
+  // A box taller than the area shows its top.
+  const y = Math.max((area.top + area.bottom) / 2 - ((box.minY + box.maxY) / 2) * k, area.top - box.minY * k);
+  return clearOfObstacles(box, { x, y, k }, view);
 }
 
 function prefersReducedMotion(): boolean {
@@ -154,6 +232,8 @@ export function createZoomController(
   onTransform: (transform: { x: number; y: number; k: number }, fromSync: boolean) => void,
   /** The element's size, kept by the caller (e.g. from a ResizeObserver): reading clientWidth on every event would force a layout. */
   viewSize: () => { width: number; height: number; top?: number } = () => ({ width: element.clientWidth, height: element.clientHeight }),
+  /** What floats over the chart besides the toolbar (the minimap); measured only when a unit is brought into view. */
+  obstacles: () => readonly ViewRect[] = () => [],
 ): ZoomController {
   let syncing = false;
   const size = (): [number, number] => {
@@ -209,20 +289,17 @@ export function createZoomController(
       const k = scale ?? Math.max(0.8, this.current().k);
       moveTo(zoomIdentity.translate(width / 2 - x * k, height / 2 - y * k).scale(k), animate);
     },
+    centerBox(box, scale, animate = true) {
+      const [width, height] = size();
+      const k = scale ?? Math.max(0.8, this.current().k);
+      const t = centreTransform(box, k, { width, height, top: topInset(), obstacles: obstacles() });
+      moveTo(zoomIdentity.translate(t.x, t.y).scale(t.k), animate);
+    },
     reveal(box) {
       const [width, height] = size();
-      const t = this.current();
-      const left = t.applyX(box.minX);
-      const right = t.applyX(box.maxX);
-      const top = t.applyY(box.minY);
-      const bottom = t.applyY(box.maxY);
-      let dx = 0;
-      let dy = 0;
-      if (left < FIT_PADDING) dx = FIT_PADDING - left;
-      else if (right > width - FIT_PADDING) dx = width - FIT_PADDING - right;
-      if (top < FIT_PADDING) dy = FIT_PADDING - top;
-      else if (bottom > height - FIT_PADDING) dy = height - FIT_PADDING - bottom;
-      if (dx !== 0 || dy !== 0) moveTo(zoomIdentity.translate(t.x + dx, t.y + dy).scale(t.k));
+      const current = this.current();
+      const t = revealTransform(box, current, { width, height, top: topInset(), obstacles: obstacles() });
+      if (t.x !== current.x || t.y !== current.y) moveTo(zoomIdentity.translate(t.x, t.y).scale(t.k));
     },
     panBy(dx, dy) {
       const t = this.current();

@@ -4,7 +4,7 @@
  * runs (React's StrictMode runs effects twice there, which once undid the
  * opening view), on a desktop and on a phone.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +24,7 @@ const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, is
 
 let browser: Browser | undefined;
 let devServer: ViteDevServer | undefined;
+const devCacheDir = join(tmpdir(), `org-chart-e2e-vite-${process.pid}`);
 const servers: Record<'build' | 'dev', string> = { build: inject('baseUrl'), dev: '' };
 
 beforeAll(async () => {
@@ -34,7 +35,7 @@ beforeAll(async () => {
   // dependency cache so it never races another dev server over node_modules/.vite.
   devServer = await createServer({
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    cacheDir: join(tmpdir(), `org-chart-e2e-vite-${process.pid}`),
+    cacheDir: devCacheDir,
     logLevel: 'error',
   });
   await devServer.listen();
@@ -51,6 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await devServer?.close();
+  rmSync(devCacheDir, { recursive: true, force: true });
 });
 
 async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
@@ -154,7 +156,7 @@ describe('names a reader came for are never cut', () => {
         expect(inside(lineBox, cardBox)).toBe(true);
         await expect(root.locator('text').allTextContents()).resolves.not.toContainEqual(expect.stringContaining('…'));
       });
-    });
+    }, 60_000);
   }
 
   it('cuts no person’s name on the cards of the 1,516-person sample in view', async () => {
@@ -166,5 +168,112 @@ describe('names a reader came for are never cut', () => {
       expect(names.length).toBeGreaterThan(5);
       expect(names.filter((name) => name.includes('…'))).toEqual([]);
     });
-  });
+  }, 60_000);
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The selected card's box, and the boxes of what floats over the chart (the minimap only where it shows). */
+async function selectedAndFloating(page: Page) {
+  await settledTransform(page);
+  const selected = page.locator('g[role="treeitem"][aria-selected="true"] rect.node-card');
+  const minimap = page.getByRole('img', { name: /^Minimap of the whole chart/ });
+  const [card, toolbar, map] = await Promise.all([
+    selected.boundingBox(),
+    page.getByRole('toolbar', { name: 'Chart view' }).boundingBox(),
+    (await minimap.isVisible()) ? minimap.boundingBox() : Promise.resolve(null),
+  ]);
+  if (!card || !toolbar) throw new Error('no selected card or toolbar');
+  return { card, toolbar, map };
+}
+
+function expectClear(where: string, { card, toolbar, map }: { card: Box; toolbar: Box; map: Box | null }) {
+  expect(intersects(card, toolbar), `${where}: the selected card under the toolbar`).toBe(false);
+  if (map) expect(intersects(card, map), `${where}: the selected card under the minimap`).toBe(false);
+}
+
+/** A point of the card's box outside `cover`, to click or tap it where it shows. */
+function visiblePoint(card: Box, cover: Box): { x: number; y: number } {
+  const below = cover.y + cover.height;
+  if (card.y + card.height > below + 4) return { x: card.x + card.width / 2, y: (Math.max(card.y, below) + card.y + card.height) / 2 };
+  return { x: (card.x + Math.min(card.x + card.width, cover.x)) / 2, y: card.y + card.height / 2 };
+}
+
+describe('a selected unit is never under the toolbar or the minimap', () => {
+  for (const [device, options] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    it(`keeps a unit chosen in the search clear of them on a ${device}`, async () => {
+      await withPage(options, async (page) => {
+        await importChart(page, servers.build, D3_CSV, 'd3-org-chart-org');
+        const search = page.getByRole('combobox', { name: 'Search' });
+        for (const query of ['Yoshi Nagase', 'Ian Devling', 'Martin Bein']) {
+          await search.fill(query);
+          await page.getByRole('option').first().click();
+          const seen = await selectedAndFloating(page);
+          await page.screenshot({ path: `${ARTIFACTS}/search-${query.replace(/\W+/g, '-')}-${device}.png` });
+          expectClear(`${device}, “${query}” from the search`, seen);
+        }
+      });
+    }, 60_000);
+
+    it(`brings a card clicked where it peeks out from under the toolbar into the clear on a ${device}`, async () => {
+      await withPage(options, async (page) => {
+        await importChart(page, servers.build, ORACLE_CSV, 'oracle-hr');
+        await settledTransform(page);
+        // Drag the chart up until the top card's upper part is under the toolbar.
+        const root = page.getByRole('treeitem', { level: 1 }).locator('rect.node-card');
+        const [card, toolbar] = await Promise.all([root.boundingBox(), page.getByRole('toolbar', { name: 'Chart view' }).boundingBox()]);
+        if (!card || !toolbar) throw new Error('no top card or toolbar');
+        const lift = card.y - (toolbar.y + toolbar.height / 2);
+        const start = { x: card.x + card.width + 20, y: card.y + card.height + 80 };
+        if (device === 'phone') {
+          await page.evaluate(() => window.scrollTo(0, 0));
+        }
+        await page.mouse.move(start.x, start.y);
+        await page.mouse.down();
+        await page.mouse.move(start.x, start.y - lift, { steps: 8 });
+        await page.mouse.up();
+        await settledTransform(page);
+        const under = await root.boundingBox();
+        if (!under) throw new Error('no top card');
+        expect(intersects(under, toolbar), 'the top card is under the toolbar before the click').toBe(true);
+        const point = visiblePoint(under, toolbar);
+        if (device === 'phone') await page.touchscreen.tap(point.x, point.y);
+        else await page.mouse.click(point.x, point.y);
+        await expect(page.getByRole('treeitem', { level: 1 }).getAttribute('aria-selected')).resolves.toBe('true');
+        const seen = await selectedAndFloating(page);
+        await page.screenshot({ path: `${ARTIFACTS}/click-under-toolbar-${device}.png` });
+        expectClear(`${device}, clicked under the toolbar`, seen);
+      });
+    }, 60_000);
+  }
+
+  it('brings a card clicked where it peeks out from under the minimap into the clear', async () => {
+    await withPage(DESKTOP, async (page) => {
+      await importChart(page, servers.build, ORACLE_CSV, 'oracle-hr');
+      await settledTransform(page);
+      const minimap = await page.getByRole('img', { name: /^Minimap of the whole chart/ }).boundingBox();
+      if (!minimap) throw new Error('no minimap');
+      // A card the minimap covers in part, clicked where it shows.
+      const cards = page.locator('g[role="treeitem"] rect.node-card');
+      let target: { index: number; box: Box } | null = null;
+      for (let i = 0; i < (await cards.count()) && target === null; i++) {
+        const box = await cards.nth(i).boundingBox();
+        if (box && intersects(box, minimap) && (box.x < minimap.x - 20 || box.y < minimap.y - 20) && box.y > 0) target = { index: i, box };
+      }
+      if (target === null) throw new Error('no card under the minimap on the opening screen');
+      const point =
+        target.box.x < minimap.x - 20
+          ? { x: (target.box.x + minimap.x) / 2, y: target.box.y + target.box.height / 2 }
+          : { x: target.box.x + target.box.width / 2, y: (target.box.y + minimap.y) / 2 };
+      await page.mouse.click(point.x, point.y);
+      await expect(page.locator('g[role="treeitem"][aria-selected="true"]').count()).resolves.toBe(1);
+      const seen = await selectedAndFloating(page);
+      await page.screenshot({ path: `${ARTIFACTS}/click-under-minimap-desktop.png` });
+      expectClear('desktop, clicked under the minimap', seen);
+    });
+  }, 60_000);
 });

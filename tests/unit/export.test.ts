@@ -22,6 +22,13 @@ describe('exporting the chart', () => {
     expect(svg).not.toContain('foreignObject');
   });
 
+  it('gives the State Council’s Secretary-General a line of their own on the top card, whole, as on screen', () => {
+    const index = loadBundledIndex('state-council-general-office.json');
+    const svg = chartToSvg(index, layoutChart(index, new Set()), new Set());
+    expect(svg).toMatch(/>Wu Zhenglong 吴政隆<\/text>/);
+    expect(svg).not.toContain('Wu Zhenglon…');
+  });
+
   it('reads as the screen does: the names the user chose, and kinds in the interface language', () => {
     const index = loadBundledIndex('npcsc-general-office.json');
     const layout = layoutChart(index, new Set());

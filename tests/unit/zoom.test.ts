@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  centreTransform,
   fitTransform,
   needsMinimap,
   OPENING_MIN_SCALE,
@@ -8,6 +9,7 @@ import {
   openingTransform,
   READABLE_SCALE,
   reshapeTransform,
+  revealTransform,
   zoomOutLimit,
   zoomPercent,
 } from '../../src/chart/zoom.ts';
@@ -122,5 +124,54 @@ describe('where a chart opens', () => {
 
   it('needs no minimap for a chart that opens whole', () => {
     expect(needsMinimap({ minX: -650, minY: 0, maxX: 650, maxY: 500 }, VIEW)).toBe(false);
+  });
+});
+
+describe('bringing a unit into view clear of the toolbar and the minimap', () => {
+  const screen = { width: 880, height: 700, top: 70 };
+  const minimap = { x: 880 - 12 - 180, y: 700 - 30 - 120, width: 180, height: 120 };
+  const onScreen = (box: { minX: number; minY: number; maxX: number; maxY: number }, t: { x: number; y: number; k: number }) => ({
+    x: box.minX * t.k + t.x,
+    y: box.minY * t.k + t.y,
+    width: (box.maxX - box.minX) * t.k,
+    height: (box.maxY - box.minY) * t.k,
+  });
+  const overlaps = (a: ReturnType<typeof onScreen>, b: typeof minimap) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('moves a card under the toolbar down below it', () => {
+    const card = { minX: 100, minY: 0, maxX: 364, maxY: 76 };
+    const current = { x: 0, y: 20, k: 1 };
+    const view = revealTransform(card, current, screen);
+    expect(onScreen(card, view).y).toBeGreaterThanOrEqual(screen.top);
+    expect(view.x).toBe(current.x);
+  });
+
+  it('leaves a card in the clear alone', () => {
+    const card = { minX: 100, minY: 200, maxX: 364, maxY: 276 };
+    const current = { x: 0, y: 0, k: 1 };
+    expect(revealTransform(card, current, { ...screen, obstacles: [minimap] })).toEqual(current);
+  });
+
+  it('moves a card from under the minimap by the shorter way, and not under the toolbar', () => {
+    const card = { minX: 650, minY: 560, maxX: 914, maxY: 636 };
+    const view = revealTransform(card, { x: -100, y: 0, k: 1 }, { ...screen, obstacles: [minimap] });
+    const box = onScreen(card, view);
+    expect(overlaps(box, minimap)).toBe(false);
+    expect(box.y).toBeGreaterThanOrEqual(screen.top);
+    expect(box.x + box.width).toBeLessThanOrEqual(screen.width);
+  });
+
+  it('centres a unit in the part of the screen below the toolbar, clear of the minimap', () => {
+    const card = { minX: -132, minY: -38, maxX: 132, maxY: 38 };
+    const view = centreTransform(card, 1, screen);
+    const box = onScreen(card, view);
+    expect(box.y + box.height / 2).toBeCloseTo((Math.max(32, screen.top) + screen.height - 32) / 2, 6);
+    // A small window: the centred card would reach under the minimap, so it moves up off it.
+    const small = { width: 500, height: 400, top: 70, obstacles: [{ x: 500 - 192, y: 400 - 150, width: 180, height: 120 }] };
+    const moved = onScreen(card, centreTransform(card, 1, small));
+    expect(moved.y).toBeGreaterThanOrEqual(small.top);
+    expect(overlaps(onScreen(card, centreTransform(card, 1, { ...small, obstacles: [] })), small.obstacles[0] as typeof minimap)).toBe(true);
+    expect(overlaps(moved, small.obstacles[0] as typeof minimap)).toBe(false);
   });
 });
