@@ -76,7 +76,7 @@ export function App() {
             >
               <CompareView
                 renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
-                renderDetails={(pane, label) => <DetailsPanel pane={pane} label={label} className="compare-details" />}
+                renderDetails={(pane, label, sideTitle) => <DetailsPanel pane={pane} label={label} sideTitle={sideTitle} className="compare-details" />}
               />
             </Suspense>
           </LoadBoundary>

@@ -9,11 +9,11 @@ import { flushSync } from 'react-dom';
 import type { Messages } from '../i18n/messages.ts';
 import { cardKindText, headLine, type NameMode, shownNames } from '../model/present.ts';
 import { chartToCsv } from '../model/table.ts';
-import { type OrgIndex, pathToRoot, treeKeyAction, treePosition, visiblePreorder } from '../model/tree.ts';
+import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
 import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
 import { useFocusRequest } from '../shared/focus.ts';
 import { useDarkTheme } from '../shared/theme.ts';
-import { useTypeAhead } from '../shared/typeAhead.ts';
+import { useTreeKeyboard } from '../shared/treeKeyboard.ts';
 import { collapsedOf, type PaneId, useStore, type ViewRequest, type ViewTransform } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
@@ -21,7 +21,7 @@ import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChar
 import { type Bounds, type ChartLayout, layoutChart, linkPathData } from './layout.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { buildSpatialGrid } from './spatial.ts';
-import { createZoomController, fitTransform, keepInPlace, READABLE_SCALE, reshapeTransform, type ZoomController, zoomOutLimit, zoomPercent } from './zoom.ts';
+import { createZoomController, keepInPlace, needsMinimap, openingTransform, reshapeTransform, type ZoomController, zoomOutLimit, zoomPercent } from './zoom.ts';
 
 const ZOOM_STEP = 1.4;
 /** The printed chart box (see the print styles), in CSS pixels. */
@@ -31,8 +31,6 @@ const PRINT_HEIGHT = 566;
 const LOD_CARD_LIMIT = 700;
 /** Below this zoom a card is a few pixels wide and its text unreadable: boxes on the canvas say as much, far cheaper. */
 const LOD_SCALE = 0.15;
-/** A chart that is not readable fitted whole (READABLE_SCALE) opens at its top at this zoom. */
-const OPENING_SCALE = 0.85;
 /** The culling margin and its snapping step, as a fraction of the screen: 4 is a quarter. */
 const CULLING_MARGIN_STEPS = 4;
 
@@ -142,12 +140,10 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const setTransform = useStore((s) => s.setTransform);
   const selectUnit = useStore((s) => s.select);
   const focusUnit = useStore((s) => s.setFocused);
-  const setCollapsedIn = useStore((s) => s.setCollapsed);
   const expandAll = useStore((s) => s.expandAll);
   const collapseAll = useStore((s) => s.collapseAll);
   const select = useCallback((id: string) => selectUnit(id, pane), [selectUnit, pane]);
   const setFocused = useCallback((id: string) => focusUnit(id, pane), [focusUnit, pane]);
-  const setCollapsed = useCallback((id: string, value: boolean) => setCollapsedIn(id, value, pane), [setCollapsedIn, pane]);
   const { highlighted, badges, onPoint } = decorations;
   const t = useMessages();
   const nameMode = useStore((s) => s.preferences.names);
@@ -256,11 +252,15 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     const firstView = !hasViewed.current;
     hasViewed.current = true;
     completeViewRequest(pane, viewRequest.nonce);
-    if (viewRequest.kind === 'fit') {
+    if (viewRequest.kind === 'open') {
+      // Decided from the chart and the screen alone and applied at once, so StrictMode's second run of this
+      // effect (dev server) lands on the very same view instead of undoing it.
       const root = layout.positionOf.get(index.rootId);
-      // A chart too big to read when fitted opens at its top, readable; "Fit to screen" still shows it all.
-      if (firstView && root && controller.fitScale(layout.bounds) < READABLE_SCALE) controller.showTop(root.x, root.y - root.height / 2, OPENING_SCALE, false);
-      else controller.fitToScreen(layout.bounds, 1, !firstView);
+      if (root) controller.jumpTo(openingTransform(layout.bounds, { x: root.x, top: root.y - root.height / 2 }, sizeRef.current));
+      return;
+    }
+    if (viewRequest.kind === 'fit') {
+      controller.fitToScreen(layout.bounds, 1, !firstView);
       return;
     }
     const next = nextView(viewRequest, useStore.getState().panes[pane].transform);
@@ -314,45 +314,42 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
     if (position) zoomRef.current?.reveal(boxOf(position));
   }, [size, layout, selectedId, index]);
 
-  const typeAhead = useTypeAhead(index, order, nameMode);
-
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<SVGSVGElement>) => {
-      const current = focusedId !== null && layout.positionOf.has(focusedId) ? focusedId : index.rootId;
-      let next: string | undefined;
-      const action = treeKeyAction(event.key, index, order, collapsed, current);
-      if (action !== undefined) {
-        if (action && 'fold' in action) setCollapsed(action.fold, action.collapsed);
-        else if (action) next = action.focus;
-      } else {
-        switch (event.key) {
-          case 'Enter':
-          case ' ':
-            select(current);
-            break;
-          case '+':
-          case '=':
-            zoomRef.current?.zoomBy(ZOOM_STEP);
-            break;
-          case '-':
-            zoomRef.current?.zoomBy(1 / ZOOM_STEP);
-            break;
-          case '0':
-            zoomRef.current?.fitToScreen(layout.bounds);
-            break;
-          default: {
-            // Type-ahead (WAI-ARIA tree): a letter or digit jumps to the next unit on screen whose name starts with what was typed.
-            const target = typeAhead(event, current);
-            if (target === null) return;
-            next = target;
-          }
-        }
+  const treeItemOf = useCallback((element: Element) => element.closest('[role="treeitem"]')?.getAttribute('data-id') ?? null, []);
+  const treeItemElement = useCallback((unitId: string) => svgRef.current?.querySelector<SVGGElement>(`[role="treeitem"][data-id="${CSS.escape(unitId)}"]`), []);
+  const chartKeys = useCallback(
+    (event: KeyboardEvent<Element>, current: string) => {
+      switch (event.key) {
+        case 'Enter':
+        case ' ':
+          select(current);
+          return true;
+        case '+':
+        case '=':
+          zoomRef.current?.zoomBy(ZOOM_STEP);
+          return true;
+        case '-':
+          zoomRef.current?.zoomBy(1 / ZOOM_STEP);
+          return true;
+        case '0':
+          zoomRef.current?.fitToScreen(layout.bounds);
+          return true;
+        default:
+          return false;
       }
-      event.preventDefault();
-      if (next !== undefined) setFocused(next);
     },
-    [focusedId, layout, order, index, collapsed, select, setFocused, setCollapsed, typeAhead],
+    [select, layout],
   );
+  const keyboard = useTreeKeyboard({
+    pane,
+    index,
+    order,
+    collapsed,
+    nameMode,
+    unitOf: treeItemOf,
+    elementOf: treeItemElement,
+    moveFocus: setFocused,
+    otherKeys: chartKeys,
+  });
 
   // Culling: only cards near the screen are drawn. The window is snapped to a
   // coarse grid so panning re-renders the card list once every half screen,
@@ -382,7 +379,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   const cardsTooSmallToRead = useStore(useCallback((s) => s.panes[pane].transform.k < LOD_SCALE, [pane]));
   const levelOfDetail = cardsTooSmallToRead || inWindow.length > LOD_CARD_LIMIT;
   // A chart that fits on screen at a readable size needs no map of itself.
-  const showMinimap = useMemo(() => fitTransform(layout.bounds, size.width, size.height, Infinity).k < READABLE_SCALE, [layout, size]);
+  const showMinimap = useMemo(() => needsMinimap(layout.bounds, size), [layout, size]);
   const shownIds = useMemo(() => {
     // The selected and focused units are always real cards: keyboard focus and screen readers need them.
     const always = [selectedId ?? index.rootId, focusedId].filter((id): id is string => id !== null && layout.positionOf.has(id));
@@ -513,10 +510,14 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
         role="tree"
         aria-label={label ?? t.chartLabel(index.chart.title)}
         aria-describedby={`chart-help-${pane}`}
-        onKeyDown={onKeyDown}
+        onKeyDown={keyboard.onKeyDown}
+        onPointerDown={keyboard.onPointerDown}
         onPointerOver={onPoint ? (event) => pointAt(event.target) : undefined}
         onPointerLeave={onPoint ? () => onPoint(null) : undefined}
-        onFocus={onPoint ? (event) => pointAt(event.target) : undefined}
+        onFocus={(event) => {
+          keyboard.onFocus(event);
+          pointAt(event.target);
+        }}
       >
         <Viewport pane={pane}>
           <g className="links" aria-hidden="true">

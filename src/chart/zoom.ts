@@ -14,10 +14,6 @@ import type { Bounds } from './layout.ts';
 export interface ZoomController {
   zoomBy(factor: number): void;
   fitToScreen(bounds: Bounds, maxScale?: number, animate?: boolean): void;
-  /** The scale at which `bounds` would fit on screen. */
-  fitScale(bounds: Bounds): number;
-  /** Puts chart point (x, top) at the top centre of the screen, at `scale`. */
-  showTop(x: number, top: number, scale: number, animate?: boolean): void;
   centerOn(x: number, y: number, scale?: number, animate?: boolean): void;
   /** Pans the least distance that brings the box into view; does nothing when it is already visible. */
   reveal(box: Bounds): void;
@@ -99,8 +95,58 @@ export function fitTransform(bounds: Bounds, width: number, height: number, maxS
   return { x: width / 2 - centerX * k, y: top - bounds.minY * k, k };
 }
 
+/** The least zoom a chart opens at whole: below it names are under about 9 px, so the chart opens at its top instead. */
+export const OPENING_MIN_SCALE = 0.65;
+/** The zoom a chart too big to read whole opens at: names at 12 px, the top unit and its first row in view. */
+export const OPENING_SCALE = 0.85;
+
+export interface OpeningView {
+  readonly width: number;
+  readonly height: number;
+  /** Screen room above the chart taken by the floating toolbar. */
+  readonly top: number;
+}
+
+/**
+ * Where a chart opens, decided from the chart and the screen alone, so it is
+ * the same however often it is applied (React's StrictMode applies it twice):
+ * the whole chart when it is readable that way (never above 100 %); otherwise
+ * its top unit at the top centre, readable at OPENING_SCALE, with the rest a
+ * scroll or the minimap away ("Fit to screen" still shows it all).
+ */
+export function openingTransform(
+  bounds: Bounds,
+  topUnit: { readonly x: number; readonly top: number },
+  view: OpeningView,
+  scales: { readonly min: number; readonly opening: number } = { min: OPENING_MIN_SCALE, opening: OPENING_SCALE },
+): { x: number; y: number; k: number } {
+  const fitted = fitTransform(bounds, view.width, view.height, 1, view.top);
+  if (fitted.k >= scales.min) return fitted;
+  const k = scales.opening;
+  return { x: view.width / 2 - topUnit.x * k, y: view.top - topUnit.top * k, k };
+}
+
+/** Whether the chart needs a map of itself: it cannot be read whole on this screen. */
+export function needsMinimap(bounds: Bounds, view: OpeningView): boolean {
+  return fitTransform(bounds, view.width, view.height, Infinity, view.top).k < OPENING_MIN_SCALE;
+}
+
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * d3-zoom registers its touch listeners without `passive`, so the browser must wait for each before it may scroll.
+ * Its touchstart, touchend and touchcancel handlers never call preventDefault (only stopImmediatePropagation; a double
+ * tap would call the dblclick handler, which we remove), so they are marked passive. touchmove and wheel do call it to
+ * stop the page scrolling under a pan or zoom, so they stay as d3 made them.
+ */
+function makeQuietTouchListenersPassive(selection: Selection<SVGSVGElement, unknown, null, undefined>): void {
+  for (const type of ['touchstart.zoom', 'touchend.zoom', 'touchcancel.zoom']) {
+    // Absent where d3 saw no touch support; re-registering under the same name replaces d3's listener.
+    const handler = selection.on(type);
+    if (handler) selection.on(type, handler, { passive: true });
+  }
 }
 
 export function createZoomController(
@@ -136,6 +182,7 @@ export function createZoomController(
 
   const selection: Selection<SVGSVGElement, unknown, null, undefined> = select(element);
   selection.call(behavior).on('dblclick.zoom', null);
+  makeQuietTouchListenersPassive(selection);
 
   const moveTo = (transform: ZoomTransform, animate = true) => {
     const duration = !animate || prefersReducedMotion() ? 0 : 350;
@@ -151,14 +198,6 @@ export function createZoomController(
     },
     setMinScale(k) {
       behavior.scaleExtent([k, MAX_SCALE]);
-    },
-    fitScale(bounds) {
-      const [width, height] = size();
-      return fitTransform(bounds, width, height, Infinity, topInset()).k;
-    },
-    showTop(x, top, scale, animate = true) {
-      const [width] = size();
-      moveTo(zoomIdentity.translate(width / 2 - x * scale, topInset() - top * scale).scale(scale), animate);
     },
     fitToScreen(bounds, maxScale = 1, animate = true) {
       const [width, height] = size();

@@ -19,7 +19,8 @@ export interface PaneDecorations {
 
 export interface CompareViewProps {
   readonly renderChart: (pane: 'left' | 'right', decorations: PaneDecorations, label: string) => ReactNode;
-  readonly renderDetails: (pane: 'left' | 'right', label: string) => ReactNode;
+  /** `sideTitle` names the side's chart, so the side's landmarks are told apart from the other's. */
+  readonly renderDetails: (pane: 'left' | 'right', label: string, sideTitle: string) => ReactNode;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -71,13 +72,13 @@ export function CompareView({ renderChart, renderDetails }: CompareViewProps) {
           <div className="compare-chart">
             {renderChart('left', { highlighted: leftHighlighted, badges: leftBadges, onPoint: pointLeft }, t.sideChart('left', leftLabel))}
           </div>
-          {renderDetails('left', t.sideDetails(leftLabel))}
+          {renderDetails('left', t.sideDetails(leftLabel), leftLabel)}
         </section>
         <section className="compare-side" aria-label={t.sideLabel('right', rightLabel)}>
           <div className="compare-chart">
             {renderChart('right', { highlighted: rightHighlighted, badges: rightBadges, onPoint: pointRight }, t.sideChart('right', rightLabel))}
           </div>
-          {renderDetails('right', t.sideDetails(rightLabel))}
+          {renderDetails('right', t.sideDetails(rightLabel), rightLabel)}
         </section>
       </div>
       {comparison && left && right ? (

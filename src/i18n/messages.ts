@@ -216,6 +216,8 @@ const en = {
   sideLabel: (side: 'left' | 'right', title: string) => `${side === 'left' ? 'Left' : 'Right'}: ${title}`,
   sideChart: (side: 'left' | 'right', title: string) => `Org chart (${side}): ${title}`,
   sideDetails: (title: string) => `Details: ${title}`,
+  /** Added to a landmark's name in one side of the compare view: "Leaders, State Council". */
+  sideSuffix: (title: string) => `, ${title}`,
   loadingBoth: 'Loading both charts…',
   partLoadFailed:
     'This view could not be loaded: the connection may be down, or the site was updated. Reload the page to try again; the chart and unit you are on are kept.',

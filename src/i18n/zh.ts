@@ -195,6 +195,7 @@ export const zh: Messages = {
   sideLabel: (side, title) => `${side === 'left' ? '左侧' : '右侧'}：${title}`,
   sideChart: (side, title) => `组织结构图（${side === 'left' ? '左侧' : '右侧'}）：${title}`,
   sideDetails: (title) => `详情：${title}`,
+  sideSuffix: (title) => `（${title}）`,
   loadingBoth: '正在加载两个图表…',
   partLoadFailed: '无法加载此视图：可能网络已断开，或网站已更新。请重新加载页面再试；当前的图表和机构会保留。',
   reload: '重新加载',

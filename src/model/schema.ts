@@ -10,6 +10,11 @@ import * as z from 'zod';
 
 import { WELL_KNOWN_FACT_KEYS } from './facts.ts';
 
+// Zod compiles fast object parsers with `new Function`, probing first whether eval is allowed. The built app's
+// Content-Security-Policy forbids eval, so the probe is refused and the browser reports a CSP violation on every
+// load, though parsing still works. Jitless skips probe and compiler; it must be set before any object schema below.
+z.config({ jitless: true });
+
 export const FORMAT_NAME = 'org-chart';
 export const FORMAT_VERSION = 1;
 

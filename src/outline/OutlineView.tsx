@@ -4,13 +4,13 @@
  * chart's folds and selection, so switching between the two loses nothing.
  * Arrow keys move between names as in the chart; Tab works as on any page.
  */
-import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { kindName } from '../i18n/messages.ts';
 import { shownNames } from '../model/present.ts';
-import { type OrgIndex, treeKeyAction, visiblePreorder } from '../model/tree.ts';
+import { type OrgIndex, visiblePreorder } from '../model/tree.ts';
 import { useFocusRequest } from '../shared/focus.ts';
-import { useTypeAhead } from '../shared/typeAhead.ts';
+import { useTreeKeyboard } from '../shared/treeKeyboard.ts';
 import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
@@ -57,7 +57,6 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   const setCollapsed = useStore((s) => s.setCollapsed);
   const containerRef = useRef<HTMLElement>(null);
   const order = useMemo(() => visiblePreorder(index, collapsed), [index, collapsed]);
-  const typeAhead = useTypeAhead(index, order, nameMode);
   // A fully expanded chart of many thousands of units is listed a page at a time: drawing 10,000 rows at once
   // would freeze the page for over a second. The rows drawn always reach the selected unit.
   const [rowLimit, setRowLimit] = useState(OUTLINE_PAGE);
@@ -95,8 +94,7 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
     // Only on opening: later selections are made here, where the user already is.
   }, []);
 
-  const focusName = (id: string | undefined) => {
-    if (id === undefined) return;
+  const focusName = (id: string) => {
     const at = order.indexOf(id);
     if (at >= shownRows) {
       pendingFocus.current = id;
@@ -106,23 +104,9 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
     containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(id)}"]`)?.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    const current = (event.target as Element).closest('[data-outline-id]')?.getAttribute('data-outline-id');
-    if (!current) return;
-    let next: string | undefined;
-    const action = treeKeyAction(event.key, index, order, collapsed, current);
-    if (action !== undefined) {
-      if (action && 'fold' in action) setCollapsed(action.fold, action.collapsed, pane);
-      else if (action) next = action.focus;
-    } else {
-      // Type-ahead, as in the chart: the next unit whose shown name starts with the letters typed.
-      const target = typeAhead(event, current);
-      if (target === null) return;
-      next = target;
-    }
-    event.preventDefault();
-    focusName(next);
-  };
+  const rowOf = useCallback((element: Element) => element.closest('[data-outline-id]')?.getAttribute('data-outline-id') ?? null, []);
+  const rowElement = useCallback((id: string) => containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(id)}"]`), []);
+  const keyboard = useTreeKeyboard({ pane, index, order, collapsed, nameMode, unitOf: rowOf, elementOf: rowElement, moveFocus: focusName });
 
   // Nested lists built bottom-up from the visible preorder with an explicit stack: no recursion, however deep the chart.
   const tree = useMemo(() => {
@@ -192,7 +176,17 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   }, [order, shownRows, index, collapsed, nameMode, chartLanguage, selectedId, t, choose, setCollapsed, pane, badges, highlighted]);
 
   return (
-    <nav className="outline" aria-label={label} ref={containerRef} onKeyDown={onKeyDown}>
+    <nav
+      className="outline"
+      aria-label={label}
+      ref={containerRef}
+      onKeyDown={(event) => {
+        // Keys in the outline's lists only: the "Show more" button is no unit.
+        if (rowOf(event.target as Element) !== null) keyboard.onKeyDown(event);
+      }}
+      onFocus={keyboard.onFocus}
+      onPointerDown={keyboard.onPointerDown}
+    >
       <p className="outline-intro">{t.outlineIntro}</p>
       <ul className="outline-tree">{tree}</ul>
       {shownRows < order.length ? (

@@ -21,12 +21,14 @@ export interface DetailsPanelProps {
   readonly pane?: PaneId;
   /** The landmark's name; "Details" (in the interface language) unless several panels are on screen. */
   readonly label?: string;
+  /** The chart this panel shows when two are on screen: added to the names of its path and sections, which the other panel has too. */
+  readonly sideTitle?: string;
   readonly className?: string;
   /** On phones, a bottom sheet the user can lower: the main view's panel, not the compare view's. */
   readonly sheet?: boolean;
 }
 
-export function DetailsPanel({ pane = 'main', label, className = 'panel', sheet = pane === 'main' }: DetailsPanelProps) {
+export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'panel', sheet = pane === 'main' }: DetailsPanelProps) {
   const index = useStore((s) => paneIndex(s, pane));
   const selectedId = useStore((s) => s.panes[pane].selectedId);
   const t = useMessages();
@@ -50,7 +52,7 @@ export function DetailsPanel({ pane = 'main', label, className = 'panel', sheet 
       ) : null}
       <SelectionAnnouncer pane={pane} index={index} unitId={unitId} messages={t} />
       {index && unit ? (
-        <UnitDetails key={`${index.chart.id}:${unit.id}`} index={index} unit={unit} pane={pane} />
+        <UnitDetails key={`${index.chart.id}:${unit.id}`} index={index} unit={unit} pane={pane} sideTitle={sideTitle} />
       ) : (
         <p className="panel-empty">{t.selectToSee}</p>
       )}
@@ -137,7 +139,7 @@ function shapeOf(chart: OrgChart) {
   return shape;
 }
 
-function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane: PaneId }) {
+function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: Unit; pane: PaneId; sideTitle: string | undefined }) {
   const shape = shapeOf(index.chart);
   const select = useStore((s) => s.select);
   const foldedInChart = useStore((s) => collapsedOf(s, pane).has(unit.id));
@@ -152,6 +154,10 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
   const nameIn = (id: string) => unitNames(index, id, nameMode).primary;
   const parentId = index.parentOf.get(unit.id) ?? null;
   const idPrefix = `${pane}-`;
+  /** A landmark's name: its heading's words, and beside another panel, which chart it is about ("Leaders, State Council"). */
+  const landmarkName = (title: string) => (sideTitle === undefined ? title : `${title}${t.sideSuffix(sideTitle)}`);
+  const sectionName = (titleId: string, title: string) =>
+    sideTitle === undefined ? { 'aria-labelledby': `${idPrefix}${titleId}` } : { 'aria-label': landmarkName(title) };
   const { numberOf, sources } = useCitations(index.chart, unit);
   const path = pathToRoot(index, unit.id);
   const children = index.childrenOf.get(unit.id) ?? [];
@@ -200,7 +206,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
   return (
     <article className="details" aria-labelledby={`${idPrefix}details-title`}>
       {path.length > 1 ? (
-        <nav aria-label={t.path} className="breadcrumbs">
+        <nav aria-label={landmarkName(t.path)} className="breadcrumbs">
           <ol>
             {path.map((id) => {
               const name = nameIn(id);
@@ -249,14 +255,14 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       </header>
 
       {isGroup ? (
-        <section aria-labelledby={`${idPrefix}facts-title`}>
+        <section {...sectionName('facts-title', t.facts)}>
           <h3 id={`${idPrefix}facts-title`}>{t.facts}</h3>
           <p>
             {t.groupHeading(children.length, parentId === null ? null : nameIn(parentId).text)} {cite(unit.cite)}
           </p>
         </section>
       ) : !hasFacts ? null : (
-        <section aria-labelledby={`${idPrefix}facts-title`}>
+        <section {...sectionName('facts-title', t.facts)}>
           <h3 id={`${idPrefix}facts-title`}>{t.facts}</h3>
           <dl className="facts">
             {(shape.standardFacts ? STANDARD_FACTS : []).map((key) => {
@@ -297,7 +303,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       )}
 
       {isGroup || (!shape.leaders && !unit.leaders?.length) ? null : (
-        <section aria-labelledby={`${idPrefix}leaders-title`}>
+        <section {...sectionName('leaders-title', t.leaders)}>
           <h3 id={`${idPrefix}leaders-title`}>{t.leaders}</h3>
           {unit.leaders && unit.leaders.length > 0 ? (
             <>
@@ -332,7 +338,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       )}
 
       {isGroup || (!shape.functions && !unit.functions?.length) ? null : (
-        <section aria-labelledby={`${idPrefix}functions-title`}>
+        <section {...sectionName('functions-title', t.functions)}>
           <h3 id={`${idPrefix}functions-title`}>{t.functions}</h3>
           {unit.functions && unit.functions.length > 0 ? (
             <ol className="functions" lang={contentLang}>
@@ -349,7 +355,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       )}
 
       {children.length > 0 ? (
-        <section aria-labelledby={`${idPrefix}children-title`}>
+        <section {...sectionName('children-title', t.unitsUnder)}>
           <h3 id={`${idPrefix}children-title`}>
             {t.unitsUnder} <span className="count">({children.length})</span>
           </h3>
@@ -381,7 +387,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       ) : null}
 
       {unit.related && unit.related.length > 0 ? (
-        <section aria-labelledby={`${idPrefix}related-title`}>
+        <section {...sectionName('related-title', t.seeAlso)}>
           <h3 id={`${idPrefix}related-title`}>{t.seeAlso}</h3>
           <ul lang={contentLang}>
             {unit.related.map((body) => (
@@ -404,7 +410,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
       ) : null}
 
       {unit.notes && unit.notes.length > 0 ? (
-        <section aria-labelledby={`${idPrefix}notes-title`}>
+        <section {...sectionName('notes-title', t.notes)}>
           <h3 id={`${idPrefix}notes-title`}>{t.notes}</h3>
           <ul className="notes" lang={contentLang}>
             {unit.notes.map((note, i) => (
@@ -416,7 +422,7 @@ function UnitDetails({ index, unit, pane }: { index: OrgIndex; unit: Unit; pane:
         </section>
       ) : null}
 
-      <section aria-labelledby={`${idPrefix}sources-title`}>
+      <section {...sectionName('sources-title', t.sources)}>
         <h3 id={`${idPrefix}sources-title`}>{t.sources}</h3>
         {sources.length > 0 ? (
           <ol className="sources">

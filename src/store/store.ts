@@ -44,6 +44,8 @@ export interface ViewTransform {
  * `nonce` makes two identical requests in a row both happen.
  */
 export type ViewRequest =
+  /** A chart just shown: see openingTransform. Applying it twice gives the same view. */
+  | { readonly kind: 'open'; readonly nonce: number }
   | { readonly kind: 'fit'; readonly nonce: number }
   /** The chart's shape changed under the view (Expand all, Collapse all): see reshapeTransform. */
   | { readonly kind: 'reshape'; readonly nonce: number }
@@ -167,10 +169,10 @@ export function collapsedOf(state: Pick<AppState, 'collapsedByChart' | 'panes'>,
   return chartId === null ? EMPTY_SET : (state.collapsedByChart[collapseKey(pane, chartId)] ?? EMPTY_SET);
 }
 
-/** Centre a selected unit; otherwise fit the whole chart when it has just come into view. */
+/** Centre a selected unit; otherwise open the chart (whole, or at its top when too big to read whole) when it has just come into view. */
 function viewFor(selectedId: string | null, chartJustShown: boolean): ViewRequest | null {
   if (selectedId !== null) return { kind: 'center', id: selectedId, nonce: ++nonce };
-  return chartJustShown ? { kind: 'fit', nonce: ++nonce } : null;
+  return chartJustShown ? { kind: 'open', nonce: ++nonce } : null;
 }
 
 /** The collapsed set without any ancestor of `unitId`, so the unit is on screen. */

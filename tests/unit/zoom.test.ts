@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
-import { fitTransform, READABLE_SCALE, reshapeTransform, zoomOutLimit, zoomPercent } from '../../src/chart/zoom.ts';
+import {
+  fitTransform,
+  needsMinimap,
+  OPENING_MIN_SCALE,
+  OPENING_SCALE,
+  openingTransform,
+  READABLE_SCALE,
+  reshapeTransform,
+  zoomOutLimit,
+  zoomPercent,
+} from '../../src/chart/zoom.ts';
 
 const VIEW = { width: 1000, height: 700, top: 68 };
 
@@ -67,5 +77,50 @@ describe('how far out the view may zoom', () => {
   it('still lets a huge chart be seen whole', () => {
     const huge = { minX: -200_000, minY: 0, maxX: 200_000, maxY: 3000 };
     expect(zoomOutLimit(huge, VIEW.width, VIEW.height, VIEW.top)).toBeLessThanOrEqual(fitTransform(huge, VIEW.width, VIEW.height, 1, VIEW.top).k);
+  });
+});
+
+describe('where a chart opens', () => {
+  const phone = { width: 390, height: 700, top: 60 };
+  const topUnit = { x: 0, top: 0 };
+
+  it('shows a small chart whole, never above 100 %', () => {
+    const bounds = { minX: -300, minY: 0, maxX: 300, maxY: 400 };
+    const view = openingTransform(bounds, topUnit, VIEW);
+    expect(view).toEqual(fitTransform(bounds, VIEW.width, VIEW.height, 1, VIEW.top));
+    expect(view.k).toBe(1);
+  });
+
+  it('shows a chart whole when it is readable whole (about 70 % and up)', () => {
+    // 1,300 px wide in a 1,000 px view: (1000 − 64) / 1300 = 0.72.
+    const bounds = { minX: -650, minY: 0, maxX: 650, maxY: 500 };
+    const view = openingTransform(bounds, topUnit, VIEW);
+    expect(view.k).toBeCloseTo(0.72, 2);
+    expect(view).toEqual(fitTransform(bounds, VIEW.width, VIEW.height, 1, VIEW.top));
+  });
+
+  it('opens a chart too wide to read whole at its top unit, readable, just under the toolbar', () => {
+    // oracle-hr's shape: fitted it would be about 26 %.
+    const bounds = { minX: -1800, minY: 0, maxX: 1800, maxY: 1400 };
+    expect(fitTransform(bounds, VIEW.width, VIEW.height, 1, VIEW.top).k).toBeLessThan(OPENING_MIN_SCALE);
+    const root = { x: 40, top: 10 };
+    for (const view of [VIEW, phone]) {
+      const opened = openingTransform(bounds, root, view);
+      expect(opened.k).toBe(OPENING_SCALE);
+      expect(opened.k).toBeGreaterThanOrEqual(0.7);
+      // The top unit's top centre lands at the top centre of the screen, just below the toolbar.
+      expect(root.x * opened.k + opened.x).toBeCloseTo(view.width / 2, 6);
+      expect(root.top * opened.k + opened.y).toBeCloseTo(view.top, 6);
+      expect(needsMinimap(bounds, view)).toBe(true);
+    }
+  });
+
+  it('is the same view however many times it is worked out (StrictMode runs effects twice)', () => {
+    const bounds = { minX: -1800, minY: 0, maxX: 1800, maxY: 1400 };
+    expect(openingTransform(bounds, topUnit, phone)).toEqual(openingTransform(bounds, topUnit, phone));
+  });
+
+  it('needs no minimap for a chart that opens whole', () => {
+    expect(needsMinimap({ minX: -650, minY: 0, maxX: 650, maxY: 500 }, VIEW)).toBe(false);
   });
 });
