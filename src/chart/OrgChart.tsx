@@ -12,7 +12,7 @@ import { chartToCsv } from '../model/table.ts';
 import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
 import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
 import { useFocusRequest } from '../shared/focus.ts';
-import { commandOf } from '../shared/shortcuts.ts';
+import { commandOf, keysLabel } from '../shared/shortcuts.ts';
 import { useDarkTheme } from '../shared/theme.ts';
 import { useTreeKeyboard } from '../shared/treeKeyboard.ts';
 import { collapsedOf, type PaneId, useStore, type ViewRequest, type ViewTransform } from '../store/store.ts';
@@ -484,7 +484,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
   return (
     <div className="chart">
       <div className="chart-toolbar" role="toolbar" aria-label={t.chartView} ref={toolbarRef}>
-        <button type="button" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label={t.zoomIn} title={`${t.zoomIn} (${t.shortcutKeys.zoomIn})`}>
+        <button type="button" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label={t.zoomIn} title={`${t.zoomIn} (${keysLabel('zoomIn', t)})`}>
           +
         </button>
         <ZoomLevel pane={pane} title={t.zoomLevel} />
@@ -496,7 +496,7 @@ function ChartCanvas({ pane, index, label, decorations }: ChartCanvasProps) {
             if (!zoomedOutFully) zoomRef.current?.zoomBy(1 / ZOOM_STEP);
           }}
           aria-label={t.zoomOut}
-          title={`${t.zoomOut} (${t.shortcutKeys.zoomOut})`}
+          title={`${t.zoomOut} (${keysLabel('zoomOut', t)})`}
         >
           −
         </button>

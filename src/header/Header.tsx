@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 import type { UiLanguage } from '../i18n/messages.ts';
 import { listenOnWindow } from '../shared/dom.ts';
-import { isCommand, shortcutsByScope } from '../shared/shortcuts.ts';
+import { isCommand, keysLabel, shortcutsByScope } from '../shared/shortcuts.ts';
 import { chooseLanguage } from '../store/prefs.ts';
 import { type ChartSlot, type Preferences, shownSwitchTitle, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
@@ -273,7 +273,7 @@ function ShortcutsButton() {
         type="button"
         className="header-button icon-button"
         aria-label={t.shortcuts}
-        title={`${t.shortcuts} (${t.shortcutKeys.showShortcuts})`}
+        title={`${t.shortcuts} (${keysLabel('showShortcuts', t)})`}
         aria-haspopup="dialog"
         onClick={open}
       >
@@ -288,7 +288,7 @@ function ShortcutsButton() {
               {commands.map((command) => (
                 <div key={command}>
                   <dt>
-                    <kbd>{t.shortcutKeys[command]}</kbd>
+                    <kbd>{keysLabel(command, t)}</kbd>
                   </dt>
                   <dd>{t.commands[command]}</dd>
                 </div>

@@ -278,21 +278,9 @@ const en = {
   close: 'Close',
   // The "?" dialog, one row per command of the shortcuts table (shared/shortcuts.ts, which checks these name every command).
   shortcutScopes: { anywhere: 'Anywhere', tree: 'In the chart or the outline', chart: 'In the chart' },
-  shortcutKeys: {
-    search: '/ or Ctrl+K',
-    showShortcuts: '?',
-    close: 'Esc',
-    nextOrPrevious: '↓ ↑',
-    expandOrChild: '→',
-    collapseOrParent: '←',
-    firstOrLast: 'Home / End',
-    select: 'Enter or Space',
-    typeAhead: 'A–Z',
-    zoomIn: '+',
-    zoomOut: '−',
-    fit: '0',
-    toolbar: '← → on the toolbar',
-  },
+  // Joins a command's keys (shared/shortcuts.ts); key names that are words.
+  keysOr: ' or ',
+  keyNames: { Enter: 'Enter', Space: 'Space' },
   commands: {
     search: 'Search',
     showShortcuts: 'Show these shortcuts',
@@ -306,7 +294,7 @@ const en = {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Fit the whole chart on screen',
-    toolbar: 'Move between its buttons (Tab leaves it)',
+    toolbar: 'On the toolbar: move between its buttons (Tab leaves it)',
   },
 };
 

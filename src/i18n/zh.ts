@@ -258,21 +258,8 @@ export const zh: Messages = {
 
   close: '关闭',
   shortcutScopes: { anywhere: '任何位置', tree: '在图表或大纲中', chart: '在图表中' },
-  shortcutKeys: {
-    search: '/ 或 Ctrl+K',
-    showShortcuts: '?',
-    close: 'Esc',
-    nextOrPrevious: '↓ ↑',
-    expandOrChild: '→',
-    collapseOrParent: '←',
-    firstOrLast: 'Home / End',
-    select: '回车或空格',
-    typeAhead: 'A–Z',
-    zoomIn: '+',
-    zoomOut: '−',
-    fit: '0',
-    toolbar: '工具栏上的 ← →',
-  },
+  keysOr: '或',
+  keyNames: { Enter: '回车', Space: '空格' },
   commands: {
     search: '搜索',
     showShortcuts: '显示这些快捷键',
@@ -286,6 +273,6 @@ export const zh: Messages = {
     zoomIn: '放大',
     zoomOut: '缩小',
     fit: '在屏幕上显示整个图表',
-    toolbar: '在其按钮间移动（Tab 键离开工具栏）',
+    toolbar: '在工具栏上：在其按钮间移动（Tab 键离开工具栏）',
   },
 };

@@ -1,10 +1,11 @@
 /**
  * Every keyboard command in one table: each view's key handler asks it
- * whether a key press is a command (keyTest), and the "?" dialog lists it, with
- * the keys and the command's name in the interface's language (messages'
- * shortcutKeys and commands, which must name every command here).
+ * whether a key press is a command (keyTest), and the "?" dialog and the
+ * buttons' tooltips print its keys (keysLabel), with the command's name in the
+ * interface's language (messages' commands, which must name every command here).
  */
 import type { Messages } from '../i18n/messages.ts';
+import { ownEntry } from '../model/present.ts';
 import { isTextEntry } from './dom.ts';
 
 /** What a key test reads of a key press: a DOM KeyboardEvent or React's. */
@@ -22,6 +23,8 @@ export type ShortcutScope = 'anywhere' | 'tree' | 'chart';
 interface Shortcut {
   readonly command: string;
   readonly scope: ShortcutScope;
+  /** The keys as printed on a keyboard; a word among them (Enter, Space) is put in the interface's language. */
+  readonly keys: readonly string[];
   /** Null for keys the browser handles (Escape closing a dialog) or that only describe a family (letters for type-ahead). */
   readonly keyTest: ((press: KeyPress) => boolean) | null;
 }
@@ -34,22 +37,23 @@ export const SHORTCUTS = [
   {
     command: 'search',
     scope: 'anywhere',
+    keys: ['/', 'Ctrl+K'],
     keyTest: (press) => ((press.ctrlKey || press.metaKey) && press.key.toLowerCase() === 'k') || typedOutsideText(press, '/'),
   },
-  { command: 'showShortcuts', scope: 'anywhere', keyTest: (press) => typedOutsideText(press, '?') },
-  { command: 'close', scope: 'anywhere', keyTest: (press) => press.key === 'Escape' },
-  { command: 'nextOrPrevious', scope: 'tree', keyTest: (press) => press.key === 'ArrowDown' || press.key === 'ArrowUp' },
-  { command: 'expandOrChild', scope: 'tree', keyTest: (press) => press.key === 'ArrowRight' },
-  { command: 'collapseOrParent', scope: 'tree', keyTest: (press) => press.key === 'ArrowLeft' },
-  { command: 'firstOrLast', scope: 'tree', keyTest: (press) => press.key === 'Home' || press.key === 'End' },
-  { command: 'select', scope: 'tree', keyTest: (press) => press.key === 'Enter' || press.key === ' ' },
+  { command: 'showShortcuts', scope: 'anywhere', keys: ['?'], keyTest: (press) => typedOutsideText(press, '?') },
+  { command: 'close', scope: 'anywhere', keys: ['Esc'], keyTest: (press) => press.key === 'Escape' },
+  { command: 'nextOrPrevious', scope: 'tree', keys: ['↓', '↑'], keyTest: (press) => press.key === 'ArrowDown' || press.key === 'ArrowUp' },
+  { command: 'expandOrChild', scope: 'tree', keys: ['→'], keyTest: (press) => press.key === 'ArrowRight' },
+  { command: 'collapseOrParent', scope: 'tree', keys: ['←'], keyTest: (press) => press.key === 'ArrowLeft' },
+  { command: 'firstOrLast', scope: 'tree', keys: ['Home', 'End'], keyTest: (press) => press.key === 'Home' || press.key === 'End' },
+  { command: 'select', scope: 'tree', keys: ['Enter', 'Space'], keyTest: (press) => press.key === 'Enter' || press.key === ' ' },
   // Any letter or digit: see extendTypedRun.
-  { command: 'typeAhead', scope: 'tree', keyTest: null },
-  { command: 'zoomIn', scope: 'chart', keyTest: (press) => press.key === '+' || press.key === '=' },
-  { command: 'zoomOut', scope: 'chart', keyTest: (press) => press.key === '-' },
-  { command: 'fit', scope: 'chart', keyTest: (press) => press.key === '0' },
+  { command: 'typeAhead', scope: 'tree', keys: ['A–Z'], keyTest: null },
+  { command: 'zoomIn', scope: 'chart', keys: ['+'], keyTest: (press) => press.key === '+' || press.key === '=' },
+  { command: 'zoomOut', scope: 'chart', keys: ['−'], keyTest: (press) => press.key === '-' },
+  { command: 'fit', scope: 'chart', keys: ['0'], keyTest: (press) => press.key === '0' },
   // The toolbar's own arrow keys (useRovingToolbar), listed so people know of them.
-  { command: 'toolbar', scope: 'chart', keyTest: null },
+  { command: 'toolbar', scope: 'chart', keys: ['←', '→'], keyTest: null },
 ] as const satisfies readonly Shortcut[];
 
 export type CommandId = (typeof SHORTCUTS)[number]['command'];
@@ -77,10 +81,16 @@ export function shortcutsByScope(): { scope: ShortcutScope; commands: CommandId[
   return groups;
 }
 
+/** A command's keys as the dialog and tooltips print them: "/ or Ctrl+K", "回车或空格". */
+export function keysLabel(command: CommandId, messages: Messages): string {
+  const keys = BY_COMMAND.get(command)?.keys ?? [];
+  return keys.map((key) => ownEntry(messages.keyNames, key) ?? key).join(messages.keysOr);
+}
+
 /** True when two unions hold the same members. */
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // The words sit below this table (src/i18n imports nothing above it), so the check that they name every command and scope lives here.
-const wordsNameEveryCommand: SameKeys<keyof Messages['commands'], CommandId> & SameKeys<keyof Messages['shortcutKeys'], CommandId> = true;
+const wordsNameEveryCommand: SameKeys<keyof Messages['commands'], CommandId> = true;
 const wordsNameEveryScope: SameKeys<keyof Messages['shortcutScopes'], ShortcutScope> = true;
 void wordsNameEveryCommand;
 void wordsNameEveryScope;
