@@ -30,29 +30,7 @@ const isFocused = (locator: Locator) => locator.evaluate((element) => element ==
 /** The outline's button for a unit: its name, then (names shown in both languages) the Chinese one. */
 const outlineButton = (outline: Locator, name: string) => outline.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}( |$)`) });
 
-/**
- * A page in a context of its own, for what the shared one cannot emulate
- * (touch, dark scheme, reduced motion, a phone's screen). Closed afterwards,
- * and any console error or uncaught exception fails the test.
- */
-async function withPage(options: BrowserContextOptions, run: (page: Page) => Promise<void>): Promise<void> {
-  const browser = session.context.browser();
-  if (!browser) throw new Error('no browser');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  const errors: string[] = [];
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await run(page);
-  } finally {
-    await context.close();
-  }
-  expect(errors).toEqual([]);
-}
+const withPage = session.withPage;
 
 /** Opens the Display settings and picks `option` in the radio group named `group`. */
 async function choose(page: Page, displayButton: string, group: string, option: string): Promise<void> {

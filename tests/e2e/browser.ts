@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 import { findChromium } from '../../scripts/ensure-chromium.mjs';
 
@@ -17,6 +17,11 @@ export interface BrowserSession {
   /** Console errors and uncaught exceptions seen so far in this test. */
   readonly errors: string[];
   url(path?: string): string;
+  /**
+   * Runs `run` on a page in a context of its own (touch, a phone's screen or a colour scheme need one), 1280 × 800
+   * unless `options` say otherwise; any console error or uncaught exception there fails the test.
+   */
+  withPage(options: BrowserContextOptions, run: (page: Page) => Promise<void>): Promise<void>;
 }
 
 /** `options` for each test's context: the viewport (1280 × 800 unless given), touch, a phone's screen. */
@@ -60,6 +65,23 @@ export function browserSession(options: BrowserContextOptions = {}): BrowserSess
     },
     errors,
     url: (path = '/') => new URL(path, baseUrl).toString(),
+    async withPage(pageOptions, run) {
+      if (!browser) throw new Error('browser did not start');
+      const ownContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...pageOptions });
+      const pageErrors: string[] = [];
+      try {
+        const ownPage = await ownContext.newPage();
+        ownPage.setDefaultTimeout(10_000);
+        ownPage.on('console', (message) => {
+          if (message.type() === 'error') pageErrors.push(message.text());
+        });
+        ownPage.on('pageerror', (error) => pageErrors.push(error.message));
+        await run(ownPage);
+      } finally {
+        await ownContext.close();
+      }
+      expect(pageErrors).toEqual([]);
+    },
   };
 }
 

@@ -18,25 +18,7 @@ const SCREENS = [
   { screen: '390 × 844 with touch', options: PHONE },
 ];
 
-/** A page in a context of its own (touch and a phone's screen need one); any console error or uncaught exception fails the test. */
-async function withPage(options: BrowserContextOptions, run: (page: Page) => Promise<void>): Promise<void> {
-  const browser = session.context.browser();
-  if (!browser) throw new Error('no browser');
-  const context = await browser.newContext(options);
-  const errors: string[] = [];
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await run(page);
-  } finally {
-    await context.close();
-  }
-  expect(errors).toEqual([]);
-}
+const withPage = session.withPage;
 
 async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(session.url(path));
