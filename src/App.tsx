@@ -25,14 +25,10 @@ function NoticeBar() {
   const notice = useStore((s) => s.notice);
   const showNotice = useStore((s) => s.showNotice);
   const t = useMessages();
-  // A reader pointing at or tabbed into the notice is reading it: its time stops until they leave.
-  const [held, setHeld] = useState(false);
-  // A notice that left while held (closed under the pointer) must not hold the next one.
-  const [heldNotice, setHeldNotice] = useState(notice);
-  if (heldNotice !== notice) {
-    setHeldNotice(notice);
-    setHeld(false);
-  }
+  // A reader pointing at or tabbed into the notice is reading it: its time stops until they leave. Held is kept per
+  // notice, so one closed under the pointer does not hold the next.
+  const [heldNotice, setHeldNotice] = useState<typeof notice>(null);
+  const held = notice !== null && heldNotice === notice;
   useEffect(() => {
     const lifetime = notice === null ? null : NOTICE_LIFETIME_MS[notice.tone];
     if (lifetime === null || held) return;
@@ -47,10 +43,10 @@ function NoticeBar() {
     <div
       className={`notice notice-${notice.tone}`}
       role={notice.tone === 'info' ? 'status' : 'alert'}
-      onPointerEnter={() => setHeld(true)}
-      onPointerLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)}
-      onBlur={() => setHeld(false)}
+      onPointerEnter={() => setHeldNotice(notice)}
+      onPointerLeave={() => setHeldNotice(null)}
+      onFocus={() => setHeldNotice(notice)}
+      onBlur={() => setHeldNotice(null)}
     >
       {/* Notices built from the interface's words (an import's problems among them) follow its language; plain strings are English. */}
       {/* An import's problems can run long: the message scrolls, and can be reached with Tab to scroll it from the keyboard. */}
