@@ -5,7 +5,7 @@
 import { memo, type MouseEvent, useCallback } from 'react';
 
 import type { Messages } from '../i18n/messages.ts';
-import { initialsOf, unitAccessibleName } from '../model/present.ts';
+import { headText, initialsOf, unitAccessibleName } from '../model/present.ts';
 import { type PaneId, paneIndex, useStore } from '../store/store.ts';
 import { CARD_SMALL_SIZE, estimateTextWidth, layoutCardText } from './text.ts';
 
@@ -97,7 +97,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   const shownKind = text.kind.withSecond ? `${kindLabel} · ${secondName ?? ''}` : text.kind.label;
   const shownExtra = text.extra?.shown ?? null;
   const extraIsSecondName = text.extra?.isSecondName ?? false;
-  const headLine = isRoot && head !== null ? `${head.title}: ${head.person}` : null;
+  const headLine = isRoot && head !== null ? headText(head) : null;
   const shownName = text.name.shown;
   const unshownSecond = secondName !== null && !extraIsSecondName && !text.kind.withSecond;
   // The name leads; every word the card shows is in it once, whole where the card cut it short.

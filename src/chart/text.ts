@@ -4,6 +4,7 @@
  * elsewhere (tests, jsdom) it is estimated from character classes, leaning
  * wide so text never spills out of its card.
  */
+import { headText } from '../model/present.ts';
 
 export const CHART_FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
@@ -30,12 +31,9 @@ function charWidthEm(ch: string): number {
   return 0.54;
 }
 
-/**
- * Whether a card's second name joins its kind line ("Department · 机关纪委"), on screen and in exports alike:
- * only when no line is left for it under the name (a two-line name, or the root's head line), and only whole.
- */
-export function secondNameJoinsKindLine(kind: string, second: string | null, noLineLeft: boolean, maxWidth: number, fontSize: number): boolean {
-  return second !== null && noLineLeft && estimateTextWidth(`${kind} · ${second}`, fontSize, 600) <= maxWidth;
+/** Whether a card's second name fits whole on its kind line ("Department · 机关纪委"), on screen and in exports alike. */
+function secondNameJoinsKindLine(kind: string, second: string | null, maxWidth: number, fontSize: number): boolean {
+  return second !== null && estimateTextWidth(`${kind} · ${second}`, fontSize, 600) <= maxWidth;
 }
 
 export function estimateTextWidth(text: string, fontSize: number, weight = 400): number {
@@ -206,7 +204,7 @@ export function layoutCardText(spec: CardTextSpec): CardText {
 
   let extra: CardText['extra'] = null;
   if (spec.head !== null && linesLeft > 0) {
-    const whole = `${spec.head.title}: ${spec.head.person}`;
+    const whole = headText(spec.head);
     const person = wrapText(spec.head.person, textWidth, CARD_SMALL_SIZE, Math.max(1, linesLeft - 1));
     const personSeparators = lineSeparators(spec.head.person, person);
     if (fits(whole)) extra = block([whole], [''], false);
@@ -223,6 +221,6 @@ export function layoutCardText(spec: CardTextSpec): CardText {
   const kindLabel = wrapText(spec.kindLabel, kindWidth, CARD_SMALL_SIZE, 1, 600)[0] ?? '';
   // With no line left for it under the name, the second name joins the kind line when it fits there whole.
   const secondShownBelow = extra?.isSecondName === true;
-  const withSecond = !secondShownBelow && secondNameJoinsKindLine(spec.kindLabel, spec.secondName, true, kindWidth, CARD_SMALL_SIZE);
+  const withSecond = !secondShownBelow && secondNameJoinsKindLine(spec.kindLabel, spec.secondName, kindWidth, CARD_SMALL_SIZE);
   return { kind: { label: withSecond ? spec.kindLabel : kindLabel, withSecond, y: KIND_BASELINE }, name, extra };
 }

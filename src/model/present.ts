@@ -43,9 +43,9 @@ export function leadersByTitle(leaders: readonly Leader[]): { title: string; lea
 }
 
 /** The unit's head as a short line for its card, e.g. "Secretary-General: Liu Qi", with the name as the user chose to see names ("Liu Qi 刘奇"). */
-export function headLine(unit: Unit, mode: NameMode = 'en'): string | null {
-  const head = headOf(unit, mode);
-  return head === null ? null : `${head.title}: ${head.person}`;
+/** A head as one line: "Secretary-General of the State Council: Wu Zhenglong 吴政隆". */
+export function headText(head: { readonly title: string; readonly person: string }): string {
+  return `${head.title}: ${head.person}`;
 }
 
 /** The head's title and name apart, so a card can keep the name whole on a line of its own. */
