@@ -33,14 +33,15 @@
  */
 import { pinyin } from 'pinyin-pro';
 
+import { mergeRanges, type TextRange } from './highlight.ts';
 import { withoutAccents } from './normalise.ts';
 import type { Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
 
 export type SearchField = 'name' | 'nativeName' | 'pinyin' | 'initials' | 'leader' | 'function' | 'fact' | 'note';
 
-/** A [start, end) range of UTF-16 code units. */
-export type TextRange = readonly [number, number];
+export type { HighlightSegment, TextRange } from './highlight.ts';
+export { highlightSegments } from './highlight.ts';
 
 export interface SearchResult {
   readonly chartId: string;
@@ -75,11 +76,6 @@ export interface SearchResult {
    */
   readonly marks: Readonly<Record<string, readonly TextRange[]>>;
   readonly score: number;
-}
-
-export interface HighlightSegment {
-  readonly text: string;
-  readonly match: boolean;
 }
 
 export const DEFAULT_SEARCH_LIMIT = 20;
@@ -1053,36 +1049,4 @@ function placeMarks(highlights: readonly TextRange[], slots: readonly Slot[]): R
     }
   }
   return marks;
-}
-
-/**
- * Sorted, clamped, non-overlapping ranges, touching ones joined. With
- * `acrossSpaces`, ranges with only whitespace between them are joined too, so
- * "Liu Qi" lights up as one piece.
- */
-function mergeRanges(text: string, ranges: readonly TextRange[], acrossSpaces: boolean): [number, number][] {
-  const sorted = ranges
-    .map(([a, b]): [number, number] => [Math.max(0, Math.min(text.length, Math.floor(a))), Math.max(0, Math.min(text.length, Math.floor(b)))])
-    .filter(([a, b]) => a < b)
-    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const out: [number, number][] = [];
-  for (const range of sorted) {
-    const last = out[out.length - 1];
-    if (last !== undefined && (range[0] <= last[1] || (acrossSpaces && /^\s+$/.test(text.slice(last[1], range[0]))))) last[1] = Math.max(last[1], range[1]);
-    else out.push([range[0], range[1]]);
-  }
-  return out;
-}
-
-/** Splits `text` into plain and highlighted pieces for rendering. Ranges may be unsorted, overlapping or out of bounds. */
-export function highlightSegments(text: string, ranges: readonly TextRange[]): HighlightSegment[] {
-  const segments: HighlightSegment[] = [];
-  let pos = 0;
-  for (const [start, end] of mergeRanges(text, ranges, false)) {
-    if (start > pos) segments.push({ text: text.slice(pos, start), match: false });
-    segments.push({ text: text.slice(start, end), match: true });
-    pos = end;
-  }
-  if (pos < text.length) segments.push({ text: text.slice(pos), match: false });
-  return segments;
 }

@@ -21,6 +21,7 @@ import {
 } from '../model/present.ts';
 import type { Citation, Fact, OrgChart, Unit } from '../model/schema.ts';
 import { type OrgIndex, pathToRoot, treePosition } from '../model/tree.ts';
+import { Marked } from '../shared/Marked.tsx';
 import { collapsedOf, type PaneId, paneIndex, type SearchHit, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
@@ -181,7 +182,7 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
   const requestView = useStore((s) => s.requestView);
   const marks = useStore((s) => hitMarks(s.searchHit, pane, index.chart.id, unit.id));
   /** `text` with what the chosen search result matched in it marked. */
-  const hl = (key: string, text: string) => marked(text, marks?.[key]);
+  const hl = (key: string, text: string) => <Marked text={text} ranges={marks?.[key]} />;
   /** A label or value shown in other words than the source's (the interface's label, a formatted date): marked whole. */
   const markWhole = (key: string, node: ReactNode) => (marks?.[key] ? <mark>{node}</mark> : node);
   const t = useMessages();
@@ -387,7 +388,9 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
               <dl className="leaders" lang={contentLang}>
                 {leadersByTitle(unit.leaders).map((group) => (
                   <div key={group.title}>
-                    <dt>{marked(group.title, group.leaders.map((l) => marks?.[`leader:${leaders.indexOf(l)}:title`]).find(Boolean))}</dt>
+                    <dt>
+                      <Marked text={group.title} ranges={group.leaders.map((l) => marks?.[`leader:${leaders.indexOf(l)}:title`]).find(Boolean)} />
+                    </dt>
                     {group.leaders.map((leader) => (
                       <dd key={leader.name}>
                         {hl(`leader:${leaders.indexOf(leader)}:name`, leader.name)}
@@ -552,17 +555,4 @@ function FactLabel({ fact, lang, marked }: { fact: Fact; lang: string | undefine
 /** The marks of the search result just chosen in this pane, when it is this unit's. */
 function hitMarks(hit: SearchHit | null, pane: PaneId, chartId: string, unitId: string): SearchHit['marks'] | undefined {
   return hit?.pane === pane && hit.chartId === chartId && hit.unitId === unitId ? hit.marks : undefined;
-}
-
-/** `text` with these ranges (sorted, apart) in <mark>. */
-function marked(text: string, ranges: readonly (readonly [number, number])[] | undefined): ReactNode {
-  if (!ranges) return text;
-  const out: ReactNode[] = [];
-  let at = 0;
-  for (const [from, to] of ranges) {
-    out.push(text.slice(at, from), <mark key={from}>{text.slice(from, to)}</mark>);
-    at = to;
-  }
-  out.push(text.slice(at));
-  return out;
 }

@@ -9,6 +9,7 @@ import type * as SearchModule from '../model/search.ts';
 import type { SearchResult } from '../model/search.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { listenOnWindow, whenIdle } from '../shared/dom.ts';
+import { Marked } from '../shared/Marked.tsx';
 import { isCommand } from '../shared/shortcuts.ts';
 import { type ChartSlot, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
@@ -25,14 +26,6 @@ let enginePromise: Promise<SearchEngine> | null = null;
 function loadEngine(): Promise<SearchEngine> {
   enginePromise ??= import('../model/search.ts');
   return enginePromise;
-}
-
-function Highlighted({ engine, text, ranges }: { engine: SearchEngine; text: string; ranges: SearchResult['highlights'] }) {
-  return (
-    <>
-      {engine.highlightSegments(text, ranges).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
-    </>
-  );
 }
 
 const COMPARE_SIDES = ['left', 'right'] as const;
@@ -210,7 +203,7 @@ export function SearchBox() {
                     onMouseMove={() => setActive(i)}
                   >
                     <span className="result-name" lang={languageOf(result.chartId)}>
-                      {nameMatched ? <Highlighted engine={engine as SearchEngine} text={result.name} ranges={result.highlights} /> : result.name}
+                      {nameMatched ? <Marked text={result.name} ranges={result.highlights} /> : result.name}
                     </span>
                     {result.nativeName && result.field !== 'nativeName' && !['pinyin', 'initials'].includes(result.field) ? (
                       <span className="result-native" lang="zh">
@@ -221,7 +214,7 @@ export function SearchBox() {
                     {!nameMatched ? (
                       <span className="result-match">
                         <span className="result-field">{t.fieldLabel(t.fields[result.field] ?? result.field)}</span>
-                        <Highlighted engine={engine as SearchEngine} text={result.matchedText} ranges={result.highlights} />
+                        <Marked text={result.matchedText} ranges={result.highlights} />
                       </span>
                     ) : null}
                     <span className="result-path" lang={languageOf(result.chartId)}>
