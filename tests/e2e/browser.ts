@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 import { findChromium } from '../../scripts/ensure-chromium.mjs';
@@ -127,4 +127,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
           .join(', ')}`,
     );
   }, AXE_TAGS);
+}
+
+/** The search field, first opening the header's Menu where it sits behind one (phones); `press` taps or clicks. */
+export async function searchField(page: Page, press: (target: Locator) => Promise<void> = (target) => target.click()): Promise<Locator> {
+  const field = page.getByRole('combobox', { name: 'Search' });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (!(await field.isVisible()) && (await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await press(menu);
+  await field.waitFor({ state: 'visible' });
+  return field;
 }

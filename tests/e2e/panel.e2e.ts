@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { escapeRegExp } from '../names.ts';
-import { axeViolations, browserSession, settledTransform } from './browser.ts';
+import { axeViolations, browserSession, searchField, settledTransform } from './browser.ts';
 
 const ARTIFACTS = 'tests/e2e/.artifacts';
 const NPC_TITLE = "General Office of the Standing Committee of the National People's Congress";
@@ -53,7 +53,7 @@ describe.each(SCREENS)('the details panel on a $screen screen', ({ screen, optio
 
   /** Chooses the search result for `unit` after typing `query`, as a reader would. */
   async function searchAndChoose(page: Page, query: string, unit: string): Promise<void> {
-    const field = page.getByRole('combobox', { name: 'Search' });
+    const field = await searchField(page, press);
     await press(field);
     await field.fill(query);
     await press(page.getByRole('option', { name: new RegExp(`^${escapeRegExp(unit)}( |$)`) }));
