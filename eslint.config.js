@@ -48,8 +48,28 @@ export default tseslint.config(
                 '../outline/*',
                 '../i18n/*',
                 '../shared/*',
+                '../engine/*',
               ],
               message: 'src/model must not reach up into the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The chart engine (layout, zoom, culling, view moves, card layout, renderers, SVG export) is to the chart view what
+    // @xyflow/system is to @xyflow/react: plain functions over the model and d3, usable without React or the store.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'], message: 'src/engine is React-free: no React or zustand.' },
+            {
+              group: ['../store/*', '../i18n/*', '../shared/*', ...featureFolders.map((folder) => `../${folder}/*`)],
+              message: 'src/engine sits below the store and the views: it imports only src/model and d3.',
             },
           ],
         },

@@ -6,7 +6,7 @@
  */
 import { stratify, tree } from 'd3-hierarchy';
 
-import { layoutChart } from '../src/chart/layout.ts';
+import { layoutChart } from '../src/engine/layout.ts';
 import { importText } from '../src/model/importFile.ts';
 import { buildSearchIndex, type SearchIndex, searchUnits } from '../src/model/search.ts';
 import { defaultCollapsed, type OrgIndex } from '../src/model/tree.ts';

@@ -4,10 +4,10 @@
  */
 import { memo, type MouseEvent, useCallback } from 'react';
 
+import { CARD_SMALL_SIZE, cardLayout, estimateTextWidth } from '../engine/cardLayout.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { headText, initialsOf, unitAccessibleName } from '../model/present.ts';
 import { type PaneId, paneIndex, useStore } from '../store/store.ts';
-import { CARD_SMALL_SIZE, estimateTextWidth, layoutCardText } from './text.ts';
 
 export interface NodeCardProps {
   readonly pane: PaneId;
@@ -82,7 +82,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   const initials = kind === 'person' ? initialsOf(name) : null;
   const avatarSpace = initials ? AVATAR_RADIUS * 2 + 8 : 0;
   const badgeWidth = badge ? estimateTextWidth(badge, SMALL_SIZE, 600) + 8 : 0;
-  const text = layoutCardText({
+  const text = cardLayout({
     width,
     height,
     name,

@@ -6,22 +6,9 @@
 import { type KeyboardEvent, type ReactNode, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
-import type { Messages } from '../i18n/messages.ts';
-import { cardKindText, headOf, type NameMode, nativeNameNote, shownNames } from '../model/present.ts';
-import { chartToCsv } from '../model/table.ts';
-import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
-import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
-import { useFocusRequest } from '../shared/focus.ts';
-import { commandOf, keysLabel } from '../shared/shortcuts.ts';
-import { useDarkTheme } from '../shared/theme.ts';
-import { useTreeKeyboard } from '../shared/treeKeyboard.ts';
-import { collapsedOf, type PaneId, useStore, type ViewRequest, type ViewTransform } from '../store/store.ts';
-import { useMessages } from '../store/useMessages.ts';
-import { LodCanvas, Minimap } from './canvasLayers.tsx';
-import { chartToSvg, downloadBlob, exportFileName, svgToPng } from './exportChart.ts';
-import { type Bounds, type ChartLayout, layoutChart, linkPathData } from './layout.ts';
-import { NodeCard } from './NodeCard.tsx';
-import { buildSpatialGrid } from './spatial.ts';
+import { type Bounds, type ChartLayout, layoutChart, linkPathData } from '../engine/layout.ts';
+import { buildSpatialGrid } from '../engine/spatial.ts';
+import { chartToSvg, exportFileName } from '../engine/svgExport.ts';
 import {
   createZoomController,
   keepInPlace,
@@ -35,7 +22,21 @@ import {
   type ZoomController,
   zoomOutLimit,
   zoomPercent,
-} from './zoom.ts';
+} from '../engine/zoom.ts';
+import type { Messages } from '../i18n/messages.ts';
+import { cardKindText, headOf, type NameMode, nativeNameNote, shownNames } from '../model/present.ts';
+import { chartToCsv } from '../model/table.ts';
+import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
+import { listenOnWindow, useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
+import { useFocusRequest } from '../shared/focus.ts';
+import { commandOf, keysLabel } from '../shared/shortcuts.ts';
+import { useDarkTheme } from '../shared/theme.ts';
+import { useTreeKeyboard } from '../shared/treeKeyboard.ts';
+import { collapsedOf, type PaneId, useStore, type ViewRequest, type ViewTransform } from '../store/store.ts';
+import { useMessages } from '../store/useMessages.ts';
+import { LodCanvas, Minimap } from './canvasLayers.tsx';
+import { downloadBlob, svgToPng } from './download.ts';
+import { NodeCard } from './NodeCard.tsx';
 
 const ZOOM_STEP = 1.4;
 /** The chart's own keys, besides the tree's (see shared/shortcuts.ts). */

@@ -126,7 +126,7 @@ describe('the compare view in a real browser', () => {
     expect(compareParam(page)).toBeNull();
   });
 
-  // Known bug (src/chart/zoom.ts FIT_TOP and the toolbar's wrapping in src/styles.css): each side of the
+  // Known bug (src/engine/zoom.ts FIT_TOP and the toolbar's wrapping in src/styles.css): each side of the
   // compare view is narrow enough for the chart toolbar to wrap onto a second line, but the opening view
   // still leaves room for one line only, so the top of each root card is hidden under the toolbar.
   it('opens both charts with their top unit in full view below the chart toolbar', async () => {

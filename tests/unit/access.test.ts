@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { lineSeparators, wrapText } from '../../src/chart/text.ts';
+import { lineSeparators, wrapText } from '../../src/engine/cardLayout.ts';
 import { ENGLISH, kindName } from '../../src/i18n/messages.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { formatDate, shownNames, shownNameTexts } from '../../src/model/present.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { chartToSvg, pngSize } from '../../src/chart/exportChart.ts';
-import { layoutChart } from '../../src/chart/layout.ts';
+import { layoutChart } from '../../src/engine/layout.ts';
+import { chartToSvg, pngSize } from '../../src/engine/svgExport.ts';
 import { zh } from '../../src/i18n/zh.ts';
 import { indexChart } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';

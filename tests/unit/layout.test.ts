@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { type ChartLayout, layoutChart, type NodePosition } from '../../src/chart/layout.ts';
-import { kindColour, LIGHT } from '../../src/chart/palette.ts';
+import { type ChartLayout, layoutChart, type NodePosition } from '../../src/engine/layout.ts';
+import { kindColour, LIGHT } from '../../src/engine/palette.ts';
 import { importText } from '../../src/model/importFile.ts';
 import { indexChart, type OrgIndex } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';

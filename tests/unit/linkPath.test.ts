@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { layoutChart, linkPathData } from '../../src/chart/layout.ts';
+import { layoutChart, linkPathData } from '../../src/engine/layout.ts';
 import { loadBundledIndex } from './helpers.ts';
 
 describe('link geometry', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { wrapText } from '../../src/chart/text.ts';
+import { wrapText } from '../../src/engine/cardLayout.ts';
 import {
   formatDate,
   formatTimestamp,

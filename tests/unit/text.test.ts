@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { NODE_HEIGHT, NODE_WIDTH, ROOT_HEIGHT, ROOT_WIDTH } from '../../src/chart/layout.ts';
-import { CARD_NAME_SIZE, CARD_SMALL_SIZE, layoutCardText } from '../../src/chart/text.ts';
+import { CARD_NAME_SIZE, CARD_SMALL_SIZE, cardLayout } from '../../src/engine/cardLayout.ts';
+import { NODE_HEIGHT, NODE_WIDTH, ROOT_HEIGHT, ROOT_WIDTH } from '../../src/engine/layout.ts';
 
 const ROOT = { width: ROOT_WIDTH, height: ROOT_HEIGHT };
 const CARD = { width: NODE_WIDTH, height: NODE_HEIGHT };
@@ -12,7 +12,7 @@ const joinedLines = (lines: readonly string[]) => lines.join(' ');
 
 describe('the text of a card', () => {
   it('never cuts the top unit’s head: their name gets a line of its own under their title', () => {
-    const text = layoutCardText({
+    const text = cardLayout({
       ...ROOT,
       name: 'General Office of the State Council',
       isPerson: false,
@@ -30,7 +30,7 @@ describe('the text of a card', () => {
   });
 
   it('keeps the head’s name whole on a root whose own name takes two lines, dropping the title first', () => {
-    const text = layoutCardText({
+    const text = cardLayout({
       ...ROOT,
       name: "General Office of the Standing Committee of the National People's Congress",
       isPerson: false,
@@ -45,16 +45,16 @@ describe('the text of a card', () => {
   it('shrinks a name’s type before it cuts it', () => {
     // Two lines at 14 px are not enough for it; two at 12 px are.
     const name = 'Office for Cooperation and Exchanges with Hong Kong SAR';
-    const big = layoutCardText({ ...CARD, name, isPerson: false, kindLabel: 'Bureau', secondName: null, head: null });
+    const big = cardLayout({ ...CARD, name, isPerson: false, kindLabel: 'Bureau', secondName: null, head: null });
     expect(big.name.size).toBe(CARD_SMALL_SIZE);
     expect(big.name.shown).toBe(name);
-    const short = layoutCardText({ ...CARD, name: 'Secretariat', isPerson: false, kindLabel: 'Bureau', secondName: null, head: null });
+    const short = cardLayout({ ...CARD, name: 'Secretariat', isPerson: false, kindLabel: 'Bureau', secondName: null, head: null });
     expect(short.name.size).toBe(CARD_NAME_SIZE);
   });
 
   it('gives a person’s long name a third line rather than cut it', () => {
     const name = 'Maria Fernanda Rodríguez-Villanueva Castellanos';
-    const text = layoutCardText({ ...CARD, name, isPerson: true, kindLabel: 'Chief Operating Officer', secondName: null, head: null, nameInset: AVATAR });
+    const text = cardLayout({ ...CARD, name, isPerson: true, kindLabel: 'Chief Operating Officer', secondName: null, head: null, nameInset: AVATAR });
     expect(text.name.shown).toBe(name);
     expect(text.name.lines.length).toBe(3);
     expect(text.name.size).toBe(CARD_SMALL_SIZE);
@@ -62,10 +62,10 @@ describe('the text of a card', () => {
   });
 
   it('puts the second name under a one-line name, and on the kind line under a two-line one', () => {
-    const one = layoutCardText({ ...CARD, name: 'Secretariat', isPerson: false, kindLabel: 'Bureau', secondName: '秘书局', head: null });
+    const one = cardLayout({ ...CARD, name: 'Secretariat', isPerson: false, kindLabel: 'Bureau', secondName: '秘书局', head: null });
     expect(one.extra).toMatchObject({ lines: ['秘书局'], isSecondName: true });
     expect(one.kind.withSecond).toBe(false);
-    const two = layoutCardText({
+    const two = cardLayout({
       ...CARD,
       name: 'Bureau for the Supervision of Government Affairs',
       isPerson: false,

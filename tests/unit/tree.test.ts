@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { layoutChart } from '../../src/chart/layout.ts';
+import { layoutChart } from '../../src/engine/layout.ts';
 import { collapsedBeyondDepth, indexChart, pathToRoot, visiblePreorder } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
 

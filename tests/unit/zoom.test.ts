@@ -12,7 +12,7 @@ import {
   revealTransform,
   zoomOutLimit,
   zoomPercent,
-} from '../../src/chart/zoom.ts';
+} from '../../src/engine/zoom.ts';
 
 const VIEW = { width: 1000, height: 700, top: 68 };
 

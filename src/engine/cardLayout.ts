@@ -168,7 +168,7 @@ function joinLines(lines: readonly string[], separators: readonly string[]): str
  * takes a third line; the top unit's head gets a line of their own under their title, so their name is never cut
  * ("Secretary-General of the State Council:" / "Wu Zhenglong 吴政隆"); what is cut stays in the card's accessible name.
  */
-export function layoutCardText(spec: CardTextSpec): CardText {
+export function cardLayout(spec: CardTextSpec): CardText {
   const textWidth = spec.width - CARD_TEXT_LEFT - CARD_TEXT_RIGHT;
   const nameWidth = textWidth - (spec.nameInset ?? 0);
   // The lowest baseline that leaves the descenders inside the card, clear of the fold button at its bottom edge.

@@ -7,9 +7,9 @@
  */
 import { cardKindText, headOf, type NameMode, shownNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
+import { CARD_SMALL_SIZE, CARD_TEXT_LEFT, cardLayout, CHART_FONT_FAMILY } from './cardLayout.ts';
 import { type Bounds, type ChartLayout, linkPathData } from './layout.ts';
 import { kindColour, LIGHT } from './palette.ts';
-import { CARD_SMALL_SIZE, CARD_TEXT_LEFT, CHART_FONT_FAMILY, layoutCardText } from './text.ts';
 
 const MARGIN = 24;
 /** Chromium refuses canvases over 16,384 px a side or about 268 M pixels; stay well inside both. */
@@ -66,7 +66,7 @@ export function chartToSvg(index: OrgIndex, layout: ChartLayout, collapsed: Read
     const names = shownNames(unit, nameMode, index.chart.language ?? null);
     // Laid out as the card on screen is (no initials disc here, so the name has its room too).
     const second = names.secondary;
-    const text = layoutCardText({
+    const text = cardLayout({
       width: position.width,
       height: position.height,
       name: names.primary.text,
@@ -110,49 +110,6 @@ export function pngSize(width: number, height: number, preferredScale = 2): { wi
   let scale = preferredScale;
   scale = Math.min(scale, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_PIXELS / (width * height)));
   return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)), scale };
-}
-
-/** Renders the SVG into a PNG through a canvas. Works for any size the browser can hold. */
-export async function svgToPng(svg: string): Promise<Blob> {
-  const sizeMatch = /width="(\d+)" height="(\d+)"/.exec(svg);
-  const width = Number(sizeMatch?.[1] ?? 800);
-  const height = Number(sizeMatch?.[2] ?? 600);
-  const size = pngSize(width, height);
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
-  try {
-    const image = new Image();
-    image.decoding = 'async';
-    const loaded = new Promise<void>((resolve, reject) => {
-      image.onload = () => resolve();
-      image.onerror = () => reject(new Error('the chart image could not be drawn'));
-    });
-    image.src = url;
-    await loaded;
-    const canvas = document.createElement('canvas');
-    canvas.width = size.width;
-    canvas.height = size.height;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('this browser cannot draw images');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, size.width, size.height);
-    context.drawImage(image, 0, 0, size.width, size.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image is too large for this browser'))), 'image/png'),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function exportFileName(index: OrgIndex, extension: string, suffix = ''): string {
