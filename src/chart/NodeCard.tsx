@@ -72,7 +72,6 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   } = props;
   const selected = useStore(useCallback((s) => (s.panes[pane].selectedId ?? paneIndex(s, pane)?.rootId) === id, [id, pane]));
   const focused = useStore(useCallback((s) => s.panes[pane].focusedId === id, [id, pane]));
-  const select = useStore((s) => s.select);
   const toggleCollapsed = useStore((s) => s.toggleCollapsed);
 
   const left = -width / 2;
@@ -124,12 +123,9 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
 
   const toggleText = collapsed ? `+${descendantCount}` : '−';
   const toggleWidth = Math.max(24, estimateTextWidth(toggleText, SMALL_SIZE, 600) + 16);
-  const requestView = useStore((s) => s.requestView);
+  const showUnit = useStore((s) => s.showUnit);
   // A card clicked where it peeks out from under the toolbar or the minimap comes out into the clear.
-  const onClick = () => {
-    select(id, pane);
-    requestView({ kind: 'reveal', id }, pane);
-  };
+  const onClick = () => showUnit(id, pane, 'reveal');
   const transform = `translate(${x},${y})`;
   const onToggle = (event: MouseEvent) => {
     event.stopPropagation();

@@ -9,9 +9,9 @@ import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
 import type { ChartLayout } from '../engine/layout.ts';
 import { kindColour, type Palette, paletteFor } from '../engine/palette.ts';
 import type { SpatialGrid } from '../engine/spatial.ts';
-import type { ZoomController } from '../engine/zoom.ts';
+import type { ViewTransform, ZoomController } from '../engine/zoom.ts';
 import type { OrgIndex } from '../model/tree.ts';
-import { type PaneId, useStore, type ViewTransform } from '../store/store.ts';
+import { type PaneId, useStore } from '../store/store.ts';
 
 /** The cached picture of the whole chart stays under 16 MB of pixels, and under the sizes every browser allows. */
 const PICTURE_MAX_SIDE = 4096;

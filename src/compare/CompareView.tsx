@@ -8,7 +8,7 @@ import { type ReactNode, useCallback, useMemo } from 'react';
 import { type CellWords, type CompareCell, compareCharts, type Comparison, counterpartsOf } from '../model/compare.ts';
 import { formatDate, isIsoDate, ownEntry, shownNames, unitNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
-import { type AppState, chartTitle, type PaneId, paneIndex, shownShortTitle, useStore } from '../store/store.ts';
+import { type AppState, chartTitle, paneIndex, shownShortTitle, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
 export interface PaneDecorations {
@@ -291,21 +291,16 @@ interface TablesProps {
 }
 
 function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: TablesProps) {
-  const select = useStore((s) => s.select);
-  const requestView = useStore((s) => s.requestView);
+  const goTo = useStore((s) => s.showUnit);
   const setHovered = useStore((s) => s.setHovered);
   const t = useMessages();
-  const goTo = (pane: PaneId, unitId: string) => {
-    select(unitId, pane);
-    requestView({ kind: 'center', id: unitId }, pane);
-  };
   const nameMode = useStore((s) => s.preferences.names);
   const nameOf = (index: OrgIndex, id: string) => unitNames(index, id, nameMode);
   const unitButton = (pane: 'left' | 'right', index: OrgIndex, id: string) => (
     <button
       type="button"
       className="link-button"
-      onClick={() => goTo(pane, id)}
+      onClick={() => goTo(id, pane)}
       onMouseEnter={() => setHovered({ pane, unitId: id })}
       onMouseLeave={() => setHovered(null)}
       onFocus={() => setHovered({ pane, unitId: id })}

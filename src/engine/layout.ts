@@ -499,6 +499,19 @@ function across(start: readonly number[], ...alternating: number[]): number[] {
   return points;
 }
 
+/**
+ * layoutChart with a one-entry memory: a view move that needs the next layout (a fold kept in place) and the render
+ * that draws it then lay the chart out once between them.
+ */
+export function createLayoutMemo(): (index: OrgIndex, collapsed: ReadonlySet<string>, orientation: Orientation) => ChartLayout {
+  let last: { index: OrgIndex; collapsed: ReadonlySet<string>; orientation: Orientation; layout: ChartLayout } | null = null;
+  return (index, collapsed, orientation) => {
+    if (last?.index !== index || last.collapsed !== collapsed || last.orientation !== orientation)
+      last = { index, collapsed, orientation, layout: layoutChart(index, collapsed, orientation) };
+    return last.layout;
+  };
+}
+
 /** A link's polyline as an SVG path: a move, then horizontal and vertical lines (a slanted step, which layout never makes, as a line). */
 export function linkPathData(points: readonly number[]): string {
   let d = `M${points[0]},${points[1]}`;

@@ -11,6 +11,13 @@ import { type D3ZoomEvent, zoom, type ZoomBehavior, zoomIdentity, type ZoomTrans
 
 import type { Bounds } from './layout.ts';
 
+/** A pan and zoom: screen = chart × k + (x, y). */
+export interface ViewTransform {
+  readonly x: number;
+  readonly y: number;
+  readonly k: number;
+}
+
 export interface ZoomController {
   zoomBy(factor: number): void;
   fitToScreen(bounds: Bounds, maxScale?: number, animate?: boolean): void;

@@ -9,7 +9,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { kindName } from '../i18n/messages.ts';
 import { shownNames } from '../model/present.ts';
 import { type OrgIndex, visiblePreorder } from '../model/tree.ts';
-import { useFocusRequest } from '../shared/focus.ts';
+import { usePendingFocus } from '../shared/focus.ts';
 import { useTreeKeyboard } from '../shared/treeKeyboard.ts';
 import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
@@ -52,8 +52,7 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   const collapsed = useStore((s) => collapsedOf(s, pane));
   const selectedId = useStore((s) => s.panes[pane].selectedId) ?? index.rootId;
   const nameMode = useStore((s) => s.preferences.names);
-  const select = useStore((s) => s.select);
-  const requestView = useStore((s) => s.requestView);
+  const showUnit = useStore((s) => s.showUnit);
   const setCollapsed = useStore((s) => s.setCollapsed);
   const containerRef = useRef<HTMLElement>(null);
   const order = useMemo(() => visiblePreorder(index, collapsed), [index, collapsed]);
@@ -74,19 +73,16 @@ function Outline({ pane, index, label, badges, highlighted }: OutlineProps) {
   }, [shownRows]);
   const chartLanguage = index.chart.language ?? null;
 
-  const choose = useCallback(
-    (id: string) => {
-      select(id, pane);
-      // Back in the chart, the unit chosen here is on screen.
-      requestView({ kind: 'center', id }, pane);
-    },
-    [select, requestView, pane],
-  );
+  // Back in the chart, the unit chosen here is on screen.
+  const choose = useCallback((id: string) => showUnit(id, pane), [showUnit, pane]);
 
   // Focus asked for from outside the outline (a search result chosen): onto the selected unit's row.
-  useFocusRequest(pane, () => containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(selectedId)}"]`), {
+  const focusSelected = usePendingFocus(() => containerRef.current?.querySelector<HTMLButtonElement>(`[data-outline-id="${CSS.escape(selectedId)}"]`), {
     scrollToCentre: true,
   });
+  const registerPaneView = useStore((s) => s.registerPaneView);
+  const chartId = useStore((s) => s.panes[pane].chartId);
+  useEffect(() => (chartId === null ? undefined : registerPaneView(pane, { chartId, focus: focusSelected })), [registerPaneView, pane, chartId, focusSelected]);
 
   // The selected unit is in view when the outline opens.
   useEffect(() => {

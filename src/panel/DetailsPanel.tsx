@@ -176,10 +176,9 @@ function shapeOf(chart: OrgChart) {
 
 function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: Unit; pane: PaneId; sideTitle: string | undefined }) {
   const shape = shapeOf(index.chart);
-  const select = useStore((s) => s.select);
   const foldedInChart = useStore((s) => collapsedOf(s, pane).has(unit.id));
   const setCollapsed = useStore((s) => s.setCollapsed);
-  const requestView = useStore((s) => s.requestView);
+  const showUnit = useStore((s) => s.showUnit);
   const marks = useStore((s) => hitMarks(s.searchHit, pane, index.chart.id, unit.id));
   /** `text` with what the chosen search result matched in it marked. */
   const hl = (key: string, text: string) => <Marked text={text} ranges={marks?.[key]} />;
@@ -209,10 +208,7 @@ function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: 
   const listedInSource = unit.cite !== undefined && path.length > 1;
   const otherFacts = facts.filter((f) => !isStandardFact(f));
   const hasFacts = shape.standardFacts || otherFacts.length > 0 || listedInSource;
-  const goTo = (id: string) => {
-    select(id, pane);
-    requestView({ kind: 'center', id }, pane);
-  };
+  const goTo = (id: string) => showUnit(id, pane);
   const unitLink = (id: string) => {
     const name = nameIn(id);
     return (

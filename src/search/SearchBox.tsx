@@ -40,7 +40,7 @@ export function SearchBox() {
     return slot?.status === 'ready' ? slot.index.chart.language : undefined;
   };
   const openChart = useStore((s) => s.openChart);
-  const requestFocus = useStore((s) => s.requestFocus);
+  const focusTree = useStore((s) => s.focusTree);
   const showSearchHit = useStore((s) => s.showSearchHit);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -105,7 +105,7 @@ export function SearchBox() {
     // The details panel marks what matched and scrolls to it: a function may be the tenth of ten.
     showSearchHit({ pane, chartId: result.chartId, unitId: result.unitId, marks: result.marks });
     // On to the unit itself, as a "go to" does: the arrow keys move on from there, and "/" comes back here.
-    requestFocus(pane);
+    focusTree(pane);
     setOpen(false);
     setQuery(result.name);
   };

@@ -8,6 +8,8 @@
  */
 import { create } from 'zustand';
 
+import type { ViewMove } from '../engine/viewMoves.ts';
+import type { ViewTransform } from '../engine/zoom.ts';
 import type { Notice, UiLanguage } from '../i18n/messages.ts';
 import type { NameMode } from '../model/present.ts';
 import { branchIds, defaultCollapsed, type OrgIndex, pathToRoot } from '../model/tree.ts';
@@ -40,27 +42,28 @@ export function shownSwitchTitle(entry: CatalogEntry, preferences: Pick<Preferen
   return shown.native || entry.switchTitle === undefined || entry.switchTitle.trim() === '' ? shown : { text: entry.switchTitle, native: false };
 }
 
-export interface ViewTransform {
-  readonly x: number;
-  readonly y: number;
-  readonly k: number;
+/**
+ * What a drawn pane gives the store so actions can move its view at once, as
+ * xyflow keeps its panZoom in its store: the chart registers all three, the
+ * outline only `focus`. Registered per chart, so a move meant for a chart just
+ * opened never lands on the one it replaces.
+ */
+export interface PaneView {
+  readonly chartId: string;
+  /** Moves the view (see src/engine/viewMoves.ts), for the layout of the store's state as it is now. */
+  readonly move?: (move: ViewMove) => void;
+  /** Moves keyboard focus into the view, onto the pane's focused unit, once it is drawn. */
+  readonly focus?: () => void;
+  /** Takes the other side's transform (linked views), as a copy that is not copied back. */
+  readonly sync?: (transform: ViewTransform) => void;
 }
 
-/**
- * A request for a pane's view to move. The chart component carries it out
- * through d3-zoom (so d3's own state stays the truth), never the store.
- * `nonce` makes two identical requests in a row both happen.
- */
-export type ViewRequest =
-  /** A chart just shown: see openingTransform. Applying it twice gives the same view. */
-  | { readonly kind: 'open'; readonly nonce: number }
-  | { readonly kind: 'fit'; readonly nonce: number }
-  /** The chart's shape changed under the view (Expand all, Collapse all): see reshapeTransform. */
-  | { readonly kind: 'reshape'; readonly nonce: number }
-  /** One unit was folded or unfolded: it stays where it is on screen while the chart re-forms around it. */
-  | { readonly kind: 'keep'; readonly id: string; readonly nonce: number }
-  | { readonly kind: 'center'; readonly id: string; readonly nonce: number }
-  | { readonly kind: 'reveal'; readonly id: string; readonly nonce: number };
+/** A move or focus asked for while the pane's chart was not drawn yet (still loading, or another view shown). */
+interface QueuedView {
+  readonly chartId: string;
+  readonly move: ViewMove | null;
+  readonly focus: boolean;
+}
 
 /** How unit names are shown: the chart's own names, the native (e.g. Chinese) name where known, or both. */
 export type NameDisplay = NameMode;
@@ -87,11 +90,6 @@ export interface PaneState {
   /** A unit asked for (by a link) before its chart had loaded. */
   readonly pendingUnitId: string | null;
   readonly transform: ViewTransform;
-  /** True when the last move copied the other side's (linked views), so it is not copied back. */
-  readonly transformFromSync: boolean;
-  readonly viewRequest: ViewRequest | null;
-  /** Keyboard focus should move into this pane's tree, onto `focusedId`, once it is drawn (after choosing a search result). */
-  readonly focusRequested: boolean;
 }
 
 /**
@@ -126,6 +124,10 @@ export interface AppState {
   readonly preferences: Preferences;
   /** Interface languages whose words have been fetched (English ships with the page); views re-render when one arrives. */
   readonly loadedLanguages: readonly UiLanguage[];
+  /** The views drawn now, one per pane at most (see registerPaneView). */
+  readonly paneViews: Readonly<Partial<Record<PaneId, PaneView>>>;
+  /** Moves and focus waiting for a pane's chart to be drawn; carried out when it registers (xyflow's fitViewQueued). */
+  readonly queuedViews: Readonly<Partial<Record<PaneId, QueuedView>>>;
 
   setPreferences(patch: Partial<Preferences>): void;
   setOrientation(orientation: 'top-down' | 'left-right'): void;
@@ -135,17 +137,21 @@ export interface AppState {
   /** Show a chart in a pane, optionally with a unit selected (as from a link). */
   openChart(chartId: string, unitId?: string | null, pane?: PaneId): void;
   select(unitId: string, pane?: PaneId): void;
+  /** Select a unit chosen from a list or by a click, and bring it into view: centred, or by the least pan (`reveal`). */
+  showUnit(unitId: string, pane?: PaneId, how?: 'center' | 'reveal'): void;
   setFocused(unitId: string, pane?: PaneId): void;
-  /** Move keyboard focus into the pane's tree, onto its focused unit, once drawn; the tree clears the request when done. */
-  requestFocus(pane?: PaneId, done?: boolean): void;
+  /** Move keyboard focus into the pane's tree (or outline), onto its focused unit, as soon as it is drawn. */
+  focusTree(pane?: PaneId): void;
   toggleCollapsed(unitId: string, pane?: PaneId): void;
   setCollapsed(unitId: string, collapsed: boolean, pane?: PaneId): void;
   expandAll(pane?: PaneId): void;
   collapseAll(pane?: PaneId): void;
+  /** The pane's view moved (reported by its zoom controller); with linked views a user's move is copied to the other side. */
   setTransform(pane: PaneId, transform: ViewTransform, fromSync?: boolean): void;
-  requestView(request: { kind: 'fit' } | { kind: 'center' | 'reveal'; id: string }, pane?: PaneId): void;
-  /** The chart has carried out this request. */
-  completeViewRequest(pane: PaneId, nonce: number): void;
+  /** Moves the pane's view at once when its chart is drawn, else as soon as it is. */
+  moveView(pane: PaneId, move: ViewMove): void;
+  /** A drawn view offers its moves and focus; returns the call that withdraws them. Carries out what was queued for it. */
+  registerPaneView(pane: PaneId, view: PaneView): () => void;
   /** Switch to the compare view with these charts on the left and right. */
   openCompare(leftChartId: string, rightChartId: string, units?: { left?: string | null; right?: string | null }): void;
   closeCompare(): void;
@@ -158,7 +164,8 @@ export interface AppState {
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 export const DEFAULT_PREFERENCES: Preferences = { language: 'en', names: 'both', theme: 'system', display: 'chart' };
-let nonce = 0;
+/** Makes choosing the same search result again a new hit. */
+let searchNonce = 0;
 
 const emptyPane = (): PaneState => ({
   chartId: null,
@@ -166,9 +173,6 @@ const emptyPane = (): PaneState => ({
   focusedId: null,
   pendingUnitId: null,
   transform: { x: 0, y: 0, k: 1 },
-  transformFromSync: false,
-  viewRequest: null,
-  focusRequested: false,
 });
 
 /** Each pane keeps its own folds, so the compare view's sides collapse on their own. */
@@ -193,9 +197,9 @@ export function collapsedOf(state: Pick<AppState, 'collapsedByChart' | 'panes'>,
 }
 
 /** Centre a selected unit; otherwise open the chart (whole, or at its top when too big to read whole) when it has just come into view. */
-function viewFor(selectedId: string | null, chartJustShown: boolean): ViewRequest | null {
-  if (selectedId !== null) return { kind: 'center', id: selectedId, nonce: ++nonce };
-  return chartJustShown ? { kind: 'open', nonce: ++nonce } : null;
+function viewFor(selectedId: string | null, chartJustShown: boolean): ViewMove | null {
+  if (selectedId !== null) return { kind: 'center', id: selectedId };
+  return chartJustShown ? { kind: 'open' } : null;
 }
 
 /** The collapsed set without any ancestor of `unitId`, so the unit is on screen. */
@@ -231,7 +235,7 @@ export const useStore = create<AppState>()((set, get) => {
   ): { pane: Partial<PaneState>; collapsedByChart?: AppState['collapsedByChart']; notice?: Notice } => {
     const index = readyIndex(state, chartId);
     // Not loaded yet: remember the unit, and drop any selection from the chart shown before.
-    if (index === null) return { pane: { pendingUnitId: unitId, selectedId: null, focusedId: null, viewRequest: null } };
+    if (index === null) return { pane: { pendingUnitId: unitId, selectedId: null, focusedId: null } };
     // A chart seen for the first time in this pane opens folded to a readable size.
     const key = collapseKey(pane, chartId);
     const firstShown = state.collapsedByChart[key] === undefined ? { collapsedByChart: { ...state.collapsedByChart, [key]: defaultCollapsed(index) } } : {};
@@ -250,15 +254,52 @@ export const useStore = create<AppState>()((set, get) => {
     };
   };
 
-  const showInPane = (pane: PaneId, chartId: string, unitId: string | null, state: AppState = get()): Partial<AppState> => {
+  /** The state that shows `chartId` in the pane, and the view move to make once it is set. */
+  const showInPane = (pane: PaneId, chartId: string, unitId: string | null, state: AppState = get()): { patch: Partial<AppState>; move: ViewMove | null } => {
     const switching = state.panes[pane].chartId !== chartId;
     const resolved = resolveUnit(state, pane, chartId, unitId);
     const ready = readyIndex(state, chartId) !== null;
-    const view = ready ? viewFor(resolved.pane.selectedId ?? null, switching) : null;
-    return {
-      panes: withPane(state, pane, { chartId, ...resolved.pane, ...(view ? { viewRequest: view } : {}) }),
+    const patch: Partial<AppState> = {
+      panes: withPane(state, pane, { chartId, ...resolved.pane }),
+      // What was waiting for the chart shown before is moot.
+      ...(switching ? { queuedViews: { ...state.queuedViews, [pane]: undefined } } : {}),
       ...(resolved.collapsedByChart ? { collapsedByChart: resolved.collapsedByChart } : {}),
       ...(resolved.notice ? { notice: resolved.notice } : switching && pane === 'main' ? { notice: null } : {}),
+    };
+    return { patch, move: ready ? viewFor(resolved.pane.selectedId ?? null, switching) : null };
+  };
+
+  /**
+   * Sets `patch` and makes the view moves that go with it, in one update: a pane drawn for its (new) chart moves at
+   * once, right after the state it moves for is set; any other pane's move is queued in the same update.
+   */
+  const commit = (patch: Partial<AppState>, moves: readonly (readonly [PaneId, ViewMove | null])[]) => {
+    const state = get();
+    const panes = patch.panes ?? state.panes;
+    let queued = patch.queuedViews ?? state.queuedViews;
+    const now: [NonNullable<PaneView['move']>, ViewMove][] = [];
+    for (const [pane, move] of moves) {
+      const chartId = panes[pane].chartId;
+      if (move === null || chartId === null) continue;
+      const view = state.paneViews[pane];
+      if (view?.chartId === chartId && view.move) now.push([view.move, move]);
+      else queued = { ...queued, [pane]: { chartId, move, focus: queued[pane]?.chartId === chartId && queued[pane].focus } };
+    }
+    set(queued === state.queuedViews ? patch : { ...patch, queuedViews: queued });
+    for (const [move, request] of now) move(request);
+  };
+
+  /** Selects a unit (the root as null) and gives it the roving focus; a unit chosen from a list (details panel, compare
+   * tables) may sit in a folded branch, so its ancestors unfold: it is on screen and reachable. */
+  const selectPatch = (state: AppState, index: OrgIndex, unitId: string, pane: PaneId): Partial<AppState> => {
+    const chartId = state.panes[pane].chartId;
+    const collapsed = collapsedOf(state, pane);
+    const unfolded = withAncestorsExpanded(index, collapsed, unitId);
+    return {
+      panes: withPane(state, pane, { selectedId: unitId === index.rootId ? null : unitId, focusedId: unitId }),
+      ...(unfolded !== collapsed && chartId !== null ? { collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, chartId)]: unfolded } } : {}),
+      notice: null,
+      searchHit: null,
     };
   };
 
@@ -290,16 +331,17 @@ export const useStore = create<AppState>()((set, get) => {
     orientation: 'top-down',
     preferences: DEFAULT_PREFERENCES,
     loadedLanguages: ['en'],
+    paneViews: {},
+    queuedViews: {},
 
     setPreferences: (patch) => set((state) => ({ preferences: { ...state.preferences, ...patch } })),
     setOrientation: (orientation) => {
       if (get().orientation === orientation) return;
       // Every pane refits: after a turn the old view points at nothing.
-      const panes = Object.fromEntries(PANE_IDS.map((id) => [id, { ...get().panes[id], viewRequest: { kind: 'fit' as const, nonce: ++nonce } }])) as Record<
-        PaneId,
-        PaneState
-      >;
-      set({ orientation, panes });
+      commit(
+        { orientation },
+        PANE_IDS.map((pane) => [pane, { kind: 'fit' }]),
+      );
     },
     setCatalog: (entries) => set({ catalog: entries }),
     setManifestError: (message) => set({ manifestError: message }),
@@ -315,11 +357,14 @@ export const useStore = create<AppState>()((set, get) => {
         if (wasReady && paneState.pendingUnitId === null) continue;
         const state = get();
         const resolved = resolveUnit(state, pane, chartId, paneState.pendingUnitId);
-        set({
-          panes: withPane(state, pane, { ...resolved.pane, viewRequest: viewFor(resolved.pane.selectedId ?? null, true) }),
-          ...(resolved.collapsedByChart ? { collapsedByChart: resolved.collapsedByChart } : {}),
-          ...(resolved.notice ? { notice: resolved.notice } : {}),
-        });
+        commit(
+          {
+            panes: withPane(state, pane, resolved.pane),
+            ...(resolved.collapsedByChart ? { collapsedByChart: resolved.collapsedByChart } : {}),
+            ...(resolved.notice ? { notice: resolved.notice } : {}),
+          },
+          [[pane, viewFor(resolved.pane.selectedId ?? null, true)]],
+        );
       }
     },
 
@@ -335,29 +380,38 @@ export const useStore = create<AppState>()((set, get) => {
         return;
       }
       // One update, so the address bar never records a half-switched state.
-      set({ ...showInPane(pane, chartId, unitId), ...(pane === 'main' ? { view: 'chart' as const } : {}), searchHit: null });
+      const shown = showInPane(pane, chartId, unitId);
+      commit({ ...shown.patch, ...(pane === 'main' ? { view: 'chart' as const } : {}), searchHit: null }, [[pane, shown.move]]);
     },
 
     select: (unitId, pane = 'main') => {
       const state = get();
       const index = paneIndex(state, pane);
       if (index === null || !index.byId.has(unitId)) return;
-      const collapsed = collapsedOf(state, pane);
-      const unfolded = withAncestorsExpanded(index, collapsed, unitId);
-      set({
-        panes: withPane(state, pane, { selectedId: unitId === index.rootId ? null : unitId, focusedId: unitId, focusRequested: false }),
-        // A unit chosen from a list (details panel, compare tables) may sit in a folded branch: unfold it, so it is on screen and reachable.
-        ...(unfolded !== collapsed && state.panes[pane].chartId !== null
-          ? { collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, state.panes[pane].chartId)]: unfolded } }
-          : {}),
-        notice: null,
-        searchHit: null,
-      });
+      set(selectPatch(state, index, unitId, pane));
     },
 
-    // Moving or selecting by hand supersedes a focus request still waiting for its unit to be drawn.
-    setFocused: (unitId, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { focusedId: unitId, focusRequested: false }) })),
-    requestFocus: (pane = 'main', done = false) => set((state) => ({ panes: withPane(state, pane, { focusRequested: !done }) })),
+    showUnit: (unitId, pane = 'main', how = 'center') => {
+      const state = get();
+      const index = paneIndex(state, pane);
+      if (index === null || !index.byId.has(unitId)) return;
+      commit(selectPatch(state, index, unitId, pane), [[pane, { kind: how, id: unitId }]]);
+    },
+
+    setFocused: (unitId, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { focusedId: unitId }) })),
+
+    focusTree: (pane = 'main') => {
+      const state = get();
+      const chartId = state.panes[pane].chartId;
+      if (chartId === null) return;
+      const view = state.paneViews[pane];
+      if (view?.chartId === chartId && view.focus) {
+        view.focus();
+        return;
+      }
+      const queued = state.queuedViews[pane];
+      set({ queuedViews: { ...state.queuedViews, [pane]: { chartId, move: queued?.chartId === chartId ? queued.move : null, focus: true } } });
+    },
 
     toggleCollapsed: (unitId, pane = 'main') => {
       get().setCollapsed(unitId, !collapsedOf(get(), pane).has(unitId), pane);
@@ -374,20 +428,20 @@ export const useStore = create<AppState>()((set, get) => {
       if (collapsed) next.add(unitId);
       else next.delete(unitId);
       const lifted = collapsed ? liftHidden(index, paneState, (id) => (id !== unitId && pathToRoot(index, id).includes(unitId) ? unitId : null)) : {};
-      set({
-        collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
-        panes: withPane(state, pane, { ...lifted, viewRequest: { kind: 'keep', id: unitId, nonce: ++nonce } }),
-      });
+      commit(
+        {
+          collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
+          panes: withPane(state, pane, lifted),
+        },
+        [[pane, { kind: 'keep', id: unitId }]],
+      );
     },
 
     expandAll: (pane = 'main') => {
       const state = get();
       const chartId = state.panes[pane].chartId;
       if (chartId === null) return;
-      set({
-        collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, chartId)]: EMPTY_SET },
-        panes: withPane(state, pane, { viewRequest: { kind: 'reshape', nonce: ++nonce } }),
-      });
+      commit({ collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, chartId)]: EMPTY_SET } }, [[pane, { kind: 'reshape' }]]);
     },
 
     collapseAll: (pane = 'main') => {
@@ -398,20 +452,38 @@ export const useStore = create<AppState>()((set, get) => {
       // Everything below the root's children folds; those children stay in view.
       const next = new Set(branchIds(index).filter((id) => id !== index.rootId));
       const lifted = liftHidden(index, paneState, (id) => ((index.depthOf.get(id) ?? 0) > 1 ? (pathToRoot(index, id)[1] ?? null) : null));
-      set({
-        collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
-        panes: withPane(state, pane, { ...lifted, viewRequest: { kind: 'reshape', nonce: ++nonce } }),
-      });
+      commit(
+        {
+          collapsedByChart: { ...state.collapsedByChart, [collapseKey(pane, paneState.chartId)]: next },
+          panes: withPane(state, pane, lifted),
+        },
+        [[pane, { kind: 'reshape' }]],
+      );
     },
 
-    setTransform: (pane, transform, fromSync = false) => set((state) => ({ panes: withPane(state, pane, { transform, transformFromSync: fromSync }) })),
-
-    completeViewRequest: (pane, requestNonce) => {
-      if (get().panes[pane].viewRequest?.nonce !== requestNonce) return;
-      set((state) => ({ panes: withPane(state, pane, { viewRequest: null }) }));
+    setTransform: (pane, transform, fromSync = false) => {
+      set((state) => ({ panes: withPane(state, pane, { transform }) }));
+      // Linked views: the other side follows a user's move; a copied move is never copied back.
+      if (fromSync || pane === 'main' || !get().linkedViews) return;
+      get().paneViews[pane === 'left' ? 'right' : 'left']?.sync?.(transform);
     },
 
-    requestView: (request, pane = 'main') => set((state) => ({ panes: withPane(state, pane, { viewRequest: { ...request, nonce: ++nonce } }) })),
+    moveView: (pane, move) => commit({}, [[pane, move]]),
+
+    registerPaneView: (pane, view) => {
+      set((state) => ({ paneViews: { ...state.paneViews, [pane]: view } }));
+      const queued = get().queuedViews[pane];
+      if (queued?.chartId === view.chartId) {
+        // What this view cannot do (the outline has no moves) waits for the view that can.
+        const rest = { ...queued, move: view.move ? null : queued.move, focus: view.focus ? false : queued.focus };
+        set((state) => ({ queuedViews: { ...state.queuedViews, [pane]: rest.move === null && !rest.focus ? undefined : rest } }));
+        if (queued.move && view.move) view.move(queued.move);
+        if (queued.focus && view.focus) view.focus();
+      }
+      return () => {
+        if (get().paneViews[pane] === view) set((state) => ({ paneViews: { ...state.paneViews, [pane]: undefined } }));
+      };
+    },
 
     openCompare: (leftChartId, rightChartId, units = {}) => {
       const known = (id: string) => get().catalog.some((m) => m.id === id) || id in get().charts;
@@ -431,16 +503,19 @@ export const useStore = create<AppState>()((set, get) => {
       // Both sides in one update, so the address bar never records a half-switched pair.
       const base = get();
       const left = showInPane('left', leftChartId, units.left ?? null, base);
-      const right = showInPane('right', rightChartId, units.right ?? null, { ...base, ...left });
-      set({ ...left, ...right, view: 'compare', hovered: null, notice: right.notice ?? left.notice ?? notice });
+      const right = showInPane('right', rightChartId, units.right ?? null, { ...base, ...left.patch });
+      commit({ ...left.patch, ...right.patch, view: 'compare', hovered: null, notice: right.patch.notice ?? left.patch.notice ?? notice }, [
+        ['left', left.move],
+        ['right', right.move],
+      ]);
     },
 
     closeCompare: () => {
       const state = get();
       // Opened straight from a compare link, the main view has no chart yet: it shows the left one.
       const chartId = state.panes.main.chartId ?? state.panes.left.chartId;
-      if (state.panes.main.chartId === null && chartId !== null) set({ ...showInPane('main', chartId, state.panes.left.selectedId) });
-      set({ view: 'chart', hovered: null });
+      const shown = state.panes.main.chartId === null && chartId !== null ? showInPane('main', chartId, state.panes.left.selectedId) : null;
+      commit({ ...shown?.patch, view: 'chart', hovered: null }, [['main', shown?.move ?? null]]);
     },
 
     swapCompare: () => {
@@ -455,7 +530,7 @@ export const useStore = create<AppState>()((set, get) => {
       if (current?.pane === hovered?.pane && current?.unitId === hovered?.unitId) return;
       set({ hovered });
     },
-    showSearchHit: (hit) => set({ searchHit: { ...hit, nonce: ++nonce } }),
+    showSearchHit: (hit) => set({ searchHit: { ...hit, nonce: ++searchNonce } }),
     showNotice: (notice) => set({ notice }),
   };
 });

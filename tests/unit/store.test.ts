@@ -16,7 +16,31 @@ describe('the app store', () => {
     const main = useStore.getState().panes.main;
     expect(main.selectedId).toBe('liaison-bureau');
     expect(main.pendingUnitId).toBeNull();
-    expect(main.viewRequest).toMatchObject({ kind: 'center', id: 'liaison-bureau' });
+    // Not drawn yet: the centring waits for the chart, which gets it when it registers.
+    const moves: unknown[] = [];
+    useStore.getState().registerPaneView('main', { chartId: 'npcsc-general-office', move: (move) => moves.push(move) });
+    expect(moves).toEqual([{ kind: 'center', id: 'liaison-bureau' }]);
+  });
+
+  it('moves a drawn pane at once, and never a view drawn for the chart it replaced', () => {
+    loadBothOfficesIntoStore();
+    const store = useStore.getState();
+    store.openChart('npcsc-general-office');
+    const npcMoves: unknown[] = [];
+    const unregister = store.registerPaneView('main', { chartId: 'npcsc-general-office', move: (move) => npcMoves.push(move) });
+    expect(npcMoves).toEqual([{ kind: 'open' }]);
+    store.showUnit('secretariat');
+    expect(npcMoves).toEqual([{ kind: 'open' }, { kind: 'center', id: 'secretariat' }]);
+    // A fold is carried out by the view at once, for the layout of the state the action just set.
+    store.setCollapsed('departments', true);
+    expect(npcMoves.at(-1)).toEqual({ kind: 'keep', id: 'departments' });
+    store.openChart('state-council-general-office');
+    expect(npcMoves).toHaveLength(3);
+    unregister();
+    const scMoves: unknown[] = [];
+    useStore.getState().registerPaneView('main', { chartId: 'state-council-general-office', move: (move) => scMoves.push(move) });
+    expect(scMoves).toEqual([{ kind: 'open' }]);
+    expect(useStore.getState().queuedViews.main).toBeUndefined();
   });
 
   it('expands the folded ancestors of a unit opened from a link', () => {
