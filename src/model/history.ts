@@ -90,8 +90,9 @@ function dateOrder(a: string, b: string): number {
 // ── Who held a post ─────────────────────────────────────────────────────────
 
 /**
- * Who held the post on `date`: of the terms begun by then, the one begun last, if it has not ended (a post can stand
- * empty, as when it was abolished). Where one term ends the day the next begins, the successor holds it. With no
+ * Who held the post on `date`: of the terms begun by then, the one begun last, if its last day in office (`until`, at
+ * its precision: "1975-01" runs to 31 January) is not past (a post can stand empty, as when it was abolished). Where
+ * one term ends the day the next begins, the successor holds it. With no
  * date: the holder whose term is still open (the latest begun, if several are). Null when nobody is on record.
  */
 export function holderOn(terms: readonly PostHolder[], date: string | null): PostHolder | null {
@@ -109,7 +110,8 @@ export function holderOn(terms: readonly PostHolder[], date: string | null): Pos
     if (!startsBy(term.from, day)) continue;
     if (latest === null || startKey(term) >= startKey(latest)) latest = term;
   }
-  if (latest === null || endedBy(latest.until, day)) return null;
+  // A holder's `until` is the last day in office, so it is past only after its last day.
+  if (latest === null || (latest.until !== undefined && (lastDay(latest.until) ?? '') < day)) return null;
   return latest;
 }
 
@@ -317,18 +319,20 @@ function leadersOn(unit: Unit, day: string | null, date: string | null): Leader[
 function unitOn(unit: Unit, day: string | null, date: string | null, chartLanguage: string | undefined): Unit {
   let result = unit;
   if (day !== null) {
-    let former: NonNullable<Unit['otherNames']>[number] | null = null;
+    type OtherName = NonNullable<Unit['otherNames']>[number];
+    let formerOwn: OtherName | null = null;
+    let formerNative: OtherName | null = null;
     for (const other of unit.otherNames ?? []) {
       if (other.from === undefined && other.until === undefined) continue;
       if (!periodHolds(other, day)) continue;
-      if (former === null || startKey(other) >= startKey(former)) former = other;
+      const native = other.lang !== undefined && other.lang !== chartLanguage;
+      if (native && (formerNative === null || startKey(other) >= startKey(formerNative))) formerNative = other;
+      if (!native && (formerOwn === null || startKey(other) >= startKey(formerOwn))) formerOwn = other;
     }
-    if (former !== null) {
-      const native = former.lang !== undefined && former.lang !== chartLanguage;
-      result = native
-        ? { ...result, nativeName: { text: former.text, lang: former.lang as string, ...(former.cite && { cite: former.cite }) } }
-        : { ...result, name: former.text, ...(former.cite && { cite: former.cite }) };
+    if (formerNative !== null) {
+      result = { ...result, nativeName: { text: formerNative.text, lang: formerNative.lang as string, ...(formerNative.cite && { cite: formerNative.cite }) } };
     }
+    if (formerOwn !== null) result = { ...result, name: formerOwn.text, ...(formerOwn.cite && { cite: formerOwn.cite }) };
   }
   const leaders = leadersOn(unit, day, date);
   if (leaders !== unit.leaders) result = { ...result, leaders: leaders ?? [] };
@@ -382,7 +386,24 @@ export function structureAsOf(chart: OrgChart, date: string | null): OrgChart {
     if (dated !== unit) changed = true;
     units.push(dated);
   }
-  return changed ? { ...chart, units } : chart;
+  if (!changed) return chart;
+  return { ...chart, units, ...referencesWithin(chart, seen) };
+}
+
+/** Snapshots and events stay with the view, naming only the units in it, so the view is a valid chart of its own. */
+function referencesWithin(chart: OrgChart, shown: ReadonlySet<string>): Pick<OrgChart, 'snapshots' | 'events'> {
+  const out: Pick<OrgChart, 'snapshots' | 'events'> = {};
+  if (chart.snapshots) {
+    out.snapshots = chart.snapshots.map((s) =>
+      s.covers === undefined || s.covers.every((id) => shown.has(id)) ? s : { ...s, covers: s.covers.filter((id) => shown.has(id)) },
+    );
+  }
+  if (chart.events) {
+    out.events = chart.events.map((e) =>
+      e.units === undefined || e.units.every((id) => shown.has(id)) ? e : { ...e, units: e.units.filter((id) => shown.has(id)) },
+    );
+  }
+  return out;
 }
 
 // ── The timeline ────────────────────────────────────────────────────────────

@@ -87,8 +87,10 @@ export const postHolderSchema = z
   .object({
     name: nonEmpty,
     nativeName: nativeNameSchema.optional(),
-    from: isoDateSchema.optional(),
-    until: isoDateSchema.optional(),
+    from: isoDateSchema.optional().meta({ description: 'The first day (month, year) in office.' }),
+    until: isoDateSchema.optional().meta({
+      description: 'The last day (month, year) in office; absent while in office. A successor who took office the same day holds the post from then.',
+    }),
     ...cited,
     otherDates: z
       .array(periodSchema)
