@@ -415,4 +415,59 @@ describe('the bundled charts', () => {
       'china-government-network-operation-center',
     ]);
   });
+
+  const bundled = (file: string) => orgChartSchema.parse(readBundledChart(file));
+  const idsOn = (file: string, date: string | null) => ids(structureAsOf(bundled(file), date));
+
+  it('the NPC office as of 2007 has the First and Second Bureaus of Secretaries and no Research Office; as of 2016 the reverse', () => {
+    const npc = 'npcsc-general-office.json';
+    expect(idsOn(npc, '2007')).toEqual(expect.arrayContaining(['first-bureau-of-secretaries', 'second-bureau-of-secretaries']));
+    expect(idsOn(npc, '2007')).not.toEqual(expect.arrayContaining(['research-office']));
+    expect(idsOn(npc, '2007')).not.toContain('secretariat');
+    expect(idsOn(npc, '2016')).toEqual(expect.arrayContaining(['secretariat', 'research-office']));
+    expect(idsOn(npc, '2016')).not.toContain('first-bureau-of-secretaries');
+    expect(idsOn(npc, '2019')).toEqual(expect.arrayContaining(['bureau-of-veteran-cadres', 'national-peoples-congress-conference-center']));
+    expect(idsOn(npc, null)).not.toContain('first-bureau-of-secretaries');
+  });
+
+  it('the State Council office as of 1998 has the six bureaus; as of 2008 the units the 2008 regulation and 中评社 name, without the letters bureau', () => {
+    const sc = 'state-council-general-office.json';
+    const six = [
+      'first-bureau-of-secretaries',
+      'second-bureau-of-secretaries',
+      'third-bureau-of-secretaries',
+      'bureau-of-letters-and-visits',
+      'department-of-personnel',
+      'department-of-administration',
+    ];
+    expect(idsOn(sc, '1998')).toEqual(expect.arrayContaining(six));
+    const in2008 = idsOn(sc, '2008');
+    expect(in2008).toEqual(
+      expect.arrayContaining(['first-bureau-of-secretaries', 'emergency-management-office', 'supervision-office', 'e-government-office', 'finance-office']),
+    );
+    expect(in2008).not.toContain('bureau-of-letters-and-visits');
+    expect(idsOn(sc, '2005')).toContain('national-public-complaints-and-proposals-administration');
+    expect(idsOn(sc, '2023-06')).not.toContain('national-public-complaints-and-proposals-administration');
+    expect(idsOn(sc, '1990')).not.toContain('internal-units');
+  });
+
+  it('the top card’s holder on a date, for both offices', () => {
+    const secretaryGeneral = (file: string, date: string | null) => structureAsOf(bundled(file), date).units[0]?.leaders?.[0]?.name;
+    expect(secretaryGeneral('npcsc-general-office.json', '1960')).toBe('Peng Zhen');
+    expect(secretaryGeneral('npcsc-general-office.json', '2019')).toBe('Yang Zhenwu');
+    expect(secretaryGeneral('npcsc-general-office.json', null)).toBe('Liu Qi');
+    expect(secretaryGeneral('state-council-general-office.json', '1950')).toBe('Li Weihan');
+    expect(secretaryGeneral('state-council-general-office.json', '2008')).toBe('Ma Kai');
+    expect(secretaryGeneral('state-council-general-office.json', '1977')).toBeUndefined(); // the post abolished 1975–1979
+    expect(secretaryGeneral('state-council-general-office.json', null)).toBe('Wu Zhenglong');
+  });
+
+  it('keeps disagreements with both sources: Zhou Rongxin’s start and Peng Zhen’s end', () => {
+    const sc = bundled('state-council-general-office.json');
+    const zhou = sc.units[0]?.posts?.flatMap((p) => p.holders).find((h) => h.name === 'Zhou Rongxin');
+    expect(zhou?.from).toBe('1965-01');
+    expect(zhou?.otherDates?.[0]).toMatchObject({ from: '1963-03', cite: { source: 'viwiki-sc-sg' } });
+    const peng = bundled('npcsc-general-office.json').units[0]?.posts?.[0]?.holders[0];
+    expect(peng?.otherDates?.[0]).toMatchObject({ until: '1965-01-03' });
+  });
 });
