@@ -2,6 +2,7 @@
  * From untrusted JSON to an indexed chart, or to problems a person can act on:
  * which file, where in it, and what was expected.
  */
+import { structureAsOf } from './history.ts';
 import { formatPath, type Manifest, manifestSchema, type OrgChart, orgChartSchema } from './schema.ts';
 import { indexChart, type OrgIndex, type StructureProblem } from './tree.ts';
 
@@ -24,7 +25,10 @@ export function parseJsonText(text: string, file: string): { ok: true; value: un
   }
 }
 
-/** Validates a parsed chart document and indexes its tree. */
+/**
+ * Validates a parsed chart document and indexes its tree. A chart with dated records (model/history.ts) is checked
+ * whole, then indexed as it stands today; `index.fullChart` keeps the file's chart with its past.
+ */
 export function loadChart(document: unknown, file: string): ChartLoadResult {
   const parsed = orgChartSchema.safeParse(document, { reportInput: true });
   if (!parsed.success) {
@@ -32,9 +36,13 @@ export function loadChart(document: unknown, file: string): ChartLoadResult {
     return { ok: false, error: { file, problems } };
   }
   const chart: OrgChart = parsed.data;
-  const citationProblems = checkCitations(chart);
+  const citationProblems = [...checkCitations(chart), ...checkTimeReferences(chart)];
   if (citationProblems.length > 0) return { ok: false, error: { file, problems: citationProblems } };
-  const indexed = indexChart(chart);
+  const whole = indexChart(chart);
+  if (!whole.ok) return { ok: false, error: { file, problems: whole.problems } };
+  const today = structureAsOf(chart, null);
+  if (today === chart) return { ok: true, index: whole.index };
+  const indexed = indexChart(today, chart);
   if (!indexed.ok) return { ok: false, error: { file, problems: indexed.problems } };
   return { ok: true, index: indexed.index };
 }
@@ -118,6 +126,53 @@ function checkCitations(chart: OrgChart): StructureProblem[] {
     unit.related?.forEach((r, i) => {
       check(r.cite, `${base}.related[${i}]`);
       check(r.nativeName?.cite, `${base}.related[${i}].nativeName`);
+    });
+    unit.leaders?.forEach((l, i) => check(l.term?.cite, `${base}.leaders[${i}].term`));
+    unit.otherNames?.forEach((n, i) => check(n.cite, `${base}.otherNames[${i}]`));
+    unit.periods?.forEach((p, i) => check(p.cite, `${base}.periods[${i}]`));
+    unit.listed?.forEach((l, i) => check(l.cite, `${base}.listed[${i}]`));
+    unit.posts?.forEach((post, i) => {
+      check(post.cite, `${base}.posts[${i}]`);
+      check(post.nativeTitle?.cite, `${base}.posts[${i}].nativeTitle`);
+      post.holders.forEach((h, j) => {
+        check(h.cite, `${base}.posts[${i}].holders[${j}]`);
+        check(h.nativeName?.cite, `${base}.posts[${i}].holders[${j}].nativeName`);
+        h.otherDates?.forEach((d, k) => check(d.cite, `${base}.posts[${i}].holders[${j}].otherDates[${k}]`));
+      });
+    });
+  });
+  chart.snapshots?.forEach((s, i) => check(s.cite, `snapshots[${i}]`));
+  chart.events?.forEach((e, i) => {
+    check(e.cite, `events[${i}]`);
+    e.notes?.forEach((n, j) => check(n.cite, `events[${i}].notes[${j}]`));
+  });
+  return problems;
+}
+
+/** Snapshots, listings and events name ids: each must exist, and a snapshot id be unique. */
+function checkTimeReferences(chart: OrgChart): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  const unitIds = new Set(chart.units.map((u) => u.id));
+  const snapshotIds = new Set<string>();
+  chart.snapshots?.forEach((snapshot, i) => {
+    if (snapshotIds.has(snapshot.id)) problems.push({ path: `snapshots[${i}].id`, message: `duplicate snapshot id “${snapshot.id}”` });
+    snapshotIds.add(snapshot.id);
+    snapshot.covers?.forEach((id, j) => {
+      if (!unitIds.has(id)) problems.push({ path: `snapshots[${i}].covers[${j}]`, message: `unit “${id}” does not exist` });
+    });
+  });
+  chart.units.forEach((unit, row) => {
+    unit.listed?.forEach((listing, i) => {
+      if (!snapshotIds.has(listing.snapshot))
+        problems.push({ path: `units[${row}].listed[${i}].snapshot`, message: `snapshot “${listing.snapshot}” is not in the file’s snapshots list` });
+    });
+  });
+  const eventIds = new Set<string>();
+  chart.events?.forEach((event, i) => {
+    if (eventIds.has(event.id)) problems.push({ path: `events[${i}].id`, message: `duplicate event id “${event.id}”` });
+    eventIds.add(event.id);
+    event.units?.forEach((id, j) => {
+      if (!unitIds.has(id)) problems.push({ path: `events[${i}].units[${j}]`, message: `unit “${id}” does not exist` });
     });
   });
   return problems;

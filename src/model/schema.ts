@@ -29,6 +29,37 @@ export const citationSchema = z
 
 const cited = { cite: citationSchema.optional() };
 
+/** ISO 8601 calendar dates at the precision a source gives: "2008", "2008-07" or "2008-07-10". */
+const ISO_PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const DATE_MESSAGE = 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. "2008", "2008-07" or "2008-07-10")';
+
+function isRealPartialDate(value: string): boolean {
+  const match = ISO_PARTIAL_DATE.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  if (month === undefined) return true;
+  const m = Number(month);
+  if (m < 1 || m > 12) return false;
+  if (day === undefined) return true;
+  const d = Number(day);
+  // Day 0 of the next month is the last day of this one.
+  return d >= 1 && d <= new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+}
+
+export const isoDateSchema = z
+  .string()
+  .refine(isRealPartialDate, { error: DATE_MESSAGE })
+  .meta({ description: 'A date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD.' });
+
+export const periodSchema = z
+  .object({
+    from: isoDateSchema.optional().meta({ description: 'The first day (or month, or year) on record. Absent: open, no start on record.' }),
+    until: isoDateSchema.optional().meta({ description: 'When it ended. Absent: open, not ended on record.' }),
+    ...cited,
+    note: z.string().optional().meta({ description: 'An editorial remark on this period, e.g. what the dates rest on.' }),
+  })
+  .meta({ description: 'A stretch of time with its citation. Either end may be left open.' });
+
 export const nativeNameSchema = z
   .object({
     text: nonEmpty,
@@ -46,7 +77,63 @@ export const leaderSchema = z.object({
   name: nonEmpty,
   nativeName: nativeNameSchema.optional(),
   ...cited,
+  term: periodSchema.optional().meta({
+    description:
+      'When this person held the post, with its own citation. A leader without a term is a leader of today’s structure: shown with no date chosen, not on a past date.',
+  }),
 });
+
+export const postHolderSchema = z
+  .object({
+    name: nonEmpty,
+    nativeName: nativeNameSchema.optional(),
+    from: isoDateSchema.optional().meta({ description: 'The first day (month, year) in office.' }),
+    until: isoDateSchema.optional().meta({
+      description: 'The last day (month, year) in office; absent while in office. A successor who took office the same day holds the post from then.',
+    }),
+    ...cited,
+    otherDates: z
+      .array(periodSchema)
+      .optional()
+      .meta({ description: 'Dates other sources give for the same term, each cited: a disagreement kept visible, never resolved silently.' }),
+    note: z.string().optional(),
+  })
+  .meta({ description: 'One person’s term in a post.' });
+
+export const postSchema = z
+  .object({
+    title: nonEmpty.meta({
+      description:
+        'The post, e.g. "Secretary-General". A leader with the same title is today’s holder; on a past date the holder from this list takes their place.',
+    }),
+    nativeTitle: nativeNameSchema.optional(),
+    holders: z.array(postHolderSchema).meta({ description: 'Everyone who held the post, in any order.' }),
+    ...cited,
+    note: z.string().optional(),
+  })
+  .meta({ description: 'A post and every holder on record, with their terms.' });
+
+export const otherNameSchema = z
+  .object({
+    text: nonEmpty,
+    lang: z.string().optional().meta({ description: 'BCP 47 tag; absent: the chart’s language.' }),
+    from: isoDateSchema.optional(),
+    until: isoDateSchema.optional(),
+    ...cited,
+    note: z.string().optional(),
+  })
+  .meta({
+    description:
+      'Another name the unit goes or went by: a different translation or wording in a source (no dates), or a former name (with `from`/`until`: on a date inside them, it is the unit’s name, or its native name when `lang` differs from the chart’s).',
+  });
+
+export const listingSchema = z
+  .object({
+    snapshot: nonEmpty.meta({ description: 'The `id` of an entry in the chart’s `snapshots`.' }),
+    name: z.string().optional().meta({ description: 'The unit’s name as that list words it, where it differs.' }),
+    ...cited,
+  })
+  .meta({ description: 'A dated list of the structure that names this unit.' });
 
 export const factSchema = z.object({
   key: z
@@ -89,6 +176,19 @@ export const unitSchema = z
     ...cited,
     notes: z.array(textItemSchema).optional().meta({ description: 'Editorial notes, e.g. where a source looks outdated. Shown as notes, never as facts.' }),
     related: z.array(relatedSchema).optional().meta({ description: 'Bodies the source mentions as related but that are not part of this chart.' }),
+    nameTranslation: z.enum(['editorial']).optional().meta({
+      description: '"editorial" when no source gives the unit’s name in the chart’s language: the chart’s makers translated its cited native name.',
+    }),
+    otherNames: z.array(otherNameSchema).optional(),
+    periods: z.array(periodSchema).optional().meta({
+      description: 'When the unit existed, as sources date it. On a date outside every period the unit is not shown. Absent: no dates on record.',
+    }),
+    listed: z.array(listingSchema).optional().meta({ description: 'The dated snapshots (chart-level `snapshots`) whose lists name this unit.' }),
+    current: z.boolean().optional().meta({
+      description:
+        'false: the unit is not part of today’s structure (it is known only from dated records), so the chart with no date chosen leaves it out. Absent: today’s unless a period or the latest complete snapshot says it ended.',
+    }),
+    posts: z.array(postSchema).optional().meta({ description: 'Posts in this unit with every holder on record.' }),
   })
   .meta({ description: 'One unit of the organization: an office, a department, a person, or a group heading.' });
 
@@ -99,7 +199,39 @@ export const sourceSchema = z.object({
   // Only web addresses: a chart file must not smuggle javascript: or data: links into the details panel.
   url: z.url({ protocol: /^https?$/, error: 'expected a web address starting with http:// or https://' }).optional(),
   note: z.string().optional(),
+  publisher: z.string().optional().meta({ description: 'Who publishes it or which site hosts it, e.g. "npc.gov.cn".' }),
+  date: isoDateSchema.optional().meta({ description: 'When it was published, or the date it describes.' }),
+  accessed: isoDateSchema.optional().meta({ description: 'When the chart’s makers read it.' }),
 });
+
+export const snapshotSchema = z
+  .object({
+    id: nonEmpty.meta({ description: 'Unique among the snapshots; units name it in `listed`.' }),
+    date: isoDateSchema.meta({ description: 'The date the list describes.' }),
+    label: nonEmpty.meta({ description: 'What the list is, as shown on a timeline, e.g. "NPC English site: bureaus".' }),
+    covers: z.array(z.string()).optional().meta({
+      description: 'The ids of the units whose subunits the list gives. Absent: the whole chart.',
+    }),
+    complete: z.boolean().optional().meta({
+      description:
+        'true: the list is the whole structure under `covers` on its date, so a unit with dated records that it leaves out is not shown then. Otherwise it only adds evidence.',
+    }),
+    ...cited,
+    note: z.string().optional(),
+  })
+  .meta({ description: 'A dated list of (part of) the structure, from one source.' });
+
+export const eventSchema = z
+  .object({
+    id: nonEmpty,
+    date: isoDateSchema,
+    kind: z.string().optional().meta({ description: 'e.g. "reform", "created", "abolished", "moved", "renamed", "appointed".' }),
+    text: nonEmpty.meta({ description: 'What happened, as plain text.' }),
+    units: z.array(z.string()).optional().meta({ description: 'The ids of the units it touched.' }),
+    ...cited,
+    notes: z.array(textItemSchema).optional().meta({ description: 'Further sources or editorial remarks, each cited.' }),
+  })
+  .meta({ description: 'A dated change: a reform, a unit created, abolished or moved, a rename.' });
 
 export const orgChartSchema = z
   .object({
@@ -116,6 +248,8 @@ export const orgChartSchema = z
     }),
     sources: z.array(sourceSchema).default([]),
     units: z.array(unitSchema).min(1, 'a chart needs at least one unit'),
+    snapshots: z.array(snapshotSchema).optional().meta({ description: 'Dated lists of the structure, one per source list.' }),
+    events: z.array(eventSchema).optional().meta({ description: 'Dated changes, for a timeline.' }),
   })
   .meta({
     title: 'Org chart',
@@ -125,6 +259,13 @@ export const orgChartSchema = z
 export type Citation = z.infer<typeof citationSchema>;
 export type NativeName = z.infer<typeof nativeNameSchema>;
 export type Leader = z.infer<typeof leaderSchema>;
+export type Period = z.infer<typeof periodSchema>;
+export type PostHolder = z.infer<typeof postHolderSchema>;
+export type Post = z.infer<typeof postSchema>;
+export type OtherName = z.infer<typeof otherNameSchema>;
+export type Listing = z.infer<typeof listingSchema>;
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type ChartEvent = z.infer<typeof eventSchema>;
 export type Fact = z.infer<typeof factSchema>;
 export type TextItem = z.infer<typeof textItemSchema>;
 export type RelatedBody = z.infer<typeof relatedSchema>;

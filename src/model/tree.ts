@@ -6,7 +6,10 @@
 import type { OrgChart, Unit } from './schema.ts';
 
 export interface OrgIndex {
+  /** The structure indexed and drawn: for a chart with dated records, today's (see model/history.ts). */
   readonly chart: OrgChart;
+  /** The chart as its file has it, every dated record and past unit included: what to save, export or view on another date. The same object as `chart` when the file has no dated records. */
+  readonly fullChart: OrgChart;
   readonly rootId: string;
   readonly byId: ReadonlyMap<string, Unit>;
   readonly parentOf: ReadonlyMap<string, string | null>;
@@ -30,8 +33,8 @@ export type IndexResult = { ok: true; index: OrgIndex } | { ok: false; problems:
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
-/** Checks that the units form one tree (unique ids, known parents, one root, no cycles) and indexes it. */
-export function indexChart(chart: OrgChart): IndexResult {
+/** Checks that the units form one tree (unique ids, known parents, one root, no cycles) and indexes it. `fullChart`: the file's chart when `chart` is a view of it on a date. */
+export function indexChart(chart: OrgChart, fullChart: OrgChart = chart): IndexResult {
   const units = chart.units;
   const problems: StructureProblem[] = [];
   const byId = new Map<string, Unit>();
@@ -132,7 +135,7 @@ export function indexChart(chart: OrgChart): IndexResult {
 
   return {
     ok: true,
-    index: { chart, rootId, byId, parentOf, childrenOf, depthOf, descendantCount, preorder, siblingIndex },
+    index: { chart, fullChart, rootId, byId, parentOf, childrenOf, depthOf, descendantCount, preorder, siblingIndex },
   };
 }
 
