@@ -12,6 +12,7 @@ import { SearchBox } from './search/SearchBox.tsx';
 import { LoadBoundary } from './shared/LoadBoundary.tsx';
 import { type PaneId, useStore } from './store/store.ts';
 import { useMessages } from './store/useMessages.ts';
+import { Timeline } from './timeline/Timeline.tsx';
 
 // The compare view and the outline load when first shown, keeping them out of the first download.
 const CompareView = lazy(async () => ({ default: (await import('./compare/CompareView.tsx')).CompareView }));
@@ -101,6 +102,7 @@ export function App() {
               <CompareView
                 renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
                 renderDetails={(pane, label, sideTitle) => <DetailsPanel pane={pane} label={label} sideTitle={sideTitle} className="compare-details" />}
+                timeline={<Timeline pane="left" />}
               />
             </Suspense>
           </LoadBoundary>
@@ -109,7 +111,8 @@ export function App() {
         <main className="workspace">
           <NoticeBar />
           <section className="chart-area" aria-label={t.chartRegion}>
-            {drawPane('main')}
+            <div className="chart-stage">{drawPane('main')}</div>
+            <Timeline pane="main" />
           </section>
           <DetailsPanel />
         </main>

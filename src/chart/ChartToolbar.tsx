@@ -137,7 +137,8 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages, nameM
       if (kind === 'json') {
         // Points at the schema this app serves, so the file validates in editors.
         const schemaUrl = new URL(`${import.meta.env.BASE_URL}schema/org-chart.schema.json`, window.location.href).toString();
-        const document = { ...index.chart, $schema: schemaUrl };
+        // The file's whole chart, its past included, not the view on a date.
+        const document = { ...index.fullChart, $schema: schemaUrl };
         downloadBlob(new Blob([`${JSON.stringify(document, null, 2)}\n`], { type: 'application/json' }), exportFileName(index, 'json'));
         return;
       }

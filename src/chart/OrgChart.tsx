@@ -13,7 +13,7 @@ import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../mod
 import { commandOf } from '../shared/shortcuts.ts';
 import { useDarkTheme } from '../shared/theme.ts';
 import { useTreeKeyboard } from '../shared/treeKeyboard.ts';
-import { collapsedOf, type PaneId, useStore } from '../store/store.ts';
+import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { ChartToolbar, ZOOM_STEP } from './ChartToolbar.tsx';
@@ -42,6 +42,8 @@ export interface OrgChartProps extends ChartDecorations {
 export function OrgChart({ pane = 'main', label, ...decorations }: OrgChartProps) {
   const chartId = useStore((s) => s.panes[pane].chartId);
   const slot = useStore((s) => (s.panes[pane].chartId === null ? undefined : s.charts[s.panes[pane].chartId ?? '']));
+  // The chart as of the pane's date, if one is chosen.
+  const index = useStore((s) => paneIndex(s, pane));
   const manifestError = useStore((s) => s.manifestError);
   const t = useMessages();
 
@@ -53,7 +55,7 @@ export function OrgChart({ pane = 'main', label, ...decorations }: OrgChartProps
       </div>
     );
   }
-  if (chartId === null || slot === undefined || slot.status === 'loading') {
+  if (chartId === null || slot === undefined || slot.status === 'loading' || (slot.status === 'ready' && index === null)) {
     return (
       <p className="chart-message" role="status">
         {t.loadingChart}
@@ -69,7 +71,7 @@ export function OrgChart({ pane = 'main', label, ...decorations }: OrgChartProps
       </div>
     );
   }
-  return <ChartCanvas key={chartId} pane={pane} chartId={chartId} index={slot.index} label={label} decorations={decorations} />;
+  return <ChartCanvas key={chartId} pane={pane} chartId={chartId} index={index ?? slot.index} label={label} decorations={decorations} />;
 }
 
 function Viewport({ pane, children }: { pane: PaneId; children: ReactNode }) {

@@ -13,7 +13,7 @@ import { createZoomController, type ViewRect, type ZoomController, zoomOutLimit 
 import type { OrgIndex } from '../model/tree.ts';
 import { listenOnWindow } from '../shared/dom.ts';
 import { usePendingFocus } from '../shared/focus.ts';
-import { collapsedOf, type PaneId, useStore } from '../store/store.ts';
+import { collapsedOf, type PaneId, paneIndex, useStore } from '../store/store.ts';
 
 /** The printed chart box (see the print styles), in CSS pixels. */
 const PRINT_WIDTH = 680;
@@ -122,7 +122,9 @@ export function usePaneZoom({ pane, chartId, index, layout, layoutOf, wholeChart
       chartId,
       move(move) {
         const state = useStore.getState();
-        const { index, layoutOf, wholeChartScale } = chart.current;
+        const { layoutOf, wholeChartScale } = chart.current;
+        // The index the store shows now: a date just chosen has not been drawn yet.
+        const index = paneIndex(state, pane) ?? chart.current.index;
         applyViewMove(controller, move, {
           layout: layoutOf(index, collapsedOf(state, pane), state.orientation),
           drawn: drawnLayout.current,

@@ -20,6 +20,8 @@ export interface CompareViewProps {
   readonly renderChart: (pane: 'left' | 'right', decorations: PaneDecorations, label: string) => ReactNode;
   /** `sideTitle` names the side's chart, so the side's landmarks are told apart from the other's. */
   readonly renderDetails: (pane: 'left' | 'right', label: string, sideTitle: string) => ReactNode;
+  /** The timeline both sides share: the offices compared as they stood on one date. */
+  readonly timeline?: ReactNode;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -30,7 +32,7 @@ function shortName(state: Pick<AppState, 'catalog' | 'charts' | 'preferences'>, 
   return entry ? shownShortTitle(entry, state.preferences).text : chartTitle(state, chartId);
 }
 
-export function CompareView({ renderChart, renderDetails }: CompareViewProps) {
+export function CompareView({ renderChart, renderDetails, timeline }: CompareViewProps) {
   const left = useStore((s) => paneIndex(s, 'left'));
   const right = useStore((s) => paneIndex(s, 'right'));
   const leftLabel = useStore((s) => shortName(s, s.panes.left.chartId));
@@ -66,6 +68,7 @@ export function CompareView({ renderChart, renderDetails }: CompareViewProps) {
   return (
     <div className="compare">
       <CompareToolbar />
+      {timeline}
       <div className="compare-sides">
         <section className="compare-side" aria-label={t.sideLabel('left', leftLabel)}>
           <div className="compare-chart">

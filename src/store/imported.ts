@@ -75,7 +75,7 @@ export async function renameImportedChart(chartId: string, title: string): Promi
   const slot = store.charts[chartId];
   const trimmed = title.trim();
   if (trimmed === '' || slot?.status !== 'ready' || titleTaken(store.catalog, chartId, trimmed)) return;
-  const chart: OrgChart = { ...slot.index.chart, title: trimmed, shortTitle: trimmed };
+  const chart: OrgChart = { ...slot.index.fullChart, title: trimmed, shortTitle: trimmed };
   const reloaded = loadChart(chart, chart.id);
   if (!reloaded.ok) return;
   store.setCatalog(store.catalog.map((entry) => (entry.id === chartId ? { ...entry, title: trimmed, shortTitle: trimmed } : entry)));

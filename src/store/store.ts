@@ -11,8 +11,9 @@ import { create } from 'zustand';
 import type { ViewMove } from '../engine/viewMoves.ts';
 import type { ViewTransform } from '../engine/zoom.ts';
 import type { Notice, UiLanguage } from '../i18n/messages.ts';
+import { hasTimeData, lastDay, structureAsOf } from '../model/history.ts';
 import type { NameMode } from '../model/present.ts';
-import { branchIds, defaultCollapsed, type OrgIndex, pathToRoot } from '../model/tree.ts';
+import { branchIds, defaultCollapsed, indexChart, type OrgIndex, pathToRoot } from '../model/tree.ts';
 
 export type ChartSlot =
   { readonly status: 'loading' } | { readonly status: 'ready'; readonly index: OrgIndex } | { readonly status: 'error'; readonly message: string };
@@ -90,6 +91,8 @@ export interface PaneState {
   /** A unit asked for (by a link) before its chart had loaded. */
   readonly pendingUnitId: string | null;
   readonly transform: ViewTransform;
+  /** The date the pane shows its chart as of (YYYY, YYYY-MM or YYYY-MM-DD); null: today's structure. */
+  readonly asOf: string | null;
 }
 
 /**
@@ -135,7 +138,10 @@ export interface AppState {
   setManifestError(message: string): void;
   setChartSlot(chartId: string, slot: ChartSlot): void;
   /** Show a chart in a pane, optionally with a unit selected (as from a link). */
-  openChart(chartId: string, unitId?: string | null, pane?: PaneId): void;
+  /** `asOf`: the date to show it as of; left out, a pane keeps its date for a chart with a past on record. */
+  openChart(chartId: string, unitId?: string | null, pane?: PaneId, asOf?: string | null): void;
+  /** Shows the pane's chart as of a date (null: today); in the compare view both sides move together. */
+  setAsOf(asOf: string | null, pane?: PaneId): void;
   select(unitId: string, pane?: PaneId): void;
   /** Select a unit chosen from a list or by a click, and bring it into view: centred, or by the least pan (`reveal`). */
   showUnit(unitId: string, pane?: PaneId, how?: 'center' | 'reveal'): void;
@@ -153,7 +159,7 @@ export interface AppState {
   /** A drawn view offers its moves and focus; returns the call that withdraws them. Carries out what was queued for it. */
   registerPaneView(pane: PaneId, view: PaneView): () => void;
   /** Switch to the compare view with these charts on the left and right. */
-  openCompare(leftChartId: string, rightChartId: string, units?: { left?: string | null; right?: string | null }): void;
+  openCompare(leftChartId: string, rightChartId: string, units?: { left?: string | null; right?: string | null }, asOf?: string | null): void;
   closeCompare(): void;
   swapCompare(): void;
   setLinkedViews(linked: boolean): void;
@@ -173,6 +179,7 @@ const emptyPane = (): PaneState => ({
   focusedId: null,
   pendingUnitId: null,
   transform: { x: 0, y: 0, k: 1 },
+  asOf: null,
 });
 
 /** Each pane keeps its own folds, so the compare view's sides collapse on their own. */
@@ -188,7 +195,33 @@ export function readyIndex(state: Pick<AppState, 'charts'>, chartId: string | nu
 
 /** The ready chart shown in a pane, if any. */
 export function paneIndex(state: Pick<AppState, 'charts' | 'panes'>, pane: PaneId): OrgIndex | null {
-  return readyIndex(state, state.panes[pane].chartId);
+  const index = readyIndex(state, state.panes[pane].chartId);
+  return index === null ? null : datedIndex(index, state.panes[pane].asOf);
+}
+
+/** Each chart's views on the dates asked for, kept while the chart is: selectors get the same index for the same date. */
+const datedIndexes = new WeakMap<OrgIndex, Map<string, OrgIndex>>();
+
+/** The chart as of `asOf` (see structureAsOf), indexed; today's index itself for no date, or a chart with no past on record. */
+export function datedIndex(index: OrgIndex, asOf: string | null): OrgIndex {
+  if (asOf === null || lastDay(asOf) === null || !hasPast(index)) return index;
+  let byDate = datedIndexes.get(index);
+  if (!byDate) datedIndexes.set(index, (byDate = new Map()));
+  let dated = byDate.get(asOf);
+  if (!dated) {
+    const result = indexChart(structureAsOf(index.fullChart, asOf), index.fullChart);
+    dated = result.ok ? result.index : index;
+    byDate.set(asOf, dated);
+  }
+  return dated;
+}
+
+const pasts = new WeakMap<OrgIndex, boolean>();
+/** Whether the chart has dated records, so a date means something for it (checked once per chart). */
+export function hasPast(index: OrgIndex): boolean {
+  let past = pasts.get(index);
+  if (past === undefined) pasts.set(index, (past = hasTimeData(index.fullChart)));
+  return past;
 }
 
 export function collapsedOf(state: Pick<AppState, 'collapsedByChart' | 'panes'>, pane: PaneId): ReadonlySet<string> {
@@ -232,13 +265,16 @@ export const useStore = create<AppState>()((set, get) => {
     pane: PaneId,
     chartId: string,
     unitId: string | null,
+    asOf: string | null = state.panes[pane].asOf,
   ): { pane: Partial<PaneState>; collapsedByChart?: AppState['collapsedByChart']; notice?: Notice } => {
-    const index = readyIndex(state, chartId);
+    const today = readyIndex(state, chartId);
     // Not loaded yet: remember the unit, and drop any selection from the chart shown before.
-    if (index === null) return { pane: { pendingUnitId: unitId, selectedId: null, focusedId: null } };
+    if (today === null) return { pane: { pendingUnitId: unitId, selectedId: null, focusedId: null } };
+    // A chart with nothing dated has only today.
+    const index = datedIndex(today, hasPast(today) ? asOf : null);
     // A chart seen for the first time in this pane opens folded to a readable size.
     const key = collapseKey(pane, chartId);
-    const firstShown = state.collapsedByChart[key] === undefined ? { collapsedByChart: { ...state.collapsedByChart, [key]: defaultCollapsed(index) } } : {};
+    const firstShown = state.collapsedByChart[key] === undefined ? { collapsedByChart: { ...state.collapsedByChart, [key]: defaultCollapsed(today) } } : {};
     if (unitId === null || unitId === index.rootId) return { pane: { selectedId: null, focusedId: index.rootId, pendingUnitId: null }, ...firstShown };
     if (!index.byId.has(unitId)) {
       return {
@@ -255,12 +291,21 @@ export const useStore = create<AppState>()((set, get) => {
   };
 
   /** The state that shows `chartId` in the pane, and the view move to make once it is set. */
-  const showInPane = (pane: PaneId, chartId: string, unitId: string | null, state: AppState = get()): { patch: Partial<AppState>; move: ViewMove | null } => {
+  const showInPane = (
+    pane: PaneId,
+    chartId: string,
+    unitId: string | null,
+    state: AppState = get(),
+    requestedAsOf?: string | null,
+  ): { patch: Partial<AppState>; move: ViewMove | null } => {
     const switching = state.panes[pane].chartId !== chartId;
-    const resolved = resolveUnit(state, pane, chartId, unitId);
-    const ready = readyIndex(state, chartId) !== null;
+    const today = readyIndex(state, chartId);
+    // Another office keeps the date being looked at; a chart known to have no past drops it.
+    const asOf = today !== null && !hasPast(today) ? null : requestedAsOf === undefined ? state.panes[pane].asOf : requestedAsOf;
+    const resolved = resolveUnit(state, pane, chartId, unitId, asOf);
+    const ready = today !== null;
     const patch: Partial<AppState> = {
-      panes: withPane(state, pane, { chartId, ...resolved.pane }),
+      panes: withPane(state, pane, { chartId, asOf, ...resolved.pane }),
       // What was waiting for the chart shown before is moot.
       ...(switching ? { queuedViews: { ...state.queuedViews, [pane]: undefined } } : {}),
       ...(resolved.collapsedByChart ? { collapsedByChart: resolved.collapsedByChart } : {}),
@@ -359,7 +404,8 @@ export const useStore = create<AppState>()((set, get) => {
         const resolved = resolveUnit(state, pane, chartId, paneState.pendingUnitId);
         commit(
           {
-            panes: withPane(state, pane, resolved.pane),
+            // A date means nothing to a chart with no past on record: the address drops it.
+            panes: withPane(state, pane, { ...resolved.pane, ...(hasPast(slot.index) ? {} : { asOf: null }) }),
             ...(resolved.collapsedByChart ? { collapsedByChart: resolved.collapsedByChart } : {}),
             ...(resolved.notice ? { notice: resolved.notice } : {}),
           },
@@ -368,7 +414,7 @@ export const useStore = create<AppState>()((set, get) => {
       }
     },
 
-    openChart: (chartId, unitId = null, pane = 'main') => {
+    openChart: (chartId, unitId = null, pane = 'main', asOf) => {
       const state = get();
       const known = state.catalog.some((m) => m.id === chartId) || chartId in state.charts;
       if (!known) {
@@ -380,7 +426,7 @@ export const useStore = create<AppState>()((set, get) => {
         return;
       }
       // One update, so the address bar never records a half-switched state.
-      const shown = showInPane(pane, chartId, unitId);
+      const shown = showInPane(pane, chartId, unitId, get(), asOf);
       commit({ ...shown.patch, ...(pane === 'main' ? { view: 'chart' as const } : {}), searchHit: null }, [[pane, shown.move]]);
     },
 
@@ -389,6 +435,34 @@ export const useStore = create<AppState>()((set, get) => {
       const index = paneIndex(state, pane);
       if (index === null || !index.byId.has(unitId)) return;
       set(selectPatch(state, index, unitId, pane));
+    },
+
+    setAsOf: (asOf, pane = 'main') => {
+      const state = get();
+      const date = asOf === null || lastDay(asOf) === null ? null : asOf;
+      const targets: PaneId[] = state.view === 'compare' && pane !== 'main' ? ['left', 'right'] : [pane];
+      let panes = state.panes;
+      for (const target of targets) {
+        const today = readyIndex(state, panes[target].chartId);
+        if (today === null || panes[target].asOf === date) continue;
+        const dated = datedIndex(today, date);
+        const { selectedId, focusedId } = panes[target];
+        // A unit that did not exist on the date gives way to the top unit.
+        panes = {
+          ...panes,
+          [target]: {
+            ...panes[target],
+            asOf: date,
+            selectedId: selectedId !== null && dated.byId.has(selectedId) ? selectedId : null,
+            focusedId: focusedId !== null && dated.byId.has(focusedId) ? focusedId : dated.rootId,
+          },
+        };
+      }
+      if (panes === state.panes) return;
+      commit(
+        { panes, searchHit: null },
+        targets.map((target) => [target, { kind: 'reshape' }]),
+      );
     },
 
     showUnit: (unitId, pane = 'main', how = 'center') => {
@@ -485,7 +559,7 @@ export const useStore = create<AppState>()((set, get) => {
       };
     },
 
-    openCompare: (leftChartId, rightChartId, units = {}) => {
+    openCompare: (leftChartId, rightChartId, units = {}, asOf) => {
       const known = (id: string) => get().catalog.some((m) => m.id === id) || id in get().charts;
       const missing = [leftChartId, rightChartId].filter((id) => !known(id));
       let notice: Notice | null = null;
@@ -502,8 +576,10 @@ export const useStore = create<AppState>()((set, get) => {
       }
       // Both sides in one update, so the address bar never records a half-switched pair.
       const base = get();
-      const left = showInPane('left', leftChartId, units.left ?? null, base);
-      const right = showInPane('right', rightChartId, units.right ?? null, { ...base, ...left.patch });
+      // Both sides on one date: the comparison is of the offices as they stood then.
+      const date = asOf === undefined ? base.panes.left.asOf : asOf;
+      const left = showInPane('left', leftChartId, units.left ?? null, base, date);
+      const right = showInPane('right', rightChartId, units.right ?? null, { ...base, ...left.patch }, date);
       commit({ ...left.patch, ...right.patch, view: 'compare', hovered: null, notice: right.patch.notice ?? left.patch.notice ?? notice }, [
         ['left', left.move],
         ['right', right.move],

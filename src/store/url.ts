@@ -3,6 +3,7 @@
  * unit, or which two charts are compared. Selecting pushes a history entry;
  * back and forward restore it.
  */
+import { lastDay } from '../model/history.ts';
 import { type AppState, useStore } from './store.ts';
 
 export interface LocationState {
@@ -12,6 +13,8 @@ export interface LocationState {
   readonly compare: readonly [string, string] | null;
   readonly leftUnitId: string | null;
   readonly rightUnitId: string | null;
+  /** `?asof=2008`: the date the chart (or both compared charts) is shown as of. */
+  readonly asOf: string | null;
 }
 
 export function readLocation(search: string): LocationState {
@@ -22,7 +25,14 @@ export function readLocation(search: string): LocationState {
     const [left = '', right = ''] = compareParam.split(',').map((part) => part.trim());
     compare = [left, right];
   }
-  return { chartId: params.get('chart'), unitId: params.get('unit'), compare, leftUnitId: params.get('left'), rightUnitId: params.get('right') };
+  return {
+    chartId: params.get('chart'),
+    unitId: params.get('unit'),
+    compare,
+    leftUnitId: params.get('left'),
+    rightUnitId: params.get('right'),
+    asOf: params.get('asof'),
+  };
 }
 
 export function locationFor(state: Pick<AppState, 'view' | 'panes'>): string {
@@ -32,10 +42,12 @@ export function locationFor(state: Pick<AppState, 'view' | 'panes'>): string {
     params.set('compare', `${left.chartId ?? ''},${right.chartId ?? ''}`);
     if (left.selectedId !== null) params.set('left', left.selectedId);
     if (right.selectedId !== null) params.set('right', right.selectedId);
+    if (left.asOf !== null) params.set('asof', left.asOf);
   } else {
     const main = state.panes.main;
     if (main.chartId !== null) params.set('chart', main.chartId);
     if (main.selectedId !== null) params.set('unit', main.selectedId);
+    if (main.asOf !== null) params.set('asof', main.asOf);
   }
   // Commas in the compare pair read better unescaped.
   return `?${params.toString().replace(/%2C/g, ',')}`;
@@ -45,16 +57,20 @@ export function locationFor(state: Pick<AppState, 'view' | 'panes'>): string {
 export function applyLocation(): void {
   const location = readLocation(window.location.search);
   const state = useStore.getState();
+  const asOf = location.asOf === null || lastDay(location.asOf) !== null ? location.asOf : null;
   const first = state.catalog[0]?.id ?? null;
   if (location.compare !== null) {
     const [left, right] = location.compare;
     const second = state.catalog.find((entry) => entry.id !== (left || first))?.id ?? first;
     if (first === null || second === null) return;
-    state.openCompare(left || first, right || second, { left: location.leftUnitId, right: location.rightUnitId });
-    return;
+    state.openCompare(left || first, right || second, { left: location.leftUnitId, right: location.rightUnitId }, asOf);
+  } else {
+    const target = location.chartId ?? first;
+    if (target !== null) state.openChart(target, location.unitId, 'main', asOf);
   }
-  const target = location.chartId ?? first;
-  if (target !== null) state.openChart(target, location.unitId);
+  // Said after opening, which clears the notices of the chart shown before.
+  const badDate = location.asOf;
+  if (badDate !== null && asOf === null) state.showNotice({ tone: 'warning', text: (m) => m.badAsOfInAddress(badDate) });
 }
 
 function isPending(state: AppState): boolean {
