@@ -76,6 +76,7 @@ export const zh: Messages = {
   otherNames: '其他名称',
   formerName: (from, until) => `使用于 ${from ?? '…'}–${until ?? '…'}`,
   firstOnRecord: '最早记录',
+  periodsOnRecord: '存续时间',
   goneBy: '不迟于此时撤销',
   notToday: '不属于现行结构',
   eventsOnRecord: '事件',

@@ -6,6 +6,7 @@ import { type OrgIndex, pathToRoot } from '../model/tree.ts';
 import { collapsedOf, type PaneId, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import { FactsSection, shapeOf } from './FactsSection.tsx';
+import { hasHistory, HistorySection } from './HistorySection.tsx';
 import { FunctionsSection, LeadersSection, NotesSection, RelatedSection, SourcesSection } from './sections.tsx';
 import { useUnitView } from './unitView.tsx';
 
@@ -150,6 +151,8 @@ export function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex;
       {unit.related && unit.related.length > 0 ? <RelatedSection related={unit.related} view={view} /> : null}
 
       {unit.notes && unit.notes.length > 0 ? <NotesSection notes={unit.notes} view={view} /> : null}
+
+      {hasHistory(view.history) ? <HistorySection history={view.history} view={view} pane={pane} /> : null}
 
       <SourcesSection view={view} />
     </article>

@@ -1,7 +1,8 @@
 /** The listed sections of a unit's details: its leaders, functions, related bodies, notes and sources. */
-import { leadersByTitle, ownEntry } from '../model/present.ts';
+import { formatDate, leadersByTitle, ownEntry } from '../model/present.ts';
 import type { Leader, RelatedBody, TextItem } from '../model/schema.ts';
 import { Marked } from '../shared/Marked.tsx';
+import { useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import type { UnitView } from './unitView.tsx';
 
@@ -119,13 +120,15 @@ export function NotesSection({ notes, view }: { notes: readonly TextItem[]; view
 export function SourcesSection({ view }: { view: UnitView }) {
   const t = useMessages();
   const { idPrefix, sectionName, sources } = view;
+  const language = useStore((s) => s.preferences.language);
   return (
     <section {...sectionName('sources-title', t.sources)}>
       <h3 id={`${idPrefix}sources-title`}>{t.sources}</h3>
       {sources.length > 0 ? (
         <ol className="sources">
           {sources.map((entry) => (
-            <li key={entry.id} value={entry.number}>
+            <li key={entry.id} value={entry.number} id={`${idPrefix}source-${entry.number}`}>
+              {entry.source?.publisher ? <span className="muted">{entry.source.publisher}: </span> : null}
               {entry.source?.url ? (
                 <a href={entry.source.url} target="_blank" rel="noopener noreferrer">
                   {entry.source.title}
@@ -133,6 +136,7 @@ export function SourcesSection({ view }: { view: UnitView }) {
               ) : (
                 <span>{entry.source?.title ?? entry.id}</span>
               )}
+              {entry.source?.date ? <span className="muted"> ({formatDate(entry.source.date, language)})</span> : null}
               {entry.source?.kind ? <span className="muted">{t.sourceKind(ownEntry(t.sourceKinds, entry.source.kind) ?? entry.source.kind)}</span> : null}
               {entry.sections.length > 0 ? <span className="muted"> · {t.sectionsList(entry.sections)}</span> : null}
             </li>

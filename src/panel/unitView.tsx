@@ -1,6 +1,7 @@
 /** What every section of a unit's details shares: search marks, citation markers numbered for this unit, and section names. */
 import { type HTMLAttributes, type ReactNode, useMemo } from 'react';
 
+import { type UnitHistory, unitHistory } from '../model/history.ts';
 import type { Citation, OrgChart, Source, Unit } from '../model/schema.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { Marked } from '../shared/Marked.tsx';
@@ -26,6 +27,8 @@ export interface UnitView {
   readonly sectionName: (titleId: string, title: string) => Pick<HTMLAttributes<HTMLElement>, 'aria-label' | 'aria-labelledby'>;
   /** The sources this unit cites, numbered in the order it first cites them. */
   readonly sources: readonly CitedSource[];
+  /** The unit's record through time, from the whole file (see unitHistory). */
+  readonly history: UnitHistory | null;
 }
 
 export interface CitedSource {
@@ -38,7 +41,9 @@ export interface CitedSource {
 export function useUnitView(index: OrgIndex, unit: Unit, pane: PaneId, sideTitle: string | undefined): UnitView {
   const marks = useStore((s) => hitMarks(s.searchHit, pane, index.chart.id, unit.id));
   const t = useMessages();
-  const { numberOf, sources } = useCitations(index.chart, unit);
+  // The unit's record through time comes from the whole file: the chart shown may be a view on a date.
+  const history = useMemo(() => unitHistory(index.fullChart, unit.id), [index, unit.id]);
+  const { numberOf, sources } = useCitations(index.chart, unit, history);
   const idPrefix = `${pane}-`;
   const landmarkName = (title: string) => (sideTitle === undefined ? title : `${title}${t.sideSuffix(sideTitle)}`);
   return {
@@ -51,21 +56,23 @@ export function useUnitView(index: OrgIndex, unit: Unit, pane: PaneId, sideTitle
       if (!c) return null;
       const number = numberOf.get(c.source);
       const title = index.chart.sources.find((s) => s.id === c.source)?.title ?? c.source;
+      // A link to the source's entry in the list below, where its address and date are.
       return (
-        <span className="cite" title={`${title}${c.section ? t.sectionOf(c.section) : ''}`}>
+        <a className="cite" href={`#${idPrefix}source-${number}`} title={`${title}${c.section ? t.sectionOf(c.section) : ''}`}>
           <span className="visually-hidden">{t.source} </span>[{number}
           {c.section ? ` · ${c.section}` : ''}]
-        </span>
+        </a>
       );
     },
     landmarkName,
     sectionName: (titleId, title) => (sideTitle === undefined ? { 'aria-labelledby': `${idPrefix}${titleId}` } : { 'aria-label': landmarkName(title) }),
     sources,
+    history,
   };
 }
 
 /** Numbers sources in the order this unit first cites them. */
-function useCitations(chart: OrgChart, unit: Unit) {
+function useCitations(chart: OrgChart, unit: Unit, history: UnitHistory | null) {
   return useMemo(() => {
     const order: string[] = [];
     const sections = new Map<string, Set<string>>();
@@ -91,6 +98,21 @@ function useCitations(chart: OrgChart, unit: Unit) {
       visit(r.cite);
       visit(r.nativeName?.cite);
     });
+    if (history) {
+      history.listedIn.forEach((l) => visit(l.cite));
+      history.leftOutOf.forEach((l) => visit(l.cite));
+      history.otherNames.forEach((n) => visit(n.cite));
+      history.periods.forEach((p) => visit(p.cite));
+      history.events.forEach((e) => visit(e.cite));
+      history.posts.forEach((post) => {
+        visit(post.cite);
+        post.holders.forEach((h) => {
+          visit(h.cite);
+          visit(h.nativeName?.cite);
+          h.otherDates?.forEach((d) => visit(d.cite));
+        });
+      });
+    }
     const numberOf = new Map(order.map((id, i) => [id, i + 1]));
     const sources: CitedSource[] = order.map((id) => ({
       number: numberOf.get(id) ?? 0,
@@ -99,7 +121,7 @@ function useCitations(chart: OrgChart, unit: Unit) {
       sections: [...(sections.get(id) ?? [])],
     }));
     return { numberOf, sources };
-  }, [chart, unit]);
+  }, [chart, unit, history]);
 }
 
 /** The marks of the search result just chosen in this pane, when it is this unit's. */
