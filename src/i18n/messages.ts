@@ -250,6 +250,7 @@ const en = {
   noMatchHint: 'Try fewer words, an English or Chinese name, pinyin (e.g. guowuyuan) or its initials (gwy), or a leader’s name.',
   fields: {
     nativeName: 'Chinese name',
+    otherName: 'Also called',
     pinyin: 'Pinyin matches',
     initials: 'Pinyin initials match',
     leader: 'Leader',

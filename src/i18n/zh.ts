@@ -214,6 +214,7 @@ export const zh: Messages = {
   noMatchHint: '试试更少的词、英文或中文名称、拼音（如 guowuyuan）或拼音首字母（gwy），或领导姓名。',
   fields: {
     nativeName: '中文名称',
+    otherName: '又称',
     pinyin: '拼音匹配',
     initials: '拼音首字母匹配',
     leader: '领导',

@@ -38,7 +38,7 @@ import { withoutAccents } from './normalise.ts';
 import type { Unit } from './schema.ts';
 import type { OrgIndex } from './tree.ts';
 
-export type SearchField = 'name' | 'nativeName' | 'pinyin' | 'initials' | 'leader' | 'function' | 'fact' | 'note';
+export type SearchField = 'name' | 'nativeName' | 'otherName' | 'pinyin' | 'initials' | 'leader' | 'function' | 'fact' | 'note';
 
 export type { HighlightSegment, TextRange } from './highlight.ts';
 export { highlightSegments } from './highlight.ts';
@@ -227,6 +227,8 @@ const LEADER_SCORES: Tiers = [0, SCORE.leaderSubstring, SCORE.leaderWord, SCORE.
 const FACT_SCORES: Tiers = [0, SCORE.factSubstring, SCORE.factWord, SCORE.factWord, SCORE.factWord];
 const FUNCTION_SCORES: Tiers = [0, SCORE.functionSubstring, SCORE.functionWord, SCORE.functionWord, SCORE.functionWord];
 const NOTE_SCORES: Tiers = [0, SCORE.noteSubstring, SCORE.noteWord, SCORE.noteWord, SCORE.noteWord];
+/** Another name a unit goes or went by (a list's wording, a former name): found as a native name is, a little under its own name. */
+const OTHER_NAME_SCORES: Tiers = NATIVE_SCORES;
 
 let rowA = new Int32Array(32);
 let rowB = new Int32Array(32);
@@ -568,6 +570,7 @@ interface IndexData {
   readonly facts: Corpus;
   readonly functions: Corpus;
   readonly notes: Corpus;
+  readonly otherNames: Corpus;
   readonly typoWords: TypoWords;
 }
 
@@ -599,6 +602,7 @@ export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
   const facts = new CorpusBuilder();
   const functions = new CorpusBuilder();
   const notes = new CorpusBuilder();
+  const otherNames = new CorpusBuilder();
 
   for (const chartIndex of charts) {
     const chart = chartIndex.chart;
@@ -630,6 +634,7 @@ export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
       if (unit.facts !== undefined) for (const fact of unit.facts) facts.add(`${fact.label}: ${fact.value}`, e);
       if (unit.functions !== undefined) for (const item of unit.functions) functions.add(item.text, e);
       if (unit.notes !== undefined) for (const item of unit.notes) notes.add(item.text, e);
+      if (unit.otherNames !== undefined) for (const other of unit.otherNames) otherNames.add(other.text, e);
     }
   }
 
@@ -651,6 +656,7 @@ export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
     facts: facts.build(),
     functions: functions.build(),
     notes: notes.build(),
+    otherNames: otherNames.build(),
     typoWords: { nameWords: distinctWords(nameCorpus.text), leaderWords: distinctWords(leaderNameCorpus.text) },
   };
   return { chartIds, unitCount: entries.length, [DATA]: data };
@@ -734,6 +740,7 @@ function scanTexts(data: IndexData, text: string, best: Uint16Array): void {
   scan(data.facts, text, FACT_SCORES, best);
   scan(data.functions, text, FUNCTION_SCORES, best);
   scan(data.notes, text, NOTE_SCORES, best);
+  scan(data.otherNames, text, OTHER_NAME_SCORES, best);
 }
 
 /** The best score of one query word in every unit (0 where it does not occur). */
@@ -1017,6 +1024,9 @@ function describe(e: Entry, q: Query): Omit<SearchResult, 'score'> {
   });
   unit.functions?.forEach((item, i) => all.push(plainCandidate('function', textField(item.text), q, FUNCTION_SCORES, whole(`function:${i}`, item.text))));
   unit.notes?.forEach((item, i) => all.push(plainCandidate('note', textField(item.text), q, NOTE_SCORES, whole(`note:${i}`, item.text))));
+  unit.otherNames?.forEach((other, i) =>
+    all.push(plainCandidate('otherName', textField(other.text), q, OTHER_NAME_SCORES, whole(`otherName:${i}`, other.text))),
+  );
 
   let best: Candidate | null = null;
   for (const c of all) {

@@ -11,13 +11,14 @@ import type { OrgIndex } from '../model/tree.ts';
 import { listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { Marked } from '../shared/Marked.tsx';
 import { isCommand } from '../shared/shortcuts.ts';
-import { type ChartSlot, useStore } from '../store/store.ts';
+import { allTimeIndex,type ChartSlot, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
 const RESULT_LIMIT = 12;
 
+/** What search looks through: every unit each loaded chart records, past ones too (choosing one moves the chart to its date). */
 function readyIndexes(charts: Readonly<Record<string, ChartSlot>>): OrgIndex[] {
-  return Object.values(charts).flatMap((slot) => (slot.status === 'ready' ? [slot.index] : []));
+  return Object.values(charts).flatMap((slot) => (slot.status === 'ready' ? [allTimeIndex(slot.index)] : []));
 }
 
 type SearchEngine = typeof SearchModule;

@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import type { ViewMove } from '../engine/viewMoves.ts';
 import type { ViewTransform } from '../engine/zoom.ts';
 import type { Notice, UiLanguage } from '../i18n/messages.ts';
-import { hasTimeData, lastDay, structureAsOf } from '../model/history.ts';
+import { hasTimeData, lastDay, structureAsOf, unitHistory } from '../model/history.ts';
 import type { NameMode } from '../model/present.ts';
 import { branchIds, defaultCollapsed, indexChart, type OrgIndex, pathToRoot } from '../model/tree.ts';
 
@@ -199,6 +199,18 @@ export function paneIndex(state: Pick<AppState, 'charts' | 'panes'>, pane: PaneI
   return index === null ? null : datedIndex(index, state.panes[pane].asOf);
 }
 
+const allTimeIndexes = new WeakMap<OrgIndex, OrgIndex>();
+/** Every unit the chart's file records, whatever its dates (for search): today's index itself for a chart with no past. */
+export function allTimeIndex(index: OrgIndex): OrgIndex {
+  if (!hasPast(index)) return index;
+  let all = allTimeIndexes.get(index);
+  if (!all) {
+    const result = indexChart(index.fullChart, index.fullChart);
+    allTimeIndexes.set(index, (all = result.ok ? result.index : index));
+  }
+  return all;
+}
+
 /** Each chart's views on the dates asked for, kept while the chart is: selectors get the same index for the same date. */
 const datedIndexes = new WeakMap<OrgIndex, Map<string, OrgIndex>>();
 
@@ -233,6 +245,15 @@ export function collapsedOf(state: Pick<AppState, 'collapsedByChart' | 'panes'>,
 function viewFor(selectedId: string | null, chartJustShown: boolean): ViewMove | null {
   if (selectedId !== null) return { kind: 'center', id: selectedId };
   return chartJustShown ? { kind: 'open' } : null;
+}
+
+/** A date on which the chart shows `unitId`: today if it is there today, else the last list that names it, else its first record. */
+function dateShowing(today: OrgIndex, unitId: string): { asOf: string | null } | null {
+  if (today.byId.has(unitId)) return { asOf: null };
+  if (!hasPast(today)) return null;
+  const history = unitHistory(today.fullChart, unitId);
+  for (const date of [history?.lastListed, history?.appears]) if (date && datedIndex(today, date).byId.has(unitId)) return { asOf: date };
+  return null;
 }
 
 /** The collapsed set without any ancestor of `unitId`, so the unit is on screen. */
@@ -276,6 +297,16 @@ export const useStore = create<AppState>()((set, get) => {
     const key = collapseKey(pane, chartId);
     const firstShown = state.collapsedByChart[key] === undefined ? { collapsedByChart: { ...state.collapsedByChart, [key]: defaultCollapsed(today) } } : {};
     if (unitId === null || unitId === index.rootId) return { pane: { selectedId: null, focusedId: index.rootId, pendingUnitId: null }, ...firstShown };
+    // A unit not there on the date shown (or today) but on record at another: the pane moves to a date it was there.
+    const when = index.byId.has(unitId) ? null : dateShowing(today, unitId);
+    if (when !== null) {
+      const then = datedIndex(today, when.asOf);
+      const collapsed = state.collapsedByChart[key] ?? defaultCollapsed(today);
+      return {
+        pane: { selectedId: unitId, focusedId: unitId, pendingUnitId: null, asOf: when.asOf },
+        collapsedByChart: { ...state.collapsedByChart, [key]: withAncestorsExpanded(then, collapsed, unitId) },
+      };
+    }
     if (!index.byId.has(unitId)) {
       return {
         pane: { selectedId: null, focusedId: index.rootId, pendingUnitId: null },
