@@ -11,7 +11,7 @@ import type { OrgIndex } from '../model/tree.ts';
 import { listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { Marked } from '../shared/Marked.tsx';
 import { isCommand } from '../shared/shortcuts.ts';
-import { allTimeIndex,type ChartSlot, useStore } from '../store/store.ts';
+import { allTimeIndex, type ChartSlot, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
 const RESULT_LIMIT = 12;

@@ -308,7 +308,15 @@ describe('ranking', () => {
       'Letters and Calls Bureau',
       'Institutional Affairs Administration Bureau',
       'Great Hall of the People Administration Bureau',
+      // Found by another name the NPC's own lists give it: "Bureau of Secretaries".
+      'Secretariat',
     ]);
+  });
+
+  it('finds a unit by another name a source gives it, and says that is what matched', () => {
+    const [first] = searchUnits(bundled, 'Bureau for Reception of Letters and Visits');
+    expect(first).toMatchObject({ name: 'Letters and Calls Bureau', field: 'otherName', matchedText: 'Bureau for Reception of Letters and Visits' });
+    expect(searchUnits(bundled, 'Bureau of Secretaries')[0]).toMatchObject({ name: 'Secretariat', field: 'otherName' });
   });
 
   it('ranks an exact name, then a name prefix, a word, a substring; ties go to the shorter name, then to chart order', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { collapsedOf, readyIndex, useStore } from '../../src/store/store.ts';
+import { collapsedOf, paneIndex, readyIndex, useStore } from '../../src/store/store.ts';
 import { loadBothOfficesIntoStore, loadBundledIndex, shownNotice } from './helpers.ts';
 
 describe('the app store', () => {
@@ -172,5 +172,54 @@ describe('store consistency', () => {
     useStore.getState().swapCompare();
     stop();
     expect(seen).toEqual(['compare:npcsc-general-office:state-council-general-office', 'compare:state-council-general-office:npcsc-general-office']);
+  });
+});
+
+describe('the offices through time', () => {
+  beforeEach(() => {
+    useStore.setState(useStore.getInitialState(), true);
+  });
+
+  const unitIds = (pane: 'main' | 'left' | 'right' = 'main') => [...(paneIndex(useStore.getState(), pane)?.byId.keys() ?? [])];
+
+  it('shows the NPC office as the 2007 and 2016 lists have it, and today again with no date', () => {
+    loadBothOfficesIntoStore();
+    const store = useStore.getState();
+    store.openChart('npcsc-general-office', null, 'main', '2007');
+    expect(unitIds()).toEqual(expect.arrayContaining(['first-bureau-of-secretaries', 'second-bureau-of-secretaries']));
+    expect(unitIds()).not.toContain('research-office');
+    store.setAsOf('2016');
+    expect(unitIds()).toEqual(expect.arrayContaining(['secretariat', 'research-office']));
+    expect(unitIds()).not.toContain('second-bureau-of-secretaries');
+    store.setAsOf(null);
+    expect(useStore.getState().panes.main.asOf).toBeNull();
+    expect(paneIndex(useStore.getState(), 'main')).toBe(readyIndex(useStore.getState(), 'npcsc-general-office'));
+  });
+
+  it('moves to a date when a unit of the past existed, when it is asked for', () => {
+    loadBothOfficesIntoStore();
+    useStore.getState().openChart('npcsc-general-office', 'second-bureau-of-secretaries');
+    const main = useStore.getState().panes.main;
+    expect(main.selectedId).toBe('second-bureau-of-secretaries');
+    expect(main.asOf).toBe('2007-11-20');
+    expect(shownNotice()).toBeUndefined();
+  });
+
+  it('gives way to the top unit when the unit selected did not exist on the date chosen', () => {
+    loadBothOfficesIntoStore();
+    const store = useStore.getState();
+    store.openChart('npcsc-general-office', 'research-office');
+    store.setAsOf('2007');
+    expect(useStore.getState().panes.main.selectedId).toBeNull();
+  });
+
+  it('keeps both compared offices on one date', () => {
+    loadBothOfficesIntoStore();
+    const store = useStore.getState();
+    store.openCompare('npcsc-general-office', 'state-council-general-office', {}, '2008');
+    expect([useStore.getState().panes.left.asOf, useStore.getState().panes.right.asOf]).toEqual(['2008', '2008']);
+    store.setAsOf('1998', 'right');
+    expect([useStore.getState().panes.left.asOf, useStore.getState().panes.right.asOf]).toEqual(['1998', '1998']);
+    expect(unitIds('right')).toContain('bureau-of-letters-and-visits');
   });
 });
