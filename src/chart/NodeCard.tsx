@@ -127,6 +127,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   // A card clicked where it peeks out from under the toolbar or the minimap comes out into the clear.
   const onClick = () => showUnit(id, pane, 'reveal');
   const transform = `translate(${x},${y})`;
+  const nameCut = text.name.lines.length > 1 && (text.name.lines[text.name.lines.length - 1] ?? '').endsWith('…') && !name.trimEnd().endsWith('…');
   const onToggle = (event: MouseEvent) => {
     event.stopPropagation();
     toggleCollapsed(id, pane);
@@ -157,7 +158,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
         {/* The name is the tree item's only text: the card's other lines, which it may cut short or fill in another order,
             are drawn beside it and said whole in its accessible name, so the text on the item is found in that name (WCAG 2.5.3). */}
         <text className="node-name" x={left + PAD_X + 4} fontSize={text.name.size} lang={nameLang ?? undefined}>
-          {text.name.lines.map((line, i) => (
+          {(nameCut ? text.name.lines.slice(0, -1) : text.name.lines).map((line, i) => (
             <tspan key={i} x={left + PAD_X + 4} y={top + (text.name.ys[i] ?? 0)}>
               {line}
               {/* The space that stood where the line broke, at the line's end where it shows as nothing. */}
@@ -170,6 +171,15 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
           all they show, and Right/Left fold it. */}
       <g className="node-decor" transform={transform} aria-hidden="true" data-decor-for={id} data-kind={kind}>
         <g className="node-words">
+          {/* A name cut short: its cut line is drawn here, out of the tree item, whose text is then whole words of its
+              accessible name (WCAG 2.5.3); the name is read whole from that. */}
+          {nameCut ? (
+            <text className="node-name" x={left + PAD_X + 4} fontSize={text.name.size} lang={nameLang ?? undefined}>
+              <tspan x={left + PAD_X + 4} y={top + (text.name.ys[text.name.lines.length - 1] ?? 0)}>
+                {text.name.lines[text.name.lines.length - 1]}
+              </tspan>
+            </text>
+          ) : null}
           <text className="node-kind" x={left + PAD_X + 4} y={kindY} fontSize={SMALL_SIZE}>
             {shownKind}
           </text>
