@@ -111,8 +111,9 @@ export function App() {
         <main className="workspace">
           <NoticeBar />
           <section className="chart-area" aria-label={t.chartRegion}>
-            <div className="chart-stage">{drawPane('main')}</div>
+            {/* Above the chart: pick a date, then read the chart; in the tab order before it, as it is seen. */}
             <Timeline pane="main" />
+            <div className="chart-stage">{drawPane('main')}</div>
           </section>
           <DetailsPanel />
         </main>

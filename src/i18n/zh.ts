@@ -61,7 +61,7 @@ export const zh: Messages = {
   yearSlider: '年份',
   dateField: '日期',
   dateFieldHint: '年份（2008）、月份（2008-07）或日期（2008-07-10）；按回车显示',
-  showDate: '显示',
+  showDate: '查看',
   badDate: (text) => `“${text}”不是日期：请写年份（2008）、月份（2008-07）或日期（2008-07-10）。`,
   shownAsOf: (date, units) => `截至 ${date}：有记录的机构 ${zhPlural(units, '个')}。`,
   shownToday: (units) => `现在：${zhPlural(units, '个')}机构。`,

@@ -113,6 +113,8 @@ export const SCORE = {
 
 /** Tiers are at least 10 apart; these bonuses stay below that, so they only order units within a tier. */
 const PHRASE_BONUS = 9.5;
+/** A unit of the past comes after today's units matched as well or a tier or two better (tiers are 10-20 apart); an exact name of the past still comes before a name that merely starts with the words. */
+const PAST_PENALTY = 25;
 const SPREAD_DIVISOR = 100; // (average − weakest) / 100 ≤ 9
 
 // ---------------------------------------------------------------------------
@@ -550,6 +552,8 @@ interface Entry {
   readonly unitId: string;
   readonly unit: Unit;
   readonly pinyin: PinyinInfo | null;
+  /** Not part of today's structure (a unit of the past): ranked a step under today's units matched as well. */
+  readonly past: boolean;
 }
 
 /** The distinct words (runs of letters) of names and of leaders' names, for typos. */
@@ -588,7 +592,12 @@ export interface SearchIndex {
  * top-down. A chart whose id was already given is skipped, so each
  * (chartId, unitId) appears once.
  */
-export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
+export interface SearchIndexOptions {
+  /** Whether a unit is not part of its chart's structure today (search finds the past too, after today). */
+  readonly isPast?: (chartId: string, unitId: string) => boolean;
+}
+
+export function buildSearchIndex(charts: readonly OrgIndex[], options: SearchIndexOptions = {}): SearchIndex {
   const entries: Entry[] = [];
   const chartIds: string[] = [];
   const nameLength: number[] = [];
@@ -615,7 +624,7 @@ export function buildSearchIndex(charts: readonly OrgIndex[]): SearchIndex {
       const e = entries.length;
       const native = unit.nativeName;
       const info = native !== undefined && wantsPinyin(native.text, native.lang) ? pinyinOf(native.text) : null;
-      entries.push({ chart: record, unitId, unit, pinyin: info });
+      entries.push({ chart: record, unitId, unit, pinyin: info, past: options.isPast?.(chart.id, unitId) ?? false });
       nameLength.push(unit.name.length);
       names.add(unit.name, e);
       if (native !== undefined) natives.add(native.text, e);
@@ -779,6 +788,9 @@ function scoreUnits(data: IndexData, q: Query): Float64Array {
     const low = weakest[unit] ?? 0;
     if (low > 0) scores[unit] = low + ((sum[unit] ?? 0) / n - low) / SPREAD_DIVISOR;
   }
+  const lowerThePast = () => {
+    for (let unit = 0; unit < count; unit++) if ((scores[unit] ?? 0) > 0 && data.entries[unit]?.past) scores[unit] = (scores[unit] ?? 0) - PAST_PENALTY;
+  };
   if (q.phrase !== null || q.pinyinPhrase !== null) {
     const phrase = new Uint16Array(count);
     if (q.phrase !== null) scanTexts(data, q.phrase, phrase);
@@ -788,6 +800,7 @@ function scoreUnits(data: IndexData, q: Query): Float64Array {
       if (s > 0) scores[unit] = Math.max(scores[unit] ?? 0, s + PHRASE_BONUS);
     }
   }
+  lowerThePast();
   return scores;
 }
 

@@ -98,10 +98,10 @@ export function HistorySection({ history, view, pane }: { history: UnitHistory; 
           </div>
         ) : null}
       </dl>
-      {history.posts.map((post) => (
+      {history.posts.map((post, p) => (
         <div key={post.title} className="history-post">
-          <h4>{t.postHolders(post.title)}</h4>
-          <ol className="history-holders" lang={contentLang}>
+          <h4 id={`${idPrefix}post-${p}`}>{t.postHolders(post.title)}</h4>
+          <ol className="history-holders" lang={contentLang} aria-labelledby={`${idPrefix}post-${p}`}>
             {[...post.holders]
               .sort((a, b) => (firstDay(a.from ?? '') ?? '').localeCompare(firstDay(b.from ?? '') ?? ''))
               .map((holder, i) => (

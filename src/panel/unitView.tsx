@@ -56,12 +56,13 @@ export function useUnitView(index: OrgIndex, unit: Unit, pane: PaneId, sideTitle
       if (!c) return null;
       const number = numberOf.get(c.source);
       const title = index.chart.sources.find((s) => s.id === c.source)?.title ?? c.source;
-      // A link to the source's entry in the list below, where its address and date are.
+      // Plain text, not a link: a unit cites a dozen times, and as many tab stops would stand between a keyboard and the
+      // panel's controls. The number is the source's in the list below, which has its address and date.
       return (
-        <a className="cite" href={`#${idPrefix}source-${number}`} title={`${title}${c.section ? t.sectionOf(c.section) : ''}`}>
+        <span className="cite" title={`${title}${c.section ? t.sectionOf(c.section) : ''}`}>
           <span className="visually-hidden">{t.source} </span>[{number}
           {c.section ? ` · ${c.section}` : ''}]
-        </a>
+        </span>
       );
     },
     landmarkName,

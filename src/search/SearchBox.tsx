@@ -21,6 +21,12 @@ function readyIndexes(charts: Readonly<Record<string, ChartSlot>>): OrgIndex[] {
   return Object.values(charts).flatMap((slot) => (slot.status === 'ready' ? [allTimeIndex(slot.index)] : []));
 }
 
+/** A unit the file records but today's structure does not have. */
+function isPast(charts: Readonly<Record<string, ChartSlot>>, chartId: string, unitId: string): boolean {
+  const slot = charts[chartId];
+  return slot?.status === 'ready' && !slot.index.byId.has(unitId);
+}
+
 type SearchEngine = typeof SearchModule;
 let enginePromise: Promise<SearchEngine> | null = null;
 /** The search code and its pinyin dictionary load on first use, keeping them out of the initial download. */
@@ -59,7 +65,8 @@ export function SearchBox() {
   // chart must not wait for its search index before it is drawn.
   const indexOf = useMemo(() => {
     let built: SearchModule.SearchIndex | null = null;
-    return (searchEngine: SearchEngine) => (built ??= searchEngine.buildSearchIndex(readyIndexes(charts)));
+    return (searchEngine: SearchEngine) =>
+      (built ??= searchEngine.buildSearchIndex(readyIndexes(charts), { isPast: (chartId, unitId) => isPast(charts, chartId, unitId) }));
   }, [charts]);
   const deferredQuery = useDeferredValue(query);
   const { results, total } = useMemo(

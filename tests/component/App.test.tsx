@@ -21,7 +21,8 @@ describe('<App />', () => {
     expect(screen.getAllByRole('treeitem')).toHaveLength(23);
     const panel = within(details());
     expect(panel.getByRole('heading', { level: 2, name: /General Office of the Standing Committee/ })).toBeInTheDocument();
-    expect(panel.getByText('Liu Qi')).toBeInTheDocument();
+    // Today's Secretary-General among the leaders (the section Through time lists every holder of the post too).
+    expect(within(panel.getByRole('region', { name: 'Leaders' })).getByText('Liu Qi')).toBeInTheDocument();
     expect(node("General Office of the Standing Committee of the National People's Congress")).toHaveAttribute('aria-selected', 'true');
     // With both names shown (the default), the top card carries its Chinese name and its head: its name says each once, after the unit's name.
     expect(
@@ -39,7 +40,8 @@ describe('<App />', () => {
     const panel = within(details());
     expect(panel.getByRole('heading', { level: 2 })).toHaveTextContent('Party Branch of the NPCSC');
     expect(panel.getByText('机关党委')).toHaveAttribute('lang', 'zh-Hans');
-    expect(panel.getByText(/Party Committee of the NPC Departments/)).toBeInTheDocument();
+    // The NPC's own name for it, in the notes (and among its other names, Through time).
+    expect(within(panel.getByRole('region', { name: 'Notes' })).getByText(/Party Committee of the NPC Departments/)).toBeInTheDocument();
     expect(panel.getByText('The source names no leaders for this unit.')).toBeInTheDocument();
     // Formed, location and jurisdiction: its parent body is the office that lists it (see DetailsPanel.test.tsx).
     expect(panel.getAllByText('Not stated in the source')).toHaveLength(3);
@@ -71,7 +73,7 @@ describe('<App />', () => {
     await startApp();
     await user.click(screen.getByRole('radio', { name: 'State Council General Office, General Office of the State Council' }));
     await waitFor(() => expect(screen.getAllByRole('treeitem')).toHaveLength(3));
-    expect(within(details()).getByText('Wu Zhenglong')).toBeInTheDocument();
+    expect(within(within(details()).getByRole('region', { name: 'Leaders' })).getByText('Wu Zhenglong')).toBeInTheDocument();
     expect(window.location.search).toBe('?chart=state-council-general-office');
   });
 

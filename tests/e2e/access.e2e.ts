@@ -99,6 +99,17 @@ const AXE_STATES: readonly AxeState[] = [
   },
   { name: 'a 375 × 740 phone screen', context: { viewport: PHONE }, path: '/' },
   {
+    name: 'the State Council office as of 2008, its dated records open',
+    path: '/?chart=state-council-general-office&asof=2008',
+    prepare: async (page) => {
+      await page
+        .getByRole('region', { name: 'Timeline' })
+        .getByText(/^Dated records/)
+        .click();
+    },
+  },
+  { name: 'the compare view as of 2008', path: '/?compare=npcsc-general-office,state-council-general-office&asof=2008' },
+  {
     name: 'the display settings open',
     path: '/',
     prepare: async (page) => {

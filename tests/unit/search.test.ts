@@ -313,6 +313,18 @@ describe('ranking', () => {
     ]);
   });
 
+  it('puts units of the past after today’s units matched as well, but an exact name of the past before a prefix', () => {
+    const chart = indexedChart('office', [
+      { id: 'root', name: 'Office' },
+      { id: 'old', parentId: 'root', name: 'Bureau of Archives' },
+      { id: 'new', parentId: 'root', name: 'Bureau of Archives and Records' },
+    ]);
+    const isPast = (_chart: string, unitId: string) => unitId === 'old';
+    expect(ids(searchUnits(buildSearchIndex([chart]), 'archives'))).toEqual(['old', 'new']);
+    expect(ids(searchUnits(buildSearchIndex([chart], { isPast }), 'archives'))).toEqual(['new', 'old']);
+    expect(ids(searchUnits(buildSearchIndex([chart], { isPast }), 'bureau of archives'))).toEqual(['old', 'new']);
+  });
+
   it('finds a unit by another name a source gives it, and says that is what matched', () => {
     const [first] = searchUnits(bundled, 'Bureau for Reception of Letters and Visits');
     expect(first).toMatchObject({ name: 'Letters and Calls Bureau', field: 'otherName', matchedText: 'Bureau for Reception of Letters and Visits' });
