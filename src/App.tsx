@@ -78,7 +78,13 @@ export function App() {
         </Suspense>
       </LoadBoundary>
     ) : (
-      <OrgChart pane={pane} {...(label ? { label } : {})} {...decorations} />
+      <OrgChart
+        pane={pane}
+        {...(label ? { label } : {})}
+        {...decorations}
+        // The main chart's timeline sits in its toolbar, leaving the chart all its height; compare shares one strip.
+        {...(pane === 'main' ? { toolbarExtra: <Timeline pane="main" variant="menu" /> } : {})}
+      />
     );
   return (
     <div className="app">
@@ -111,8 +117,8 @@ export function App() {
         <main className="workspace">
           <NoticeBar />
           <section className="chart-area" aria-label={t.chartRegion}>
-            {/* Above the chart: pick a date, then read the chart; in the tab order before it, as it is seen. */}
-            <Timeline pane="main" />
+            {/* The outline has no toolbar: its timeline runs across the top, before it in the tab order as it is seen. */}
+            {display === 'outline' ? <Timeline pane="main" /> : null}
             <div className="chart-stage">{drawPane('main')}</div>
           </section>
           <DetailsPanel />

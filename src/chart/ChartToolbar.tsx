@@ -3,7 +3,7 @@
  * keys move along it (WAI-ARIA toolbar). Its moves go straight to the pane's
  * zoom controller, or through the store's actions.
  */
-import { type RefObject, useCallback, useRef } from 'react';
+import { type ReactNode, type RefObject, useCallback, useRef } from 'react';
 
 import type { ChartLayout } from '../engine/layout.ts';
 import { chartToSvg, exportFileName } from '../engine/svgExport.ts';
@@ -29,9 +29,11 @@ interface ChartToolbarProps {
   readonly svgRef: RefObject<SVGSVGElement | null>;
   readonly zoomRef: RefObject<ZoomController | null>;
   readonly toolbarRef: RefObject<HTMLDivElement | null>;
+  /** Controls App adds at the end (the timeline's menu): each a button or a <details> with a <summary>, so the arrow keys reach it. */
+  readonly children?: ReactNode;
 }
 
-export function ChartToolbar({ pane, index, layout, minScale, svgRef, zoomRef, toolbarRef }: ChartToolbarProps) {
+export function ChartToolbar({ pane, index, layout, minScale, svgRef, zoomRef, toolbarRef, children }: ChartToolbarProps) {
   const t = useMessages();
   const expandAll = useStore((s) => s.expandAll);
   const collapseAll = useStore((s) => s.collapseAll);
@@ -84,6 +86,12 @@ export function ChartToolbar({ pane, index, layout, minScale, svgRef, zoomRef, t
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
       <ExportMenu index={index} layout={layout} collapsed={collapsed} svgRef={svgRef} zoomRef={zoomRef} messages={t} nameMode={nameMode} />
+      {children ? (
+        <>
+          <span className="toolbar-sep" aria-hidden="true" />
+          {children}
+        </>
+      ) : null}
     </div>
   );
 }

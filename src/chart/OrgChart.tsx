@@ -37,9 +37,11 @@ export interface OrgChartProps extends ChartDecorations {
   readonly pane?: PaneId;
   /** Names the chart region when several are on screen. */
   readonly label?: string;
+  /** More controls at the end of the chart's toolbar (the timeline's), passed in by App. */
+  readonly toolbarExtra?: ReactNode;
 }
 
-export function OrgChart({ pane = 'main', label, ...decorations }: OrgChartProps) {
+export function OrgChart({ pane = 'main', label, toolbarExtra, ...decorations }: OrgChartProps) {
   const chartId = useStore((s) => s.panes[pane].chartId);
   const slot = useStore((s) => (s.panes[pane].chartId === null ? undefined : s.charts[s.panes[pane].chartId ?? '']));
   // The chart as of the pane's date, if one is chosen.
@@ -71,7 +73,9 @@ export function OrgChart({ pane = 'main', label, ...decorations }: OrgChartProps
       </div>
     );
   }
-  return <ChartCanvas key={chartId} pane={pane} chartId={chartId} index={index ?? slot.index} label={label} decorations={decorations} />;
+  return (
+    <ChartCanvas key={chartId} pane={pane} chartId={chartId} index={index ?? slot.index} label={label} decorations={decorations} toolbarExtra={toolbarExtra} />
+  );
 }
 
 function Viewport({ pane, children }: { pane: PaneId; children: ReactNode }) {
@@ -89,9 +93,10 @@ interface ChartCanvasProps {
   readonly index: OrgIndex;
   readonly label: string | undefined;
   readonly decorations: ChartDecorations;
+  readonly toolbarExtra: ReactNode;
 }
 
-function ChartCanvas({ pane, chartId, index, label, decorations }: ChartCanvasProps) {
+function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }: ChartCanvasProps) {
   const collapsed = useStore((s) => collapsedOf(s, pane));
   const selectedId = useStore((s) => s.panes[pane].selectedId);
   const orientation = useStore((s) => s.orientation);
@@ -214,7 +219,9 @@ function ChartCanvas({ pane, chartId, index, label, decorations }: ChartCanvasPr
 
   return (
     <div className="chart">
-      <ChartToolbar pane={pane} index={index} layout={layout} minScale={minScale} svgRef={svgRef} zoomRef={zoomRef} toolbarRef={toolbarRef} />
+      <ChartToolbar pane={pane} index={index} layout={layout} minScale={minScale} svgRef={svgRef} zoomRef={zoomRef} toolbarRef={toolbarRef}>
+        {toolbarExtra}
+      </ChartToolbar>
       <LodCanvas
         pane={pane}
         index={index}

@@ -91,6 +91,7 @@ const en = {
     renamed: 'Renamed',
     appointed: 'Appointed',
     event: 'Event',
+    other: 'Event',
   } as Record<string, string>,
   pastViewNote: (date: string) => `The office as of ${date}, as the dated sources list it. Units the sources do not date are shown as today.`,
   // A unit's record through time (the details panel).

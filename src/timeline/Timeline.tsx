@@ -8,24 +8,36 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 
 import { lastDay, type TimelineMark, timelineOf } from '../model/history.ts';
 import { formatDate } from '../model/present.ts';
+import { useDetailsMenu } from '../shared/dom.ts';
 import { hasPast, type PaneId, paneIndex, readyIndex, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
 
-export function Timeline({ pane }: { pane: PaneId }) {
-  const today = useStore((s) => readyIndex(s, s.panes[pane].chartId));
-  if (today === null || !hasPast(today)) return null;
-  return <TimelineBar pane={pane} marks={timelineOf(today.fullChart)} />;
+export interface TimelineProps {
+  readonly pane: PaneId;
+  /**
+   * `menu`: a button in the chart's toolbar ("As of: Today") opening the timeline over the chart, which keeps all its
+   * height; `strip`: the timeline across the top (the compare view, the outline).
+   */
+  readonly variant?: 'menu' | 'strip';
 }
 
-function TimelineBar({ pane, marks }: { pane: PaneId; marks: readonly TimelineMark[] }) {
+export function Timeline({ pane, variant = 'strip' }: TimelineProps) {
+  const today = useStore((s) => readyIndex(s, s.panes[pane].chartId));
+  if (today === null || !hasPast(today)) return null;
+  return <TimelineBar pane={pane} marks={timelineOf(today.fullChart)} variant={variant} />;
+}
+
+function TimelineBar({ pane, marks, variant }: { pane: PaneId; marks: readonly TimelineMark[]; variant: 'menu' | 'strip' }) {
   const t = useMessages();
   const language = useStore((s) => s.preferences.language);
   const asOf = useStore((s) => s.panes[pane].asOf);
   const unitCount = useStore((s) => paneIndex(s, pane)?.preorder.length ?? 0);
   const setAsOf = useStore((s) => s.setAsOf);
   const ids = useId();
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const menu = useDetailsMenu(menuRef);
   const thisYear = new Date().getFullYear();
   const firstYear = Math.min(thisYear - 1, ...marks.map((mark) => yearOf(mark.date)));
   const markYears = useMemo(() => [...new Set(marks.map((mark) => yearOf(mark.date)))], [marks]);
@@ -62,8 +74,24 @@ function TimelineBar({ pane, marks }: { pane: PaneId; marks: readonly TimelineMa
   const sliderYear = asOf === null ? thisYear : Math.min(thisYear, Math.max(firstYear, yearOf(asOf)));
   const at = (year: number) => `${((year - firstYear) / Math.max(1, thisYear - firstYear)) * 100}%`;
 
-  return (
-    <section className="timeline" aria-label={t.timeline}>
+  const records = (
+    <ol className="timeline-record-list">
+      {marks.map((mark) => (
+        <li key={`${mark.type}:${mark.id}`}>
+          <button type="button" aria-current={asOf === mark.date || undefined} onClick={() => setAsOf(mark.date, pane)}>
+            <span className="timeline-record-date">{shownDate(mark.date)}</span>{' '}
+            <span className="timeline-record-kind">{t.markKinds[mark.kind] ?? mark.kind}</span>{' '}
+            <span className="timeline-record-label" lang="en">
+              {mark.label}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+
+  const controls = (
+    <>
       <div className="timeline-row">
         <span className="timeline-label" aria-hidden="true">
           {t.asOf}
@@ -98,12 +126,10 @@ function TimelineBar({ pane, marks }: { pane: PaneId; marks: readonly TimelineMa
                 title={`${mark.date} · ${mark.label}`}
               />
             ))}
-            <span className="timeline-end" style={{ left: 0 }}>
-              {firstYear}
-            </span>
-            <span className="timeline-end" style={{ left: '100%' }}>
-              {t.today}
-            </span>
+          </div>
+          <div className="timeline-ends" aria-hidden="true">
+            <span>{firstYear}</span>
+            <span>{t.today}</span>
           </div>
         </div>
         <form className="timeline-date" onSubmit={submit}>
@@ -125,24 +151,14 @@ function TimelineBar({ pane, marks }: { pane: PaneId; marks: readonly TimelineMa
         <button type="button" className="timeline-today" aria-pressed={asOf === null} title={t.todayHint} onClick={() => setAsOf(null, pane)}>
           {t.today}
         </button>
-        <details className="timeline-records">
-          <summary>{t.datedRecordsCount(marks.length)}</summary>
-          <ol>
-            {marks.map((mark) => (
-              <li key={`${mark.type}:${mark.id}`}>
-                <button type="button" aria-current={asOf === mark.date || undefined} onClick={() => setAsOf(mark.date, pane)}>
-                  <span className="timeline-record-date">{shownDate(mark.date)}</span>{' '}
-                  <span className="timeline-record-kind">{t.markKinds[mark.kind] ?? mark.kind}</span>{' '}
-                  <span className="timeline-record-label" lang="en">
-                    {mark.label}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ol>
-        </details>
+        {variant === 'strip' ? (
+          <details className="timeline-records">
+            <summary>{t.datedRecordsCount(marks.length)}</summary>
+            {records}
+          </details>
+        ) : null}
       </div>
-      <p id={`${ids}-hint`} className="timeline-note">
+      <p id={`${ids}-hint`} className={asOf === null && variant === 'strip' ? 'visually-hidden' : 'timeline-note'}>
         {asOf === null ? t.dateFieldHint : t.pastViewNote(shownDate(asOf))}
       </p>
       {draft?.error ? (
@@ -150,9 +166,52 @@ function TimelineBar({ pane, marks }: { pane: PaneId; marks: readonly TimelineMa
           {t.badDate(draft.text)}
         </p>
       ) : null}
-      <p className="visually-hidden" role="status">
-        {announcement}
-      </p>
-    </section>
+      {variant === 'menu' ? (
+        <section className="timeline-records-inline" aria-labelledby={`${ids}-records`}>
+          <h3 id={`${ids}-records`}>{t.datedRecordsCount(marks.length)}</h3>
+          {records}
+        </section>
+      ) : null}
+    </>
+  );
+
+  // Outside the menu, so a date chosen elsewhere (the panel, search, the address) is announced with the menu closed.
+  const status = (
+    <p className="visually-hidden" role="status">
+      {announcement}
+    </p>
+  );
+
+  if (variant === 'strip') {
+    return (
+      <section className="timeline" aria-label={t.timeline}>
+        {controls}
+        {status}
+      </section>
+    );
+  }
+  return (
+    <>
+      <details className="timeline-menu" ref={menuRef} onKeyDown={menu.onKeyDown}>
+        <summary title={asOf === null ? t.todayHint : t.pastViewNote(shownDate(asOf))}>
+          <svg className="tool-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path
+              d="M8 2.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11zM8 5v3.2l2.2 1.4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+          <span className="timeline-menu-label">{t.asOf}</span>{' '}
+          <strong className={asOf === null ? undefined : 'is-past'}>{asOf === null ? t.today : shownDate(asOf)}</strong>
+        </summary>
+        <div className="timeline timeline-popover" role="group" aria-label={t.timeline}>
+          {controls}
+        </div>
+      </details>
+      {status}
+    </>
   );
 }

@@ -103,9 +103,13 @@ const AXE_STATES: readonly AxeState[] = [
     path: '/?chart=state-council-general-office&asof=2008',
     prepare: async (page) => {
       await page
-        .getByRole('region', { name: 'Timeline' })
-        .getByText(/^Dated records/)
+        .getByRole('toolbar', { name: 'Chart view' })
+        .getByRole('button', { name: /^As of / })
         .click();
+      await page
+        .getByRole('group', { name: 'Timeline' })
+        .getByRole('heading', { name: /^Dated records/ })
+        .waitFor();
     },
   },
   { name: 'the compare view as of 2008', path: '/?compare=npcsc-general-office,state-council-general-office&asof=2008' },

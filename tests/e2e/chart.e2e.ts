@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
+import { structureAsOf } from '../../src/model/history.ts';
+import type { OrgChart } from '../../src/model/schema.ts';
 import { cardName, foldButtonSelector } from '../names.ts';
 import { browserSession, settledTransform, viewTransform } from './browser.ts';
 
@@ -10,7 +12,8 @@ interface ChartFile {
   title: string;
   units: { id: string; name: string; kind?: string }[];
 }
-const readChart = (file: string): ChartFile => JSON.parse(readFileSync(`public/data/${file}`, 'utf8')) as ChartFile;
+/** A bundled chart as the app draws it with no date chosen: today's structure (the file also records units of the past). */
+const readChart = (file: string): ChartFile => structureAsOf(JSON.parse(readFileSync(`public/data/${file}`, 'utf8')) as OrgChart, null) as ChartFile;
 const npc = readChart('npcsc-general-office.json');
 const stateCouncil = readChart('state-council-general-office.json');
 

@@ -30,7 +30,17 @@ async function unitNames(page: Page): Promise<string[]> {
   return page.getByRole('treeitem').evaluateAll((items) => items.map((item) => (item.getAttribute('aria-label') ?? '').split(', ')[0] ?? ''));
 }
 
-const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
+/** The timeline: in the chart's toolbar, a button ("As of Today") opening it; in the compare view, a strip across the top. */
+const timeline = (page: Page) => page.getByRole('group', { name: 'Timeline' }).or(page.getByRole('region', { name: 'Timeline' }));
+async function openTimeline(page: Page): Promise<void> {
+  const button = page
+    .getByRole('toolbar', { name: 'Chart view' })
+    .locator('summary')
+    .filter({ hasText: /^As of/ });
+  if ((await page.getByRole('region', { name: 'Timeline' }).count()) > 0 || (await timeline(page).isVisible())) return;
+  await button.click();
+  await timeline(page).waitFor();
+}
 const dateField = (page: Page) => timeline(page).getByRole('textbox', { name: 'As of: Date' });
 const asOfParam = (page: Page) => new URL(page.url()).searchParams.get('asof');
 
@@ -42,6 +52,7 @@ describe('the offices through time', () => {
     expect(in2007).toEqual(expect.arrayContaining(['First Bureau of Secretaries', 'Second Bureau of Secretaries']));
     expect(in2007).not.toContain('Research Office');
 
+    await openTimeline(page);
     await dateField(page).fill('2016');
     await dateField(page).press('Enter');
     await expect.poll(() => asOfParam(page)).toBe('2016');
@@ -59,6 +70,15 @@ describe('the offices through time', () => {
 
     await page.reload();
     await page.getByRole('tree').waitFor();
+    // The toolbar's button says the date; the field in the timeline holds it.
+    await expect(
+      page
+        .getByRole('toolbar', { name: 'Chart view' })
+        .locator('summary')
+        .filter({ hasText: /^As of/ })
+        .textContent(),
+    ).resolves.toBe('As of 2016');
+    await openTimeline(page);
     await expect(dateField(page).inputValue()).resolves.toBe('2016');
     await page.goBack();
     await expect.poll(() => asOfParam(page)).toBe('2007');
@@ -73,6 +93,7 @@ describe('the offices through time', () => {
     const in1998 = await unitNames(page);
     expect(in1998).toEqual(expect.arrayContaining(['First Bureau of Secretaries', 'Bureau of Letters and Visits', 'Department of Personnel']));
     expect(in1998).not.toContain('Supervision Office');
+    await openTimeline(page);
     await dateField(page).fill('2008');
     await dateField(page).press('Enter');
     const in2008 = await unitNames(page);
@@ -80,6 +101,7 @@ describe('the offices through time', () => {
     expect(in2008).not.toContain('Bureau of Letters and Visits');
     await expect(page.getByRole('treeitem', { name: cardName('General Office of the State Council') }).getAttribute('aria-label')).resolves.toContain('Ma Kai');
     // No date: today's structure, as the seed article gives it.
+    await openTimeline(page);
     await timeline(page).getByRole('button', { name: 'Today' }).click();
     await expect.poll(() => asOfParam(page)).toBeNull();
     await expect(page.getByRole('treeitem', { name: cardName('General Office of the State Council') }).getAttribute('aria-label')).resolves.toContain(
@@ -90,6 +112,13 @@ describe('the offices through time', () => {
   it('works by keyboard alone: the year slider, the date field with a clear message for a bad date, and Today', async () => {
     const { page } = session;
     await openApp(page, '/?chart=npcsc-general-office');
+    // The toolbar's button opens the timeline by keyboard too: focus it (as assistive tech does) and press Enter.
+    const button = page
+      .getByRole('toolbar', { name: 'Chart view' })
+      .locator('summary')
+      .filter({ hasText: /^As of/ });
+    await button.focus();
+    await page.keyboard.press('Enter');
     const slider = timeline(page).getByRole('slider', { name: 'As of: Year' });
     await slider.focus();
     await expect(slider.getAttribute('aria-valuetext')).resolves.toBe('Today');
@@ -112,6 +141,10 @@ describe('the offices through time', () => {
     await timeline(page).getByRole('button', { name: 'Today' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => asOfParam(page)).toBeNull();
+    // Escape closes the timeline and gives focus back to its button.
+    await page.keyboard.press('Escape');
+    await expect(timeline(page).isVisible()).resolves.toBe(false);
+    await expect(button.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
   });
 
   it('finds a unit of the past by search and moves the timeline to a date it existed; finds today’s units by their other names', async () => {
