@@ -168,7 +168,7 @@ function TimelineBar({ pane, marks, variant }: { pane: PaneId; marks: readonly T
       ) : null}
       {variant === 'menu' ? (
         <section className="timeline-records-inline" aria-labelledby={`${ids}-records`}>
-          <h3 id={`${ids}-records`}>{t.datedRecordsCount(marks.length)}</h3>
+          <h2 id={`${ids}-records`}>{t.datedRecordsCount(marks.length)}</h2>
           {records}
         </section>
       ) : null}
