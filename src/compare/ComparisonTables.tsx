@@ -1,7 +1,7 @@
 /** The comparison as tables: what the sources say about each pair of counterparts, row by row, with what differs marked. */
 import type { ReactNode } from 'react';
 
-import type { CellWords, CompareCell, Comparison } from '../model/compare.ts';
+import type { Agreement, CellWords, CompareCell, CompareRow, Comparison } from '../model/compare.ts';
 import { formatDate, isIsoDate, ownEntry, shownNames, unitNames } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { useStore } from '../store/store.ts';
@@ -151,6 +151,15 @@ interface TablesProps {
   readonly rightLabel: string;
 }
 
+const ROW_CLASS: Record<Agreement, string | undefined> = { same: 'is-same', alike: 'is-alike', differs: 'differs', unstated: undefined };
+const AGREEMENT_ORDER: Record<Agreement, number> = { same: 0, alike: 0, differs: 1, unstated: 2 };
+/** The rows the sources bear on both sides and agree on or are alike in first, then what divides the offices, then
+ * what neither states; what is on one side only closes the table. Stable within each. */
+function sharedFirst(rows: readonly CompareRow[]): CompareRow[] {
+  const rank = (row: CompareRow) => (row.id === 'onlyLeft' || row.id === 'onlyRight' ? 3 : AGREEMENT_ORDER[row.agreement]);
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}
+
 export function ComparisonTables({ comparison, left, right, leftLabel, rightLabel }: TablesProps) {
   const goTo = useStore((s) => s.showUnit);
   const setHovered = useStore((s) => s.setHovered);
@@ -184,11 +193,13 @@ export function ComparisonTables({ comparison, left, right, leftLabel, rightLabe
           </tr>
         </thead>
         <tbody>
-          {comparison.rows.map((row) => (
-            <tr key={row.id} className={row.differs ? 'differs' : undefined} data-row={row.id}>
+          {sharedFirst(comparison.rows).map((row) => (
+            <tr key={row.id} className={ROW_CLASS[row.agreement]} data-row={row.id}>
               <th scope="row">
                 {t.compareRow(row.id, row.label)}
-                {row.differs ? <span className="differs-mark"> · {t.differs}</span> : null}
+                {row.agreement === 'differs' ? <span className="differs-mark"> · {t.differs}</span> : null}
+                {row.agreement === 'same' ? <span className="same-mark"> · {t.same}</span> : null}
+                {row.agreement === 'alike' && row.alike ? <span className="same-mark"> · {t.alike(row.alike)}</span> : null}
               </th>
               <td>
                 <Cell cell={row.left} index={left} />

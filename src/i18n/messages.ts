@@ -4,8 +4,8 @@
  * the words around it are. Chinese (zh.ts) must have every key English has: the type says so.
  * English is in the main bundle; Chinese loads on demand (languages.ts).
  */
-import type { MatchReason } from '../model/compare.ts';
-import { KIND_LABELS, kindLabel } from '../model/present.ts';
+import type { Likeness, MatchReason } from '../model/compare.ts';
+import { KIND_LABELS, kindLabel, MONTHS } from '../model/present.ts';
 
 /** The interface's own words: English or Chinese. */
 export type UiLanguage = 'en' | 'zh';
@@ -283,6 +283,19 @@ const en = {
   comparisonOf: (a: string, b: string) => `Comparison of ${a} and ${b}`,
   aspect: 'Aspect',
   differs: 'differs',
+  same: 'same',
+  alike: (likeness: Likeness) => {
+    switch (likeness.kind) {
+      case 'sameDay': {
+        const [month = 1, day = 1] = likeness.monthDay.split('-').map(Number);
+        return `alike: both formed on ${day} ${MONTHS[month - 1] ?? ''}`;
+      }
+      case 'sameTitle':
+        return `alike: both headed by a ${likeness.title}`;
+      case 'samePlace':
+        return `alike: both in ${likeness.place}`;
+    }
+  },
   unitsByKind: 'Units by kind',
   kind: 'Kind',
   versus: (a: number, b: number) => `${a} vs ${b}`,

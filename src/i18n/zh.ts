@@ -253,6 +253,19 @@ export const zh: Messages = {
   comparisonOf: (a, b) => spaced(`${a}与${b}的对比`),
   aspect: '项目',
   differs: '不同',
+  same: '相同',
+  alike: (likeness) => {
+    switch (likeness.kind) {
+      case 'sameDay': {
+        const [month = 1, day = 1] = likeness.monthDay.split('-').map(Number);
+        return `相近：均于${month}月${day}日成立`;
+      }
+      case 'sameTitle':
+        return spaced(`相近：均由${likeness.title}领导`);
+      case 'samePlace':
+        return spaced(`相近：均位于${likeness.place}`);
+    }
+  },
   unitsByKind: '各类机构数量',
   kind: '类别',
   versus: (a, b) => `${a} 比 ${b}`,

@@ -42,6 +42,19 @@ export interface CompareCell {
   readonly words?: CellWords;
 }
 
+/**
+ * What two cells whose texts differ still share, by a rule the interface states ("both formed on 27 September"):
+ * the same day and month of formation, the same title of head before "of …", a place both addresses name.
+ */
+export type Likeness =
+  /** `monthDay`: "09-27", for the interface to write as a date. */
+  | { readonly kind: 'sameDay'; readonly monthDay: string }
+  | { readonly kind: 'sameTitle'; readonly title: string }
+  | { readonly kind: 'samePlace'; readonly place: string };
+
+/** How a row's two sides stand: the same text, alike (see Likeness), different, or stated on neither side. */
+export type Agreement = 'same' | 'alike' | 'differs' | 'unstated';
+
 export interface CompareRow {
   /** Stable: 'formed', 'parentBody', 'typeOrJurisdiction', 'location', 'head', 'deputies', 'kind:department', 'functions', 'onlyLeft', 'onlyRight'. */
   readonly id: string;
@@ -50,6 +63,10 @@ export interface CompareRow {
   readonly right: CompareCell;
   /** The normalised texts differ (case-insensitive, whitespace collapsed). Not stated on both sides never differs. */
   readonly differs: boolean;
+  /** Same, alike, differs or unstated: what the interface says of the row, and the order it lists rows in (shared first). */
+  readonly agreement: Agreement;
+  /** What the two sides share, when `agreement` is 'alike'. */
+  readonly alike?: Likeness;
 }
 
 /** Units of one kind, or under one group heading, on each side: "Affiliated institutions: 8 vs 1". */
@@ -102,7 +119,41 @@ function stated(text: string, items?: readonly string[], words?: CellWords): Com
 
 function row(id: string, label: string, left: CompareCell, right: CompareCell): CompareRow {
   const differs = left.stated || right.stated ? comparableText(left.text) !== comparableText(right.text) : false;
-  return { id, label, left, right, differs };
+  if (!left.stated && !right.stated) return { id, label, left, right, differs, agreement: 'unstated' };
+  if (!differs) return { id, label, left, right, differs, agreement: 'same' };
+  const alike = left.stated && right.stated ? likenessOf(id, left, right) : null;
+  return alike ? { id, label, left, right, differs, agreement: 'alike', alike } : { id, label, left, right, differs, agreement: 'differs' };
+}
+
+const MONTH_DAY = /^\d{4}-(\d{2}-\d{2})$/;
+
+/** The part of a title before " of …": "Secretary-General of the State Council" is a "Secretary-General". */
+const titleBase = (title: string) => title.split(/\s+of\s+/i)[0]?.trim() ?? title.trim();
+
+/** What two stated cells with different texts share, by the rules of Likeness; null when nothing. */
+function likenessOf(rowId: string, left: CompareCell, right: CompareCell): Likeness | null {
+  const a = left.words;
+  const b = right.words;
+  if (a?.kind === 'formed' && b?.kind === 'formed') {
+    const day = MONTH_DAY.exec(a.date)?.[1];
+    return day !== undefined && day === MONTH_DAY.exec(b.date)?.[1] ? { kind: 'sameDay', monthDay: day } : null;
+  }
+  if (a?.kind === 'head' && b?.kind === 'head') {
+    const title = titleBase(a.leader.title);
+    return title !== '' && comparableText(title) === comparableText(titleBase(b.leader.title)) ? { kind: 'sameTitle', title } : null;
+  }
+  if (rowId === 'location') {
+    // A place both addresses name: "…, Xicheng District, Beijing" on both sides is alike in "Xicheng District".
+    const parts = (text: string) =>
+      text
+        .split(/[,，;；]/)
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+    const onTheRight = new Set(parts(right.text).map(comparableText));
+    const shared = parts(left.text).find((part) => onTheRight.has(comparableText(part)));
+    return shared === undefined ? null : { kind: 'samePlace', place: shared };
+  }
+  return null;
 }
 
 function plural(count: number, word: string): string {

@@ -91,7 +91,7 @@ export function unitAccessibleName(parts: UnitNameParts): string {
   return said.join(', ');
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** An ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD. */
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;

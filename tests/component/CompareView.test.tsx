@@ -48,7 +48,7 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     expect(window.location.search).toBe(`?compare=${NPC},${STATE_COUNCIL}`);
   });
 
-  it('tabulates formation, parent body and head side by side, says “not stated” where a source is silent, and marks what differs', async () => {
+  it('tabulates formation, parent body and head side by side, says “not stated” where a source is silent, and says what the offices share first, then what differs', async () => {
     await startApp(`?compare=${NPC},${STATE_COUNCIL}`);
     expect(comparisonTable()).toHaveAccessibleName('Comparison of NPC Standing Committee and State Council');
     expect(
@@ -60,8 +60,19 @@ describe('<CompareView /> in the app', { timeout: 20_000 }, () => {
     const formed = cellsOf(rowFor(/^Formed/));
     expect(formed[0]).toHaveTextContent(/^27 September 1954 \(\d+ years\)$/);
     expect(formed[1]).toHaveTextContent(/^27 September 1949 \(\d+ years\)$/);
-    expect(rowFor(/^Formed/)).toHaveClass('differs');
-    expect(within(rowFor(/^Formed/)).getByRole('rowheader')).toHaveTextContent('Formed · differs');
+    // Different years, the same day: said as what they share, before what divides them (issue: compare says what the
+    // offices share first).
+    expect(rowFor(/^Formed/)).toHaveClass('is-alike');
+    expect(within(rowFor(/^Formed/)).getByRole('rowheader')).toHaveTextContent('Formed · alike: both formed on 27 September');
+    expect(within(rowFor(/^Head\b/)).getByRole('rowheader')).toHaveTextContent('Head · alike: both headed by a Secretary-General');
+    expect(within(rowFor(/^Headquarters/)).getByRole('rowheader')).toHaveTextContent('alike: both in Xicheng District');
+    expect(rowFor(/^Parent body/)).toHaveClass('differs');
+    const rowNames = within(comparisonTable())
+      .getAllByRole('rowheader')
+      .map((th) => th.textContent ?? '');
+    const firstDiffering = rowNames.findIndex((name) => name.includes('· differs'));
+    expect(rowNames.slice(0, firstDiffering).every((name) => name.includes('· alike') || name.includes('· same'))).toBe(true);
+    expect(rowNames.slice(firstDiffering).some((name) => name.includes('· alike') || name.includes('· same'))).toBe(false);
 
     const parent = cellsOf(rowFor(/^Parent body/));
     expect(parent[0]).toHaveTextContent("Standing Committee of the National People's Congress");

@@ -54,6 +54,15 @@ describe('comparing the two bundled charts', () => {
     expect(formed.differs).toBe(true);
   });
 
+  it('says what two different cells share, by a stated rule: the day of formation, the title of head, a place', () => {
+    expect(rowOf(comparison, 'formed')).toMatchObject({ agreement: 'alike', alike: { kind: 'sameDay', monthDay: '09-27' } });
+    expect(rowOf(comparison, 'head')).toMatchObject({ agreement: 'alike', alike: { kind: 'sameTitle', title: 'Secretary-General' } });
+    expect(rowOf(comparison, 'location')).toMatchObject({ agreement: 'alike', alike: { kind: 'samePlace', place: 'Xicheng District' } });
+    // One side only: nothing to be alike in.
+    expect(rowOf(comparison, 'parentBody')).toMatchObject({ agreement: 'differs' });
+    expect(rowOf(comparison, 'parentBody').alike).toBeUndefined();
+  });
+
   it('states the parent body only on the NPC side and says "not stated" on the State Council side', () => {
     const parent = rowOf(comparison, 'parentBody');
     expect(parent.left).toMatchObject({ stated: true, text: "Standing Committee of the National People's Congress" });
