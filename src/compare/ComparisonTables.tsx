@@ -252,7 +252,7 @@ export function ComparisonTables({ comparison, left, right, leftLabel, rightLabe
           {comparison.counterparts.map((pair) => (
             <li key={`${pair.leftId}|${pair.rightId}`}>
               {unitButton('left', left, pair.leftId)} ↔ {unitButton('right', right, pair.rightId)}{' '}
-              <span className="muted">{t.inParentheses(t.matchReason(pair.reason))}</span>
+              <span className="muted">{t.inParentheses(`${t.matchReason(pair.reason)}${pair.via ? t.viaOtherName(pair.via.side, pair.via.name) : ''}`)}</span>
             </li>
           ))}
         </ul>

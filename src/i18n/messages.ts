@@ -313,6 +313,7 @@ const en = {
   seeAlsoCount: (count: number) => `See also: ${plural(count, 'body', 'bodies')}`,
   /** Why two units are counterparts; the words inside are the sources'. */
   inParentheses: (text: string) => `(${text})`,
+  viaOtherName: (side: 'left' | 'right', name: string) => `, by the ${side} unit’s other name “${name}”`,
   matchReason: (reason: MatchReason): string => {
     switch (reason.kind) {
       case 'roots':

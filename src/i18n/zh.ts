@@ -278,6 +278,7 @@ export const zh: Messages = {
   deputiesCount: (count) => zhPlural(count, '位副职'),
   seeAlsoCount: (count) => `另见：${zhPlural(count, '个机构')}`,
   inParentheses: (text) => `（${text}）`,
+  viaOtherName: (side, name) => `，依据${side === 'left' ? '左侧' : '右侧'}机构的另一名称“${name}”`,
   matchReason: (reason) => {
     switch (reason.kind) {
       case 'roots':

@@ -92,6 +92,8 @@ export interface Counterpart {
   readonly reason: MatchReason;
   /** 0..1 */
   readonly score: number;
+  /** Matched by another name a source gives one of the units (its `otherNames`), not by the name on its card. */
+  readonly via?: { readonly side: 'left' | 'right'; readonly name: string };
 }
 
 export interface Comparison {
@@ -396,6 +398,8 @@ function orgWords(index: OrgIndex): Set<string> {
 
 interface NameInfo {
   readonly id: string;
+  /** The other name this info is made from (see Counterpart.via); null for the unit's own name. */
+  readonly via: string | null;
   readonly kind: string;
   readonly normalised: string;
   /** Content words in name order, first occurrence only. */
@@ -405,16 +409,17 @@ interface NameInfo {
   readonly head: Token | undefined;
 }
 
-function nameInfo(unit: Unit, org: ReadonlySet<string>): NameInfo {
+function nameInfo(unit: Unit, org: ReadonlySet<string>, otherName: string | null = null): NameInfo {
+  const name = otherName ?? unit.name;
   const tokens: Token[] = [];
   const words = new Set<string>();
-  for (const token of tokenize(unit.name)) {
+  for (const token of tokenize(name)) {
     if (STOPWORDS.has(token.word) || org.has(token.word) || words.has(token.word)) continue;
     words.add(token.word);
     tokens.push(token);
   }
   const head = tokens.find((token) => !GENERIC_WORDS.has(token.word)) ?? tokens[0];
-  return { id: unit.id, kind: kindOf(unit), normalised: comparableText(unit.name), tokens, words, head };
+  return { id: unit.id, via: otherName, kind: kindOf(unit), normalised: comparableText(name), tokens, words, head };
 }
 
 interface Similarity {
@@ -459,6 +464,7 @@ interface Candidate {
   readonly depthGap: number;
   readonly leftOrder: number;
   readonly rightOrder: number;
+  readonly via: Counterpart['via'] | undefined;
 }
 
 function findCounterparts(left: OrgIndex, right: OrgIndex): Counterpart[] {
@@ -467,12 +473,19 @@ function findCounterparts(left: OrgIndex, right: OrgIndex): Counterpart[] {
   const leftOrg = orgWords(left);
   const rightOrg = orgWords(right);
 
+  // A unit is matched by its own name and by the other names sources give it in the chart's language ("Bureau of
+  // Secretaries" for the NPC's Secretariat): an other name says what the unit is as much as its card's name does.
   const infos = (index: OrgIndex, org: ReadonlySet<string>): NameInfo[] =>
     index.preorder
       .filter((id) => id !== index.rootId)
       .map((id) => index.byId.get(id))
       .filter((unit): unit is Unit => unit !== undefined)
-      .map((unit) => nameInfo(unit, org));
+      .flatMap((unit) => [
+        nameInfo(unit, org),
+        ...(unit.otherNames ?? [])
+          .filter((other) => other.lang === undefined || other.lang === index.chart.language)
+          .map((other) => nameInfo(unit, org, other.text)),
+      ]);
   const leftInfos = infos(left, leftOrg);
   const rightInfos = infos(right, rightOrg);
 
@@ -486,6 +499,7 @@ function findCounterparts(left: OrgIndex, right: OrgIndex): Counterpart[] {
     depthGap: Math.abs((left.depthOf.get(a.id) ?? 0) - (right.depthOf.get(b.id) ?? 0)),
     leftOrder: leftOrder.get(a.id) ?? 0,
     rightOrder: rightOrder.get(b.id) ?? 0,
+    via: a.via !== null ? { side: 'left', name: a.via } : b.via !== null ? { side: 'right', name: b.via } : undefined,
   });
   const candidates: Candidate[] = [];
 
@@ -555,6 +569,8 @@ function findCounterparts(left: OrgIndex, right: OrgIndex): Counterpart[] {
       x.tier - y.tier ||
       y.score - x.score ||
       Number(y.sameKind) - Number(x.sameKind) ||
+      // A match by the names on the cards before one by another name.
+      Number(x.via !== undefined) - Number(y.via !== undefined) ||
       x.depthGap - y.depthGap ||
       x.leftOrder - y.leftOrder ||
       x.rightOrder - y.rightOrder,
@@ -563,11 +579,34 @@ function findCounterparts(left: OrgIndex, right: OrgIndex): Counterpart[] {
   const pairs: Counterpart[] = [{ leftId: left.rootId, rightId: right.rootId, reason: { kind: 'roots' }, score: 1 }];
   const takenLeft = new Set([left.rootId]);
   const takenRight = new Set([right.rootId]);
+  const pairOf = (candidate: Candidate): Counterpart => ({
+    leftId: candidate.leftId,
+    rightId: candidate.rightId,
+    reason: candidate.reason,
+    score: Math.round(candidate.score * 1000) / 1000,
+    ...(candidate.via ? { via: candidate.via } : {}),
+  });
+  const firstPairOf = { left: new Map<string, Candidate>(), right: new Map<string, Candidate>() };
   for (const candidate of candidates) {
     if (takenLeft.has(candidate.leftId) || takenRight.has(candidate.rightId)) continue;
     takenLeft.add(candidate.leftId);
     takenRight.add(candidate.rightId);
-    pairs.push({ leftId: candidate.leftId, rightId: candidate.rightId, reason: candidate.reason, score: Math.round(candidate.score * 1000) / 1000 });
+    firstPairOf.left.set(candidate.leftId, candidate);
+    firstPairOf.right.set(candidate.rightId, candidate);
+    pairs.push(pairOf(candidate));
+  }
+  // One unit may answer to several on the other side (the NPC's one Bureau of Secretaries, the State Council's first,
+  // second and third): a unit left without a counterpart pairs with one already paired when the same rule matches them
+  // exactly as well, at the same depth, as it matched that unit's first counterpart.
+  const sameRule = (x: Candidate, y: Candidate) =>
+    x.tier === y.tier && x.score === y.score && x.depthGap === y.depthGap && JSON.stringify(x.reason) === JSON.stringify(y.reason);
+  for (const candidate of candidates) {
+    if (candidate.tier === 0 || (takenLeft.has(candidate.leftId) && takenRight.has(candidate.rightId))) continue;
+    const first = takenLeft.has(candidate.leftId) ? firstPairOf.left.get(candidate.leftId) : firstPairOf.right.get(candidate.rightId);
+    if (!first || !sameRule(first, candidate) || (takenLeft.has(candidate.leftId) && takenRight.has(candidate.rightId))) continue;
+    takenLeft.add(candidate.leftId);
+    takenRight.add(candidate.rightId);
+    pairs.push(pairOf(candidate));
   }
   // Pairs read top-down in the left chart.
   pairs.sort((x, y) => (leftOrder.get(x.leftId) ?? 0) - (leftOrder.get(y.leftId) ?? 0));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { compareCharts, type CompareRow, type Comparison, counterpartsOf } from '../../src/model/compare.ts';
+import { structureAsOf } from '../../src/model/history.ts';
 import { indexChart, type OrgIndex } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
 
@@ -335,5 +336,26 @@ describe('looking up counterparts', () => {
     // The id exists on the left too, but asking from the right must not look there.
     expect(counterpartsOf(comparison, 'right', 'npcsc-general-office')).toEqual([]);
     expect(counterpartsOf(comparison, 'right', 'no-such-unit')).toEqual([]);
+  });
+
+  it('pairs units by the other names sources give them, one with several when the same rule matches them as well, and says so', () => {
+    const on = (file: string, date: string) => {
+      const today = loadBundledIndex(file);
+      const result = indexChart(structureAsOf(today.fullChart, date), today.fullChart);
+      if (!result.ok) throw new Error('not a tree');
+      return result.index;
+    };
+    const npc = on('npcsc-general-office.json', '2019');
+    const stateCouncil = on('state-council-general-office.json', '2019');
+    const pairs = compareCharts(npc, stateCouncil, new Date('2026-12-05')).counterparts.filter((pair) => pair.leftId === 'secretariat');
+    expect(pairs.map((pair) => pair.rightId)).toEqual(['first-bureau-of-secretaries', 'second-bureau-of-secretaries', 'third-bureau-of-secretaries']);
+    for (const pair of pairs) expect(pair.via).toEqual({ side: 'left', name: 'Bureau of Secretaries' });
+    // The two letters-and-visits units of 2007, matched by the NPC's own English name for its bureau.
+    const letters = compareCharts(
+      on('npcsc-general-office.json', '2007'),
+      on('state-council-general-office.json', '2007'),
+      new Date('2026-12-05'),
+    ).counterparts.find((pair) => pair.leftId === 'letters-and-calls-bureau');
+    expect(letters?.rightId).toBe('bureau-of-letters-and-visits');
   });
 });
