@@ -127,7 +127,7 @@ export function SourcesSection({ view }: { view: UnitView }) {
       {sources.length > 0 ? (
         <ol className="sources">
           {sources.map((entry) => (
-            <li key={entry.id} value={entry.number} id={`${idPrefix}source-${entry.number}`}>
+            <li key={entry.id} value={entry.number} id={`${idPrefix}source-${entry.number}`} tabIndex={-1}>
               {entry.source?.publisher ? <span className="muted">{entry.source.publisher}: </span> : null}
               {entry.source?.url ? (
                 <a href={entry.source.url} target="_blank" rel="noopener noreferrer">

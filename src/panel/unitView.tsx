@@ -56,13 +56,26 @@ export function useUnitView(index: OrgIndex, unit: Unit, pane: PaneId, sideTitle
       if (!c) return null;
       const number = numberOf.get(c.source);
       const title = index.chart.sources.find((s) => s.id === c.source)?.title ?? c.source;
-      // Plain text, not a link: a unit cites a dozen times, and as many tab stops would stand between a keyboard and the
-      // panel's controls. The number is the source's in the list below, which has its address and date.
+      // A link to the source's entry in the list below (its address, date and kind). Out of the Tab order: a unit cites a
+      // dozen times, and as many tab stops would stand between a keyboard and the panel's controls; a screen reader
+      // still follows it, and the list is a scroll away. The address bar keeps no #fragment.
+      const target = `${idPrefix}source-${number}`;
       return (
-        <span className="cite" title={`${title}${c.section ? t.sectionOf(c.section) : ''}`}>
+        <a
+          className="cite"
+          href={`#${target}`}
+          tabIndex={-1}
+          title={`${title}${c.section ? t.sectionOf(c.section) : ''}`}
+          onClick={(event) => {
+            event.preventDefault();
+            const entry = document.getElementById(target);
+            entry?.scrollIntoView({ block: 'nearest' });
+            entry?.focus({ preventScroll: true });
+          }}
+        >
           <span className="visually-hidden">{t.source} </span>[{number}
           {c.section ? ` · ${c.section}` : ''}]
-        </span>
+        </a>
       );
     },
     landmarkName,

@@ -170,6 +170,15 @@ describe('the offices through time', () => {
     const holders = details.getByRole('list', { name: 'Secretary-General of the State Council: every holder on record' });
     await expect(holders.textContent()).resolves.toMatch(/Zhou Rongxin[\s\S]*other sources give/);
     for (const name of ['Xi Zhongxun', 'Xiao Jie', 'Wu Zhenglong']) await expect(holders.getByText(name).count()).resolves.toBeGreaterThan(0);
+    // A citation mark leads to its source in the list below: its publisher, title, address and date.
+    await holders
+      .getByRole('link', { name: /^Source \[\d+/ })
+      .first()
+      .click();
+    const source = page.locator(':focus');
+    await expect(source.evaluate((element) => element.closest('ol')?.className)).resolves.toBe('sources');
+    await expect(source.getByRole('link').getAttribute('href')).resolves.toMatch(/^https:\/\//);
+    expect(new URL(page.url()).hash).toBe('');
   });
 
   it('compares the two offices on one date, the timeline moving both sides', async () => {
