@@ -299,25 +299,19 @@ export const useStore = create<AppState>()((set, get) => {
     if (unitId === null || unitId === index.rootId) return { pane: { selectedId: null, focusedId: index.rootId, pendingUnitId: null }, ...firstShown };
     // A unit not there on the date shown (or today) but on record at another: the pane moves to a date it was there.
     const when = index.byId.has(unitId) ? null : dateShowing(today, unitId);
-    if (when !== null) {
-      const then = datedIndex(today, when.asOf);
-      const collapsed = state.collapsedByChart[key] ?? defaultCollapsed(today);
-      return {
-        pane: { selectedId: unitId, focusedId: unitId, pendingUnitId: null, asOf: when.asOf },
-        collapsedByChart: { ...state.collapsedByChart, [key]: withAncestorsExpanded(then, collapsed, unitId) },
-      };
-    }
-    if (!index.byId.has(unitId)) {
+    if (!index.byId.has(unitId) && when === null) {
       return {
         pane: { selectedId: null, focusedId: index.rootId, pendingUnitId: null },
         notice: { tone: 'warning', text: (m) => m.unknownUnit(unitId, chartTitle(state, chartId)) },
         ...firstShown,
       };
     }
-    const collapsed = state.collapsedByChart[key] ?? defaultCollapsed(index);
+    // Selected with its branch unfolded, on the date it is there (see dateShowing) when not on the one shown.
+    const shown = when === null ? index : datedIndex(today, when.asOf);
+    const collapsed = state.collapsedByChart[key] ?? defaultCollapsed(today);
     return {
-      pane: { selectedId: unitId, focusedId: unitId, pendingUnitId: null },
-      collapsedByChart: { ...state.collapsedByChart, [key]: withAncestorsExpanded(index, collapsed, unitId) },
+      pane: { selectedId: unitId, focusedId: unitId, pendingUnitId: null, ...(when === null ? {} : { asOf: when.asOf }) },
+      collapsedByChart: { ...state.collapsedByChart, [key]: withAncestorsExpanded(shown, collapsed, unitId) },
     };
   };
 

@@ -25,8 +25,10 @@ export interface TimelineProps {
 
 export function Timeline({ pane, variant = 'strip' }: TimelineProps) {
   const today = useStore((s) => readyIndex(s, s.panes[pane].chartId));
+  // Once per chart: the toolbar this sits in re-renders as the view zooms.
+  const marks = useMemo(() => (today === null ? [] : timelineOf(today.fullChart)), [today]);
   if (today === null || !hasPast(today)) return null;
-  return <TimelineBar pane={pane} marks={timelineOf(today.fullChart)} variant={variant} />;
+  return <TimelineBar pane={pane} marks={marks} variant={variant} />;
 }
 
 function TimelineBar({ pane, marks, variant }: { pane: PaneId; marks: readonly TimelineMark[]; variant: 'menu' | 'strip' }) {
