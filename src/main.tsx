@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { App } from './App.tsx';
+import { loadHistory } from './model/timeData.ts';
 import { loadBundledCharts } from './store/bundled.ts';
 import { restoreImportedCharts } from './store/imported.ts';
 import { startPreferences } from './store/prefs.ts';
@@ -17,6 +18,8 @@ const preferencesReady = startPreferences();
 startUrlSync();
 // Saved charts are restored before the address is applied, so a link to one of them works after a reload.
 const restored = restoreImportedCharts();
+// The history model (the offices through time) downloads beside the charts, not after them.
+void loadHistory();
 void loadBundledCharts(async () => {
   await restored;
   applyLocation();

@@ -6,17 +6,14 @@
 import { type ReactNode, type RefObject, useCallback, useRef } from 'react';
 
 import type { ChartLayout } from '../engine/layout.ts';
-import { chartToSvg, exportFileName } from '../engine/svgExport.ts';
 import { type ZoomController, zoomPercent } from '../engine/zoom.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { NameMode } from '../model/present.ts';
-import { chartToCsv } from '../model/table.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
 import { keysLabel } from '../shared/shortcuts.ts';
 import { collapsedOf, type PaneId, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
-import { downloadBlob, svgToPng } from './download.ts';
 
 /** How far one press of + or − zooms. */
 export const ZOOM_STEP = 1.4;
@@ -142,6 +139,12 @@ function ExportMenu({ index, layout, collapsed, svgRef, zoomRef, messages, nameM
   const run = async (kind: ExportKind) => {
     menu.close();
     try {
+      // The export code loads on first use: nobody needs it to read the chart.
+      const [{ chartToSvg, exportFileName }, { downloadBlob, svgToPng }, { chartToCsv }] = await Promise.all([
+        import('../engine/svgExport.ts'),
+        import('./download.ts'),
+        import('../model/table.ts'),
+      ]);
       if (kind === 'json') {
         // Points at the schema this app serves, so the file validates in editors.
         const schemaUrl = new URL(`${import.meta.env.BASE_URL}schema/org-chart.schema.json`, window.location.href).toString();

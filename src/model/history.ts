@@ -31,28 +31,12 @@
  * latest complete list leaves out. A chart with no dated records comes back
  * unchanged, as the same object.
  */
+import { firstDay, lastDay } from './dates.ts';
 import type { ChartEvent, Citation, Leader, OrgChart, Period, Post, PostHolder, Snapshot, Unit } from './schema.ts';
+import { hasTimeData } from './timeData.ts';
 
-const ISO_PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** "2008" → "2008-01-01", "2008-07" → "2008-07-01"; null for text that is not an ISO date. */
-export function firstDay(date: string): string | null {
-  const match = ISO_PARTIAL_DATE.exec(date.trim());
-  if (!match) return null;
-  const [, year, month = '01', day = '01'] = match;
-  return `${year}-${month}-${day}`;
-}
-
-/** "2008" → "2008-12-31", "2008-02" → "2008-02-29"; null for text that is not an ISO date. */
-export function lastDay(date: string): string | null {
-  const match = ISO_PARTIAL_DATE.exec(date.trim());
-  if (!match) return null;
-  const [, year, month, day] = match;
-  if (month === undefined) return `${year}-12-31`;
-  if (day !== undefined) return `${year}-${month}-${day}`;
-  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return `${year}-${month}-${String(last).padStart(2, '0')}`;
-}
+export { firstDay, lastDay } from './dates.ts';
+export { hasTimeData } from './timeData.ts';
 
 /** The day a picked date stands for (its last), or throws for text that is not a date: a caller's mistake, not the data's. */
 function pickedDay(date: string): string {
@@ -118,24 +102,6 @@ export function holderOn(terms: readonly PostHolder[], date: string | null): Pos
 /** When a term is sure to have begun; an open start sorts first. */
 function startKey(term: { from?: string | undefined }): string {
   return term.from === undefined ? '' : (lastDay(term.from) ?? '');
-}
-
-// ── Whether a chart has anything dated ──────────────────────────────────────
-
-function unitHasTimeData(unit: Unit): boolean {
-  return (
-    (unit.periods?.length ?? 0) > 0 ||
-    (unit.listed?.length ?? 0) > 0 ||
-    unit.current === false ||
-    (unit.posts?.length ?? 0) > 0 ||
-    (unit.otherNames?.some((n) => n.from !== undefined || n.until !== undefined) ?? false) ||
-    (unit.leaders?.some((l) => l.term !== undefined) ?? false)
-  );
-}
-
-/** Whether the chart carries any dated record: snapshots, events, or a unit's periods, listings, posts, dated names or leaders' terms. */
-export function hasTimeData(chart: OrgChart): boolean {
-  return (chart.snapshots?.length ?? 0) > 0 || (chart.events?.length ?? 0) > 0 || chart.units.some(unitHasTimeData);
 }
 
 // ── The structure on a date ─────────────────────────────────────────────────

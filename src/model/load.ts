@@ -2,8 +2,8 @@
  * From untrusted JSON to an indexed chart, or to problems a person can act on:
  * which file, where in it, and what was expected.
  */
-import { structureAsOf } from './history.ts';
 import { formatPath, type Manifest, manifestSchema, type OrgChart, orgChartSchema } from './schema.ts';
+import { hasTimeData, loadedHistory } from './timeData.ts';
 import { indexChart, type OrgIndex, type StructureProblem } from './tree.ts';
 
 export interface ChartLoadError {
@@ -40,7 +40,10 @@ export function loadChart(document: unknown, file: string): ChartLoadResult {
   if (citationProblems.length > 0) return { ok: false, error: { file, problems: citationProblems } };
   const whole = indexChart(chart);
   if (!whole.ok) return { ok: false, error: { file, problems: whole.problems } };
-  const today = structureAsOf(chart, null);
+  // A chart with a past is shown as it stands today; the history model that knows how is loaded before any such chart
+  // (see model/timeData.ts). Were it not, the chart would be shown whole, past and all, rather than not at all.
+  const history = hasTimeData(chart) ? loadedHistory() : null;
+  const today = history ? history.structureAsOf(chart, null) : chart;
   if (today === chart) return { ok: true, index: whole.index };
   const indexed = indexChart(today, chart);
   if (!indexed.ok) return { ok: false, error: { file, problems: indexed.problems } };

@@ -1,26 +1,14 @@
 /** A unit's record through time: the dated lists that name it or leave it out, its other names, its posts' holders and the events that touch it, each cited. */
 import type { ReactNode } from 'react';
 
-import { firstDay, type UnitHistory } from '../model/history.ts';
+import { firstDay } from '../model/dates.ts';
+import type { UnitHistory } from '../model/history.ts';
 import { formatDate } from '../model/present.ts';
 import { type PaneId, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import type { UnitView } from './unitView.tsx';
 
-export function hasHistory(history: UnitHistory | null): history is UnitHistory {
-  return (
-    history !== null &&
-    (!history.current ||
-      history.listedIn.length > 0 ||
-      history.leftOutOf.length > 0 ||
-      history.otherNames.length > 0 ||
-      history.periods.length > 0 ||
-      history.posts.length > 0 ||
-      history.events.length > 0)
-  );
-}
-
-export function HistorySection({ history, view, pane }: { history: UnitHistory; view: UnitView; pane: PaneId }) {
+export default function HistorySection({ history, view, pane }: { history: UnitHistory; view: UnitView; pane: PaneId }) {
   const t = useMessages();
   const language = useStore((s) => s.preferences.language);
   const asOf = useStore((s) => s.panes[pane].asOf);

@@ -1,14 +1,33 @@
 /** One unit's details: its path, names and sections, each statement marked with its source and section, plain words (never a guess) where the sources say nothing. */
+import { lazy, Suspense } from 'react';
+
 import { kindName } from '../i18n/messages.ts';
+import type { UnitHistory } from '../model/history.ts';
 import { nativeNameNote, unitNames } from '../model/present.ts';
 import type { Unit } from '../model/schema.ts';
 import { type OrgIndex, pathToRoot } from '../model/tree.ts';
 import { collapsedOf, type PaneId, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import { FactsSection, shapeOf } from './FactsSection.tsx';
-import { hasHistory, HistorySection } from './HistorySection.tsx';
 import { FunctionsSection, LeadersSection, NotesSection, RelatedSection, SourcesSection } from './sections.tsx';
 import { useUnitView } from './unitView.tsx';
+
+// A unit's record through time loads with the first chart that has one, not with the page.
+const HistorySection = lazy(() => import('./HistorySection.tsx'));
+
+/** Whether the unit has anything on record through time (see HistorySection). */
+function hasHistory(history: UnitHistory | null): history is UnitHistory {
+  return (
+    history !== null &&
+    (!history.current ||
+      history.listedIn.length > 0 ||
+      history.leftOutOf.length > 0 ||
+      history.otherNames.length > 0 ||
+      history.periods.length > 0 ||
+      history.posts.length > 0 ||
+      history.events.length > 0)
+  );
+}
 
 export function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: Unit; pane: PaneId; sideTitle: string | undefined }) {
   const shape = shapeOf(index.chart);
@@ -152,7 +171,11 @@ export function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex;
 
       {unit.notes && unit.notes.length > 0 ? <NotesSection notes={unit.notes} view={view} /> : null}
 
-      {hasHistory(view.history) ? <HistorySection history={view.history} view={view} pane={pane} /> : null}
+      {hasHistory(view.history) ? (
+        <Suspense fallback={null}>
+          <HistorySection history={view.history} view={view} pane={pane} />
+        </Suspense>
+      ) : null}
 
       <SourcesSection view={view} />
     </article>

@@ -1,8 +1,9 @@
 /** What every section of a unit's details shares: search marks, citation markers numbered for this unit, and section names. */
 import { type HTMLAttributes, type ReactNode, useMemo } from 'react';
 
-import { type UnitHistory, unitHistory } from '../model/history.ts';
+import type { UnitHistory } from '../model/history.ts';
 import type { Citation, OrgChart, Source, Unit } from '../model/schema.ts';
+import { loadedHistory } from '../model/timeData.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { Marked } from '../shared/Marked.tsx';
 import { type PaneId, type SearchHit, useStore } from '../store/store.ts';
@@ -42,7 +43,7 @@ export function useUnitView(index: OrgIndex, unit: Unit, pane: PaneId, sideTitle
   const marks = useStore((s) => hitMarks(s.searchHit, pane, index.chart.id, unit.id));
   const t = useMessages();
   // The unit's record through time comes from the whole file: the chart shown may be a view on a date.
-  const history = useMemo(() => unitHistory(index.fullChart, unit.id), [index, unit.id]);
+  const history = useMemo(() => loadedHistory()?.unitHistory(index.fullChart, unit.id) ?? null, [index, unit.id]);
   const { numberOf, sources } = useCitations(index.chart, unit, history);
   const idPrefix = `${pane}-`;
   const landmarkName = (title: string) => (sideTitle === undefined ? title : `${title}${t.sideSuffix(sideTitle)}`);

@@ -3,6 +3,7 @@
  * loads on its own: one broken file shows its error and the others still work.
  */
 import { formatLoadError, loadChart, loadManifest, parseJsonText } from '../model/load.ts';
+import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
 import { useStore } from './store.ts';
 
 const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
@@ -28,6 +29,8 @@ export async function loadChartFile(chartId: string, file: string): Promise<void
     setChartSlot(chartId, { status: 'error', message: formatLoadError(json.error) });
     return;
   }
+  // A chart with a past needs the history model to be shown as it stands today (its download began with the app's).
+  if (documentHasTimeData(json.value)) await loadHistory();
   const loaded = loadChart(json.value, file);
   setChartSlot(chartId, loaded.ok ? { status: 'ready', index: loaded.index } : { status: 'error', message: formatLoadError(loaded.error) });
 }

@@ -7,6 +7,7 @@ import type { Messages } from '../i18n/messages.ts';
 import { formatLoadError, loadChart } from '../model/load.ts';
 import { comparableText } from '../model/normalise.ts';
 import type { OrgChart } from '../model/schema.ts';
+import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { deleteStoredChart, loadStoredCharts, saveChart } from './persist.ts';
 import { type CatalogEntry, useStore } from './store.ts';
@@ -115,6 +116,7 @@ export async function restoreImportedCharts(): Promise<void> {
     return;
   }
   const problems: string[] = [];
+  if (stored.charts.some((entry) => documentHasTimeData(entry.chart))) await loadHistory();
   for (const entry of stored.charts) {
     const loaded = loadChart(entry.chart, entry.title);
     if (!loaded.ok) {

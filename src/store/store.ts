@@ -11,8 +11,9 @@ import { create } from 'zustand';
 import type { ViewMove } from '../engine/viewMoves.ts';
 import type { ViewTransform } from '../engine/zoom.ts';
 import type { Notice, UiLanguage } from '../i18n/messages.ts';
-import { hasTimeData, lastDay, structureAsOf, unitHistory } from '../model/history.ts';
+import { lastDay } from '../model/dates.ts';
 import type { NameMode } from '../model/present.ts';
+import { hasTimeData, loadedHistory } from '../model/timeData.ts';
 import { branchIds, defaultCollapsed, indexChart, type OrgIndex, pathToRoot } from '../model/tree.ts';
 
 export type ChartSlot =
@@ -221,7 +222,9 @@ export function datedIndex(index: OrgIndex, asOf: string | null): OrgIndex {
   if (!byDate) datedIndexes.set(index, (byDate = new Map()));
   let dated = byDate.get(asOf);
   if (!dated) {
-    const result = indexChart(structureAsOf(index.fullChart, asOf), index.fullChart);
+    const history = loadedHistory();
+    if (history === null) return index;
+    const result = indexChart(history.structureAsOf(index.fullChart, asOf), index.fullChart);
     dated = result.ok ? result.index : index;
     byDate.set(asOf, dated);
   }
@@ -232,7 +235,11 @@ const pasts = new WeakMap<OrgIndex, boolean>();
 /** Whether the chart has dated records, so a date means something for it (checked once per chart). */
 export function hasPast(index: OrgIndex): boolean {
   let past = pasts.get(index);
-  if (past === undefined) pasts.set(index, (past = hasTimeData(index.fullChart)));
+  // Known once the history model has loaded, which it has whenever a chart with a past has.
+  if (past === undefined) {
+    if (loadedHistory() === null) return false;
+    pasts.set(index, (past = hasTimeData(index.fullChart)));
+  }
   return past;
 }
 
@@ -251,7 +258,7 @@ function viewFor(selectedId: string | null, chartJustShown: boolean): ViewMove |
 function dateShowing(today: OrgIndex, unitId: string): { asOf: string | null } | null {
   if (today.byId.has(unitId)) return { asOf: null };
   if (!hasPast(today)) return null;
-  const history = unitHistory(today.fullChart, unitId);
+  const history = loadedHistory()?.unitHistory(today.fullChart, unitId);
   for (const date of [history?.lastListed, history?.appears]) if (date && datedIndex(today, date).byId.has(unitId)) return { asOf: date };
   return null;
 }

@@ -3,7 +3,7 @@
  * unit, or which two charts are compared. Selecting pushes a history entry;
  * back and forward restore it.
  */
-import { lastDay } from '../model/history.ts';
+import { lastDay } from '../model/dates.ts';
 import { type AppState, useStore } from './store.ts';
 
 export interface LocationState {

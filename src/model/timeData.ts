@@ -1,0 +1,48 @@
+/**
+ * Whether a chart has a past on record, and the history model (model/history.ts) loaded only when one has: it is
+ * kept out of the first download and fetched beside the charts (main.tsx starts it), and every chart with a past is
+ * loaded after it (see store/bundled.ts), so code that meets such a chart finds it loaded.
+ */
+import type * as HistoryModule from './history.ts';
+import type { OrgChart, Unit } from './schema.ts';
+
+function unitHasTimeData(unit: Unit): boolean {
+  return (
+    (unit.periods?.length ?? 0) > 0 ||
+    (unit.listed?.length ?? 0) > 0 ||
+    unit.current === false ||
+    (unit.posts?.length ?? 0) > 0 ||
+    (unit.otherNames?.some((n) => n.from !== undefined || n.until !== undefined) ?? false) ||
+    (unit.leaders?.some((l) => l.term !== undefined) ?? false)
+  );
+}
+
+/** Whether the chart carries any dated record: snapshots, events, or a unit's periods, listings, posts, dated names or leaders' terms. */
+export function hasTimeData(chart: OrgChart): boolean {
+  return (chart.snapshots?.length ?? 0) > 0 || (chart.events?.length ?? 0) > 0 || chart.units.some(unitHasTimeData);
+}
+
+/** The same question of a document not yet checked against the schema (a fetched file): false for anything malformed. */
+export function documentHasTimeData(document: unknown): boolean {
+  try {
+    const chart = document as OrgChart;
+    return Array.isArray(chart.units) && hasTimeData(chart);
+  } catch {
+    return false;
+  }
+}
+
+type HistoryModel = typeof HistoryModule;
+let history: HistoryModel | null = null;
+let loading: Promise<HistoryModel> | null = null;
+
+/** Loads the history model once; later calls get the same. */
+export function loadHistory(): Promise<HistoryModel> {
+  loading ??= import('./history.ts').then((model) => (history = model));
+  return loading;
+}
+
+/** The history model if it has loaded: it always has once a chart with a past has been loaded. */
+export function loadedHistory(): HistoryModel | null {
+  return history;
+}
