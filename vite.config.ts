@@ -42,5 +42,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
+    // Component tests render whole charts in jsdom; on a busy 2-core machine one can pass 5 s without anything being wrong.
+    // Speed is proven by `npm run bench`, never by a test's time limit.
+    testTimeout: 20_000,
   },
 });
