@@ -17,6 +17,7 @@ import { Timeline } from './timeline/Timeline.tsx';
 // The compare view and the outline load when first shown, keeping them out of the first download.
 const CompareView = lazy(async () => ({ default: (await import('./compare/CompareView.tsx')).CompareView }));
 const OutlineView = lazy(async () => ({ default: (await import('./outline/OutlineView.tsx')).OutlineView }));
+const ChangesView = lazy(async () => ({ default: (await import('./changes/ChangesView.tsx')).ChangesView }));
 
 /** How long a notice stays before it goes by itself: news briefly, a warning longer; an error stays until it is closed. */
 const NOTICE_LIFETIME_MS = { info: 8_000, warning: 15_000, error: null } as const;
@@ -94,7 +95,25 @@ export function App() {
         <ImportControl />
         <YourCharts />
       </Header>
-      {view === 'compare' ? (
+      {view === 'changes' ? (
+        <main className="workspace workspace-changes">
+          <NoticeBar />
+          <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
+            <Suspense
+              fallback={
+                <p role="status" className="compare-waiting">
+                  {t.loadingChanges}
+                </p>
+              }
+            >
+              <ChangesView
+                renderChart={(decorations, label) => drawPane('changes', label, decorations)}
+                renderDetails={(afterHeader) => <DetailsPanel pane="changes" afterHeader={afterHeader} />}
+              />
+            </Suspense>
+          </LoadBoundary>
+        </main>
+      ) : view === 'compare' ? (
         <main className="workspace workspace-compare">
           <NoticeBar />
           <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>

@@ -37,6 +37,10 @@ export interface NodeCardProps {
   readonly onPath: boolean;
   readonly highlighted: boolean;
   readonly badge: string | null;
+  /** A class naming how the card is marked (e.g. a change: `added`, `removed`), drawn as `tone-…`. */
+  readonly tone: string | null;
+  /** Words said after the badge and shown on pointing, e.g. a renamed unit's old name. */
+  readonly note: string | null;
   /** Where the collapse toggle sits: under the card (top-down charts) or at its right (left-to-right). */
   readonly toggleAt: 'bottom' | 'right';
   /** The interface's words, for the accessible names. */
@@ -68,6 +72,8 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
     descendantCount,
     collapsed,
     badge,
+    tone,
+    note,
     messages,
   } = props;
   const selected = useStore(useCallback((s) => (s.panes[pane].selectedId ?? paneIndex(s, pane)?.rootId) === id, [id, pane]));
@@ -105,7 +111,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
     kind: kindLabel,
     secondName,
     headLine,
-    badge,
+    badge: badge !== null && note !== null ? `${badge}, ${note}` : badge,
     unitsBelow: childCount > 0 ? messages.unitsBelow(descendantCount) : null,
     // The mark the card shows, then what it means.
     nameNote:
@@ -117,8 +123,8 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
   });
 
   const tooltip =
-    shownName !== name.trim() || unshownSecond || (headLine !== null && shownExtra !== headLine)
-      ? [name, secondName, headLine].filter(Boolean).join(' · ')
+    shownName !== name.trim() || unshownSecond || (headLine !== null && shownExtra !== headLine) || note !== null
+      ? [name, secondName, headLine, note].filter(Boolean).join(' · ')
       : null;
 
   const toggleText = collapsed ? `+${descendantCount}` : '−';
@@ -146,7 +152,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
         tabIndex={focused ? 0 : -1}
         data-id={id}
         data-kind={kind}
-        className={`node${selected ? ' is-selected' : ''}${props.onPath ? ' is-on-path' : ''}${props.highlighted ? ' is-highlighted' : ''}${badge ? ' has-badge' : ''}`}
+        className={`node${selected ? ' is-selected' : ''}${props.onPath ? ' is-on-path' : ''}${props.highlighted ? ' is-highlighted' : ''}${badge ? ' has-badge' : ''}${tone ? ` tone-${tone}` : ''}`}
         transform={transform}
         onClick={onClick}
       >
@@ -169,7 +175,7 @@ export const NodeCard = memo(function NodeCard(props: NodeCardProps) {
       </g>
       {/* The card's other lines, pictures and the pointer's fold button, outside the tree item: its name already says
           all they show, and Right/Left fold it. */}
-      <g className="node-decor" transform={transform} aria-hidden="true" data-decor-for={id} data-kind={kind}>
+      <g className={`node-decor${tone ? ` tone-${tone}` : ''}`} transform={transform} aria-hidden="true" data-decor-for={id} data-kind={kind}>
         <g className="node-words">
           {/* A name cut short: its cut line is drawn here, out of the tree item, whose text is then whole words of its
               accessible name (WCAG 2.5.3); the name is read whole from that. */}

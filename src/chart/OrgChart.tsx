@@ -29,6 +29,10 @@ export interface ChartDecorations {
   readonly highlighted?: ReadonlySet<string>;
   /** Short badges drawn on cards, e.g. "Only here". */
   readonly badges?: ReadonlyMap<string, string>;
+  /** How cards are marked (see NodeCard's `tone`), e.g. the kind of change. */
+  readonly tones?: ReadonlyMap<string, string>;
+  /** Words said after a card's badge and shown on pointing (see NodeCard's `note`). */
+  readonly notes?: ReadonlyMap<string, string>;
   /** Called with the unit under the pointer or keyboard focus, and null when it leaves. */
   readonly onPoint?: (unitId: string | null) => void;
 }
@@ -103,7 +107,7 @@ function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }:
   const nameMode = useStore((s) => s.preferences.names);
   const selectUnit = useStore((s) => s.select);
   const focusUnit = useStore((s) => s.setFocused);
-  const { highlighted, badges, onPoint } = decorations;
+  const { highlighted, badges, tones, notes, onPoint } = decorations;
   const t = useMessages();
   const dark = useDarkTheme();
   const svgRef = useRef<SVGSVGElement>(null);
@@ -186,12 +190,14 @@ function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }:
             onPath={pathIds.has(id)}
             highlighted={highlighted?.has(id) ?? false}
             badge={badges?.get(id) ?? null}
+            tone={tones?.get(id) ?? null}
+            note={notes?.get(id) ?? null}
             toggleAt={orientation === 'left-right' ? 'right' : 'bottom'}
             messages={t}
           />
         );
       }),
-    [culled.cardIds, layout, index, collapsed, pathIds, pane, highlighted, badges, orientation, nameMode, t],
+    [culled.cardIds, layout, index, collapsed, pathIds, pane, highlighted, badges, tones, notes, orientation, nameMode, t],
   );
 
   // Once per layout, not on every move of the culling window while panning.

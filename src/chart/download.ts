@@ -33,13 +33,5 @@ export async function svgToPng(svg: string): Promise<Blob> {
   }
 }
 
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// Kept beside the chart's PNG: the export code loads the two together.
+export { downloadBlob } from '../shared/download.ts';

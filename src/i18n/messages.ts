@@ -5,7 +5,8 @@
  * English is in the main bundle; Chinese loads on demand (languages.ts).
  */
 import type { Likeness, MatchReason } from '../model/compare.ts';
-import { KIND_LABELS, kindLabel, MONTHS } from '../model/present.ts';
+import type { ChangeKind, MatchRule } from '../model/diff.ts';
+import { KIND_LABELS, kindLabel, MONTHS, ownEntry } from '../model/present.ts';
 
 /** The interface's own words: English or Chinese. */
 export type UiLanguage = 'en' | 'zh';
@@ -30,6 +31,15 @@ const STORAGE_ACTIONS: Record<StorageAction, readonly [string, string, string]> 
   save: ['the chart', 'saved', ' It still works until you close this tab.'],
   delete: ['the chart', 'deleted', ' It may come back the next time the page is opened.'],
   restore: ['your saved charts', 'loaded', ''],
+};
+
+/** The compared fields of a unit (see model/diff.ts's unitFieldTexts), as a person calls them. */
+const CHANGE_FIELDS: Readonly<Record<string, string>> = {
+  kind: 'Kind',
+  nativeName: 'Native name',
+  summary: 'Summary',
+  leaders: 'Leaders',
+  functions: 'Functions',
 };
 
 const en = {
@@ -331,6 +341,62 @@ const en = {
   noCounterparts: 'No units match across the two charts.',
   onlyIn: (title: string) => `Only in ${title}`,
   everyUnitMatched: 'Every unit has a counterpart.',
+
+  // Changes between two versions
+  changes: 'Changes',
+  changesView: (before: string, after: string) => `Changes from ${before} to ${after}`,
+  changesOfChart: (title: string, from: string, to: string) => `${title}: changes from ${from} to ${to}`,
+  /** Today in the middle of a sentence. */
+  todayInText: 'today',
+  changesToolbar: 'Versions compared',
+  changesFrom: 'From',
+  changesTo: 'To',
+  changesDate: (side: string) => `${side}: date (blank for today)`,
+  /** A chart on a date; a chart with no date is itself. */
+  versionName: (title: string, date: string | null) => (date === null ? title : `${title} (${date})`),
+  closeChanges: 'Close changes',
+  swapVersions: 'Swap the versions',
+  loadingChanges: 'Loading both versions…',
+  changeKinds: { added: 'Added', removed: 'Removed', moved: 'Moved', renamed: 'Renamed', changed: 'Changed' } as Readonly<Record<ChangeKind, string>>,
+  /** The legend's count of one kind: "12 added". */
+  changeCount: (kind: ChangeKind, count: number) => `${count.toLocaleString('en')} ${kind}`,
+  changeFilters: 'Show one kind of change',
+  allChanges: 'All',
+  expandChanged: 'Expand changed',
+  expandChangedHint: 'Unfold only the branches that hold a change',
+  exportChanges: 'Export list (CSV)',
+  changeList: 'List of changes',
+  changeGroup: (kind: string, count: number) => `${kind} (${count.toLocaleString('en')})`,
+  showAllOfKind: (count: number) => `Show all ${count.toLocaleString('en')}`,
+  noChanges: 'No differences: the two versions have the same units, names, places and facts.',
+  nothingShared: (before: string, after: string) =>
+    `${before} and ${after} have no unit in common: no id and no name matches. They look like charts of two different organizations, so there is nothing to compare; choose other versions above.`,
+  sameVersion: 'Both sides are the same version: choose another chart or date for one of them.',
+  wasNamed: (name: string) => `was “${name}”`,
+  movedFromUnder: (parent: string) => `moved from under ${parent}`,
+  fromTop: 'the top',
+  underUnit: (name: string) => `under ${name}`,
+  wasUnder: (name: string) => `was under ${name}`,
+  unitUnchanged: 'No change to this unit between the two versions.',
+  whatChanged: 'What changed',
+  matchedBy: {
+    id: 'Matched by its id.',
+    'name-parent': 'Matched by name under the same parent (its id differs).',
+    name: 'Matched by name alone: no other unit has it (its id and parent differ).',
+  } as Readonly<Record<MatchRule, string>>,
+  pairedWith: (name: string, id: string) => `Earlier: “${name}” (id ${id}).`,
+  treatApart: 'Treat as different units',
+  pairAgain: (count: number) => `Pair again (${count.toLocaleString('en')} kept apart)`,
+  onlyInLater: 'Not in the earlier version.',
+  onlyInEarlier: 'Not in the later version: shown faded where it stood.',
+  changedField: (field: string) => (field.startsWith('fact:') ? field.slice(5) : (ownEntry(CHANGE_FIELDS, field) ?? field)),
+  before: 'Before',
+  after: 'After',
+  nothingStated: '(none)',
+  changesSince: (date: string) => `Changes from ${date} to today`,
+  changesButton: 'Changes…',
+  changesWith: (title: string) => `Changes from ${title}…`,
+  changesAgainst: 'Find the changes from it to…',
 
   // Keyboard shortcuts dialog
   close: 'Close',

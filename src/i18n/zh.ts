@@ -15,6 +15,8 @@ const STORAGE_ACTIONS_ZH: Record<StorageAction, readonly [string, string, string
   restore: ['已保存的图表', '载入', ''],
 };
 
+const CHANGE_KINDS_ZH = { added: '新增', removed: '撤销', moved: '调整隶属', renamed: '更名', changed: '内容变化' } as const;
+
 export const zh: Messages = {
   uiLanguage: 'zh',
   htmlLang: 'zh-Hans',
@@ -311,6 +313,61 @@ export const zh: Messages = {
   noCounterparts: '两个图表之间没有对应的机构。',
   onlyIn: (title) => `仅见于${title}`,
   everyUnitMatched: '每个机构都有对应机构。',
+
+  changes: '变化',
+  changesView: (before, after) => `从${before}到${after}的变化`,
+  changesOfChart: (title, from, to) => spaced(`${title}：从${from}到${to}的变化`),
+  todayInText: '今天',
+  changesToolbar: '所比较的版本',
+  changesFrom: '从',
+  changesTo: '到',
+  changesDate: (side) => `${side}：日期（留空为今天）`,
+  versionName: (title, date) => (date === null ? title : `${title}（${date}）`),
+  closeChanges: '关闭变化',
+  swapVersions: '交换两个版本',
+  loadingChanges: '正在载入两个版本…',
+  changeKinds: CHANGE_KINDS_ZH,
+  changeCount: (kind, count) => `${CHANGE_KINDS_ZH[kind]} ${count.toLocaleString('zh')}`,
+  changeFilters: '只显示一类变化',
+  allChanges: '全部',
+  expandChanged: '展开有变化的分支',
+  expandChangedHint: '只展开含有变化的分支',
+  exportChanges: '导出列表（CSV）',
+  changeList: '变化列表',
+  changeGroup: (kind, count) => `${kind}（${count.toLocaleString('zh')}）`,
+  showAllOfKind: (count) => `显示全部 ${count.toLocaleString('zh')} 项`,
+  noChanges: '没有差别：两个版本的机构、名称、隶属和事实都相同。',
+  nothingShared: (before, after) =>
+    spaced(`${before}与${after}没有共同的机构：没有相同的编号或名称。它们看来是两个不同组织的图表，无从比较；请在上方选择其他版本。`),
+  sameVersion: '两侧是同一个版本：请为其中一侧选择另一个图表或日期。',
+  wasNamed: (name) => `原名“${name}”`,
+  movedFromUnder: (parent) => `原隶属于${parent}`,
+  fromTop: '顶层',
+  underUnit: (name) => `隶属于${name}`,
+  wasUnder: (name) => `原隶属于${name}`,
+  unitUnchanged: '两个版本之间，此机构没有变化。',
+  whatChanged: '变化内容',
+  matchedBy: {
+    id: '按编号对应。',
+    'name-parent': '按同一上级下的名称对应（编号不同）。',
+    name: '仅按名称对应：没有其他机构同名（编号和上级都不同）。',
+  },
+  pairedWith: (name, id) => `早先：“${name}”（编号 ${id}）。`,
+  treatApart: '视为不同机构',
+  pairAgain: (count) => `重新对应（已分开 ${count.toLocaleString('zh')} 对）`,
+  onlyInLater: '早先的版本中没有。',
+  onlyInEarlier: '后来的版本中没有：以淡色显示在原来的位置。',
+  changedField: (field) =>
+    field.startsWith('fact:')
+      ? field.slice(5)
+      : (ownEntry({ kind: '类型', nativeName: '中文名称', summary: '概述', leaders: '领导', functions: '职能' }, field) ?? field),
+  before: '之前',
+  after: '之后',
+  nothingStated: '（无）',
+  changesSince: (date) => `从${date}到今天的变化`,
+  changesButton: '变化…',
+  changesWith: (title) => `从${title}起的变化…`,
+  changesAgainst: '查看它到以下图表的变化…',
 
   close: '关闭',
   shortcutScopes: { anywhere: '任何位置', tree: '在图表或大纲中', chart: '在图表中' },

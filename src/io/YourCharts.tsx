@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
 import { useDetailsMenu } from '../shared/dom.ts';
+import { openChanges } from '../store/changes.ts';
 import { removeImportedChart, renameImportedChart, titleTaken } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
@@ -100,6 +101,21 @@ export function YourCharts() {
                     }}
                   >
                     {t.rename}
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t.changesWith(entry.title)}
+                    title={t.changesAgainst}
+                    onClick={() => {
+                      // Against the chart brought last before or after it, else the first bundled one; the view's pickers change either.
+                      const others = catalog.filter((other) => other.id !== entry.id);
+                      const against = others.filter((other) => other.origin === 'imported').at(-1) ?? others[0];
+                      if (against === undefined) return;
+                      menu.close();
+                      openChanges({ chartId: entry.id, asOf: null }, { chartId: against.id, asOf: null });
+                    }}
+                  >
+                    {t.changesButton}
                   </button>
                   <button
                     type="button"

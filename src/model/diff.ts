@@ -10,6 +10,7 @@
  */
 import { comparableText } from './normalise.ts';
 import type { OrgChart, Unit } from './schema.ts';
+import type { ChartTable } from './table.ts';
 import type { OrgIndex } from './tree.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'moved' | 'renamed' | 'changed';
@@ -350,4 +351,31 @@ export function mergeVersions(before: OrgIndex, after: OrgIndex, diff: ChartDiff
   delete chart.snapshots;
   delete chart.events;
   return { chart, changeOf, removedIds, mergedIdOfBefore };
+}
+
+/**
+ * The list of changes as a table: a row per kind of change of each unit, and per field for changed facts, with
+ * the columns kind, id, name before, name after, parent before, parent after (by name), field, before, after.
+ */
+export function changesTable(diff: ChartDiff, before: OrgIndex, after: OrgIndex): ChartTable {
+  const nameIn = (index: OrgIndex, id: string | null) => (id === null ? '' : (index.byId.get(id)?.name ?? id));
+  const rows: string[][] = [];
+  for (const kind of CHANGE_KINDS) {
+    for (const change of diff.changes) {
+      if (!change.kinds.includes(kind)) continue;
+      const base = [
+        kind,
+        change.afterId ?? change.beforeId ?? change.id,
+        change.nameBefore ?? '',
+        change.nameAfter ?? '',
+        nameIn(before, change.parentBefore),
+        nameIn(after, change.parentAfter),
+      ];
+      if (kind === 'changed') for (const field of change.fields) rows.push([...base, field.field, field.before, field.after]);
+      else if (kind === 'renamed') rows.push([...base, 'name', change.nameBefore ?? '', change.nameAfter ?? '']);
+      else if (kind === 'moved') rows.push([...base, 'parent', nameIn(before, change.parentBefore), nameIn(after, change.parentAfter)]);
+      else rows.push([...base, '', '', '']);
+    }
+  }
+  return { fields: ['change', 'id', 'name before', 'name after', 'parent before', 'parent after', 'field', 'before', 'after'], rows };
 }

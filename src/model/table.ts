@@ -57,8 +57,13 @@ export function chartToTable(index: OrgIndex, readAsColumn: (name: string) => bo
  * importer reads them back as written); the byte order mark tells Excel the file is UTF-8.
  */
 export async function chartToCsv(index: OrgIndex): Promise<string> {
-  const [{ unparse }, { FORMULA_START, isImporterColumn }] = await Promise.all([import('papaparse'), import('./importFile.ts')]);
-  const table = chartToTable(index, isImporterColumn);
+  const { isImporterColumn } = await import('./importFile.ts');
+  return tableToCsv(chartToTable(index, isImporterColumn));
+}
+
+/** Any table as CSV text, with the same escaping and byte order mark as a chart's (see chartToCsv). */
+export async function tableToCsv(table: ChartTable): Promise<string> {
+  const [{ unparse }, { FORMULA_START }] = await Promise.all([import('papaparse'), import('./importFile.ts')]);
   // FORMULA_START, not papaparse's own pattern, which misses a formula followed by a line break.
   const csv = unparse({ fields: [...table.fields], data: table.rows.map((row) => [...row]) }, { escapeFormulae: FORMULA_START, newline: '\r\n' });
   return `\uFEFF${csv}\r\n`;

@@ -1,5 +1,5 @@
 /** One unit's details: its path, names and sections, each statement marked with its source and section, plain words (never a guess) where the sources say nothing. */
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 
 import { kindName } from '../i18n/messages.ts';
 import type { UnitHistory } from '../model/history.ts';
@@ -29,7 +29,16 @@ function hasHistory(history: UnitHistory | null): history is UnitHistory {
   );
 }
 
-export function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex; unit: Unit; pane: PaneId; sideTitle: string | undefined }) {
+export interface UnitDetailsProps {
+  readonly index: OrgIndex;
+  readonly unit: Unit;
+  readonly pane: PaneId;
+  readonly sideTitle: string | undefined;
+  /** A section the view around the panel adds under the unit's name (the changes view's "What changed"). */
+  readonly afterHeader?: ReactNode;
+}
+
+export function UnitDetails({ index, unit, pane, sideTitle, afterHeader }: UnitDetailsProps) {
   const shape = shapeOf(index.chart);
   const foldedInChart = useStore((s) => collapsedOf(s, pane).has(unit.id));
   const setCollapsed = useStore((s) => s.setCollapsed);
@@ -122,6 +131,7 @@ export function UnitDetails({ index, unit, pane, sideTitle }: { index: OrgIndex;
           </p>
         ) : null}
       </header>
+      {afterHeader}
 
       {isGroup ? (
         <section {...sectionName('facts-title', t.facts)}>

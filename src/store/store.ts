@@ -12,6 +12,7 @@ import type { ViewMove } from '../engine/viewMoves.ts';
 import type { ViewTransform } from '../engine/zoom.ts';
 import type { Notice, UiLanguage } from '../i18n/messages.ts';
 import { lastDay } from '../model/dates.ts';
+import type { ChartDiff, MergedChanges } from '../model/diff.ts';
 import type { NameMode } from '../model/present.ts';
 import { hasTimeData, loadedHistory } from '../model/timeData.ts';
 import { branchIds, defaultCollapsed, indexChart, type OrgIndex, pathToRoot } from '../model/tree.ts';
@@ -80,8 +81,24 @@ export interface Preferences {
   readonly display: 'chart' | 'outline';
 }
 
-export type PaneId = 'main' | 'left' | 'right';
-export const PANE_IDS: readonly PaneId[] = ['main', 'left', 'right'];
+/** `changes`: the merged chart of two versions in the changes view (see store/changes.ts). */
+export type PaneId = 'main' | 'left' | 'right' | 'changes';
+export const PANE_IDS: readonly PaneId[] = ['main', 'left', 'right', 'changes'];
+
+/** A chart as it stood on a date (null: as it stands), one side of the changes view. */
+export interface ChartVersion {
+  readonly chartId: string;
+  readonly asOf: string | null;
+}
+
+/** The two versions the changes view compares, the pairings a user rejected, and the diff once both are loaded. */
+export interface ChangesSession {
+  readonly before: ChartVersion;
+  readonly after: ChartVersion;
+  /** Pairings to leave unmade ("treat as different units"): [earlier id, later id]. */
+  readonly apart: readonly (readonly [string, string])[];
+  readonly result: (MergedChanges & { readonly diff: ChartDiff }) | null;
+}
 
 export interface PaneState {
   readonly chartId: string | null;
@@ -116,7 +133,9 @@ export interface AppState {
   readonly panes: Readonly<Record<PaneId, PaneState>>;
   /** Folded units, per pane and chart (key from `collapseKey`). */
   readonly collapsedByChart: Readonly<Record<string, ReadonlySet<string>>>;
-  readonly view: 'chart' | 'compare';
+  readonly view: 'chart' | 'compare' | 'changes';
+  /** What the changes view shows; kept when it closes, so the toolbar can offer it again. */
+  readonly changes: ChangesSession | null;
   /** In the compare view, panning or zooming one side moves the other too. */
   readonly linkedViews: boolean;
   /** A unit pointed at in the compare view; its counterpart lights up on the other side. */
@@ -398,9 +417,10 @@ export const useStore = create<AppState>()((set, get) => {
     catalog: [],
     manifestError: null,
     charts: {},
-    panes: { main: emptyPane(), left: emptyPane(), right: emptyPane() },
+    panes: { main: emptyPane(), left: emptyPane(), right: emptyPane(), changes: emptyPane() },
     collapsedByChart: {},
     view: 'chart',
+    changes: null,
     linkedViews: false,
     hovered: null,
     searchHit: null,
@@ -570,7 +590,7 @@ export const useStore = create<AppState>()((set, get) => {
     setTransform: (pane, transform, fromSync = false) => {
       set((state) => ({ panes: withPane(state, pane, { transform }) }));
       // Linked views: the other side follows a user's move; a copied move is never copied back.
-      if (fromSync || pane === 'main' || !get().linkedViews) return;
+      if (fromSync || (pane !== 'left' && pane !== 'right') || !get().linkedViews) return;
       get().paneViews[pane === 'left' ? 'right' : 'left']?.sync?.(transform);
     },
 

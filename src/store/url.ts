@@ -4,7 +4,8 @@
  * back and forward restore it.
  */
 import { lastDay } from '../model/dates.ts';
-import { type AppState, useStore } from './store.ts';
+import { openChanges } from './changes.ts';
+import { type AppState, type ChartVersion, useStore } from './store.ts';
 
 export interface LocationState {
   readonly chartId: string | null;
@@ -15,6 +16,8 @@ export interface LocationState {
   readonly rightUnitId: string | null;
   /** `?asof=2008`: the date the chart (or both compared charts) is shown as of. */
   readonly asOf: string | null;
+  /** `?changes=A,B&from=2007&to=2016`: the changes from chart A on a date to chart B on a date (either may be today). */
+  readonly changes: { readonly before: ChartVersion; readonly after: ChartVersion } | null;
 }
 
 export function readLocation(search: string): LocationState {
@@ -25,7 +28,14 @@ export function readLocation(search: string): LocationState {
     const [left = '', right = ''] = compareParam.split(',').map((part) => part.trim());
     compare = [left, right];
   }
+  const changesParam = params.get('changes');
+  let changes: LocationState['changes'] = null;
+  if (changesParam !== null) {
+    const [before = '', after = before] = changesParam.split(',').map((part) => part.trim());
+    changes = { before: { chartId: before, asOf: params.get('from') }, after: { chartId: after, asOf: params.get('to') } };
+  }
   return {
+    changes,
     chartId: params.get('chart'),
     unitId: params.get('unit'),
     compare,
@@ -35,9 +45,15 @@ export function readLocation(search: string): LocationState {
   };
 }
 
-export function locationFor(state: Pick<AppState, 'view' | 'panes'>): string {
+export function locationFor(state: Pick<AppState, 'view' | 'panes' | 'changes'>): string {
   const params = new URLSearchParams();
-  if (state.view === 'compare') {
+  if (state.view === 'changes' && state.changes !== null) {
+    const { before, after } = state.changes;
+    params.set('changes', before.chartId === after.chartId ? before.chartId : `${before.chartId},${after.chartId}`);
+    if (before.asOf !== null) params.set('from', before.asOf);
+    if (after.asOf !== null) params.set('to', after.asOf);
+    if (state.panes.changes.selectedId !== null) params.set('unit', state.panes.changes.selectedId);
+  } else if (state.view === 'compare') {
     const { left, right } = state.panes;
     params.set('compare', `${left.chartId ?? ''},${right.chartId ?? ''}`);
     if (left.selectedId !== null) params.set('left', left.selectedId);
@@ -59,6 +75,21 @@ export function applyLocation(): void {
   const state = useStore.getState();
   const asOf = location.asOf === null || lastDay(location.asOf) !== null ? location.asOf : null;
   const first = state.catalog[0]?.id ?? null;
+  if (location.changes !== null) {
+    const { before, after } = location.changes;
+    const known = (id: string) => state.catalog.some((entry) => entry.id === id);
+    const missing = [before.chartId, after.chartId].filter((id) => !known(id));
+    const validDate = (version: ChartVersion): ChartVersion => ({
+      chartId: version.chartId,
+      asOf: version.asOf === null || lastDay(version.asOf) === null ? null : version.asOf,
+    });
+    if (missing.length === 0) openChanges(validDate(before), validDate(after), location.unitId);
+    else {
+      if (first !== null) state.openChart(first);
+      useStore.getState().showNotice({ tone: 'warning', text: (m) => m.unknownCompare(missing) });
+    }
+    return;
+  }
   if (location.compare !== null) {
     const [left, right] = location.compare;
     const second = state.catalog.find((entry) => entry.id !== (left || first))?.id ?? first;
@@ -74,7 +105,7 @@ export function applyLocation(): void {
 }
 
 function isPending(state: AppState): boolean {
-  const panes = state.view === 'compare' ? [state.panes.left, state.panes.right] : [state.panes.main];
+  const panes = state.view === 'compare' ? [state.panes.left, state.panes.right] : state.view === 'changes' ? [state.panes.changes] : [state.panes.main];
   return panes.some((pane) => pane.pendingUnitId !== null || pane.chartId === null);
 }
 

@@ -10,6 +10,7 @@ import { lastDay } from '../model/dates.ts';
 import type { TimelineMark } from '../model/history.ts';
 import { formatDate } from '../model/present.ts';
 import { useDetailsMenu } from '../shared/dom.ts';
+import { openChanges } from '../store/changes.ts';
 import { type PaneId, paneIndex, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
@@ -21,6 +22,7 @@ export default function TimelineBar({ pane, marks, variant }: { pane: PaneId; ma
   const asOf = useStore((s) => s.panes[pane].asOf);
   const unitCount = useStore((s) => paneIndex(s, pane)?.preorder.length ?? 0);
   const setAsOf = useStore((s) => s.setAsOf);
+  const chartId = useStore((s) => s.panes[pane].chartId);
   const ids = useId();
   const menuRef = useRef<HTMLDetailsElement>(null);
   const menu = useDetailsMenu(menuRef);
@@ -137,6 +139,18 @@ export default function TimelineBar({ pane, marks, variant }: { pane: PaneId; ma
         <button type="button" className="timeline-today" aria-pressed={asOf === null} title={t.todayHint} onClick={() => setAsOf(null, pane)}>
           {t.today}
         </button>
+        {asOf !== null && chartId !== null ? (
+          <button
+            type="button"
+            className="timeline-changes"
+            onClick={() => {
+              menu.close();
+              openChanges({ chartId, asOf }, { chartId, asOf: null });
+            }}
+          >
+            {t.changesSince(shownDate(asOf))}
+          </button>
+        ) : null}
         {variant === 'strip' ? (
           <details className="timeline-records">
             <summary>{t.datedRecordsCount(marks.length)}</summary>
