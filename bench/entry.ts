@@ -7,9 +7,10 @@
 import { stratify, tree } from 'd3-hierarchy';
 
 import { layoutChart } from '../src/engine/layout.ts';
+import { diffCharts, mergeVersions } from '../src/model/diff.ts';
 import { importText } from '../src/model/importFile.ts';
 import { buildSearchIndex, type SearchIndex, searchUnits } from '../src/model/search.ts';
-import { defaultCollapsed, type OrgIndex } from '../src/model/tree.ts';
+import { defaultCollapsed, indexChart, type OrgIndex } from '../src/model/tree.ts';
 
 interface FlatRow {
   readonly id: string;
@@ -88,6 +89,18 @@ const bench = {
       return tree<FlatRow>().nodeSize([280, 140])(root);
     });
     return { parseMs: kind === 'json' ? parsed.ms : 0, hierarchyMs: laid.ms, nodes: laid.value.descendants().length };
+  },
+
+  /** The changes from the loaded chart to another file's (imported outside the timing): the diff, then the merged chart built and indexed. */
+  diffWith(fileName: string, text: string): { diffMs: number; mergeMs: number; changes: number; mergedUnits: number } {
+    const before = requireLoaded();
+    const imported = importText(fileName, text, new Set());
+    if (!imported.ok) throw new Error(`${fileName} did not import`);
+    const after = imported.index;
+    const diff = timed(() => diffCharts(before, after));
+    const merged = timed(() => indexChart(mergeVersions(before, after, diff.value, after.chart.title).chart));
+    if (!merged.value.ok) throw new Error('the merged chart is not a tree');
+    return { diffMs: diff.ms, mergeMs: merged.ms, changes: diff.value.changes.length, mergedUnits: merged.value.index.byId.size };
   },
 };
 

@@ -338,6 +338,60 @@ export function describeChart(chart) {
 
 export const SIZES = [1_000, 10_000, 100_000];
 
+/**
+ * The same organization a year on, for the changes benchmark: 2 % of units moved (to a unit outside their own
+ * branch), 1 % renamed, 1 % removed (people, so no branch goes with them) and 1 % added, seeded so every run diffs
+ * the same two versions.
+ */
+export function reorganize(chart, seed = 20250101) {
+  const rand = mulberry32(seed ^ chart.units.length);
+  const count = (share) => Math.round(chart.units.length * share);
+  const units = chart.units.map((unit) => ({ ...unit }));
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const isUnder = (id, ancestor) => {
+    for (let at = id; at; at = byId.get(at)?.parentId ?? null) if (at === ancestor) return true;
+    return false;
+  };
+  const branches = units.filter((unit) => unit.kind !== 'person');
+  const pickUnit = (list) => list[1 + Math.floor(rand() * (list.length - 1))];
+  const touched = new Set();
+  const fresh = (list) => {
+    for (;;) {
+      const unit = pickUnit(list);
+      if (!touched.has(unit.id)) {
+        touched.add(unit.id);
+        return unit;
+      }
+    }
+  };
+  for (let i = 0; i < count(0.02); i++) {
+    const unit = fresh(units);
+    let parent = pickUnit(branches);
+    while (parent.id === unit.parentId || isUnder(parent.id, unit.id)) parent = pickUnit(branches);
+    unit.parentId = parent.id;
+  }
+  for (let i = 0; i < count(0.01); i++) {
+    const unit = fresh(units);
+    unit.name = `${unit.name} (renamed)`;
+  }
+  const removed = new Set();
+  const leaves = units.filter((unit) => unit.kind === 'person');
+  for (let i = 0; i < count(0.01); i++) removed.add(fresh(leaves).id);
+  const added = Array.from({ length: count(0.01) }, (_, i) => ({
+    id: `new${i}`,
+    parentId: pickUnit(branches).id,
+    name: `New team ${i + 1}`,
+    kind: 'department',
+  }));
+  return {
+    ...chart,
+    id: `${chart.id}-next`,
+    title: `${chart.title}, a year on`,
+    shortTitle: `${chart.shortTitle} next`,
+    units: [...units.filter((unit) => !removed.has(unit.id)), ...added],
+  };
+}
+
 /** Writes gen-<label>.json and gen-<label>.csv for every size into `outDir`; returns their paths. */
 export function writeCharts(outDir, sizes = SIZES) {
   mkdirSync(outDir, { recursive: true });

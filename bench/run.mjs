@@ -22,7 +22,7 @@ import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 
 import { findChromium } from '../scripts/ensure-chromium.mjs';
-import { writeCharts } from './generate.mjs';
+import { reorganize, writeCharts } from './generate.mjs';
 import { startStaticServer } from './server.mjs';
 import { formatSpread, formatTarget, formatValue, meets, quantile, renderTable, round, summarize } from './stats.mjs';
 
@@ -217,6 +217,10 @@ function prepareData() {
     },
   };
   for (const set of Object.values(sets)) log(`  ${set.label.padEnd(10)} ${relative(ROOT, set.file)}  ${JSON.stringify(set.shape)}`);
+  // The 10k chart a year on (see reorganize), for the changes cases; not a set of its own.
+  const next = reorganize(JSON.parse(readFileSync(generated['10k'].json, 'utf8')));
+  sets['10k'].next = { file: join(ARTIFACTS, 'gen-10k-next.json'), rootId: next.units[0].id, units: next.units.length, title: next.title };
+  writeFileSync(sets['10k'].next.file, JSON.stringify(next));
   return sets;
 }
 
@@ -689,6 +693,94 @@ async function modelCases(browser, staticUrl, sets) {
       `  ${set.label}: floor ${formatValue(caseById(`floor.${set.label}`)?.value, 'ms')}, importText ${formatValue(caseById(`model.import.${set.label}`)?.value, 'ms')}`,
     );
   }
+}
+
+/**
+ * Issue 16: the changes between the 10k chart and itself a year on (2 % moved, 1 % renamed, added, removed).
+ * The model's diff and merge in the bench page, then in the app the time from "Changes…" to the merged chart's
+ * first painted frame, with both charts already imported.
+ */
+async function changesCases(browser, baseUrl, staticUrl, sets) {
+  const set = sets['10k'];
+  const model = await repeat('changes model 10k', RUNS, async () => {
+    const { context, page } = await newBenchPage(browser, staticUrl);
+    try {
+      return await page.evaluate(
+        async ({ before, after }) => {
+          window.bench.importChart('gen-10k.json', await window.bench.fetchText(before));
+          return window.bench.diffWith('gen-10k-next.json', await window.bench.fetchText(after));
+        },
+        { before: urlOf(staticUrl, set.file), after: urlOf(staticUrl, set.next.file) },
+      );
+    } finally {
+      await context.close();
+    }
+  });
+  if (model.values.length > 0) {
+    const v0 = model.values[0];
+    addCase({
+      id: 'changes.diff.10k',
+      group: 'changes',
+      label: 'changes: diff 10k vs a year on',
+      unit: 'ms',
+      samples: model.values.map((v) => v.diffMs),
+      notes: `${v0.changes} changed units; merged chart built and indexed in ${formatValue(
+        quantile(
+          model.values.map((v) => v.mergeMs),
+          0.5,
+        ),
+        'ms',
+      )} more (${v0.mergedUnits} units)`,
+      extra: { runs: model.values },
+      errors: model.errors,
+    });
+  } else addError('changes.diff.10k', 'changes', 'changes: diff 10k', model.errors.join('; '));
+
+  const app = await repeat('changes view 10k', RUNS, async (run) => {
+    const { context, page, errors } = await newAppPage(browser, baseUrl);
+    try {
+      await importIntoApp(page, set);
+      await importIntoApp(page, { ...set, ...set.next, label: '10k next' });
+      // Both charts have root u0, so the probe saw the first one's: wait for the second by its name.
+      await page.locator(`svg[role="tree"][aria-label="Org chart: ${set.next.title}"]`).waitFor();
+      const timing = await page.evaluate(async (title) => {
+        const menu = [...document.querySelectorAll('details.your-charts')][0];
+        if (!menu) throw new Error('no “Your charts” menu');
+        menu.open = true;
+        const button = document.querySelector(`button[aria-label="${CSS.escape(`Changes from ${title}…`)}"]`);
+        if (!button) throw new Error(`no “Changes from ${title}…” button`);
+        const drawn = 'svg[role="tree"][aria-label^="Changes from"] [role="treeitem"]';
+        const painted = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector(drawn)) return;
+            observer.disconnect();
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        });
+        const t0 = performance.now();
+        button.click();
+        return { paintMs: (await painted) - t0 };
+      }, 'Benchmark organization 10k');
+      log(`  changes view 10k run ${run}: ${formatValue(timing.paintMs, 'ms')} to paint`);
+      return { ...timing, pageErrors: [...errors] };
+    } finally {
+      await context.close();
+    }
+  });
+  if (app.values.length > 0) {
+    addCase({
+      id: 'changes.paint.10k',
+      group: 'changes',
+      label: 'changes: “Changes…” to first paint 10k',
+      unit: 'ms',
+      samples: app.values.map((v) => v.paintMs),
+      target: { op: '<', value: 1000, unit: 'ms' },
+      notes: 'both charts imported; includes loading the changes view and the diff code on first use',
+      extra: { runs: app.values },
+      errors: [...app.errors, ...[...new Set(app.values.flatMap((v) => v.pageErrors))].map((e) => `page: ${e}`)],
+    });
+  } else addError('changes.paint.10k', 'changes', 'changes view 10k', app.errors.join('; '));
 }
 
 /** About fifty queries of every kind, from the 10k chart's own vocabulary. */
@@ -1432,7 +1524,7 @@ async function main() {
   let staticServer = null;
   let browser = null;
   try {
-    if (wanted('model') || wanted('search')) {
+    if (wanted('model') || wanted('search') || wanted('changes')) {
       log('Building the bench bundle (bench/entry.ts)…');
       await buildBenchBundle();
     }
@@ -1459,6 +1551,7 @@ async function main() {
     if (wanted('expand')) groups.push(['expand', inBrowser((b) => expandCases(b, baseUrl, sets))]);
     if (wanted('keys')) groups.push(['keys', inBrowser((b) => keystrokeCases(b, baseUrl, sets))]);
     if (wanted('pan')) groups.push(['pan', inBrowser((b) => panCases(b, baseUrl, sets))]);
+    if (wanted('changes')) groups.push(['changes', inBrowser((b) => changesCases(b, baseUrl, staticServer.url, sets))]);
     if (wanted('baseline')) groups.push(['baseline', () => baselineCases(staticServer.url, sets)]);
 
     for (const [name, run] of groups) {

@@ -88,7 +88,26 @@ export function unitFieldTexts(unit: Unit): Map<string, string> {
   return fields;
 }
 
+const sameList = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean => {
+  if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < (a?.length ?? 0); i++) if (!same(a?.[i] as T, b?.[i] as T)) return false;
+  return true;
+};
+
+/** Whether the compared fields are the same, checked without building their texts: most units of two versions are. */
+function sameFields(before: Unit, after: Unit): boolean {
+  return (
+    (before.kind ?? '') === (after.kind ?? '') &&
+    (before.nativeName?.text ?? '') === (after.nativeName?.text ?? '') &&
+    (before.summary?.text ?? '') === (after.summary?.text ?? '') &&
+    sameList(before.leaders, after.leaders, (x, y) => x.title === y.title && x.name === y.name) &&
+    sameList(before.functions, after.functions, (x, y) => x.text === y.text) &&
+    sameList(before.facts, after.facts, (x, y) => x.label === y.label && x.value === y.value)
+  );
+}
+
 function fieldChanges(before: Unit, after: Unit): FieldChange[] {
+  if (sameFields(before, after)) return [];
   const was = unitFieldTexts(before);
   const now = unitFieldTexts(after);
   const changes: FieldChange[] = [];
