@@ -237,6 +237,7 @@ function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }:
         width={size.width}
         height={size.height}
         dark={dark}
+        tones={tones}
       />
       <svg
         ref={svgRef}

@@ -52,11 +52,13 @@ export function LodCanvas(props: {
   width: number;
   height: number;
   dark: boolean;
+  /** Marked units (see drawItems). */
+  tones?: ReadonlyMap<string, string> | undefined;
 }) {
-  const { pane, index, layout, grid, active, width, height, dark } = props;
+  const { pane, index, layout, grid, active, width, height, dark, tones } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const palette = paletteFor(dark);
-  const items = useMemo(() => (active ? drawItems(index, layout, palette) : null), [active, index, layout, palette]);
+  const items = useMemo(() => (active ? drawItems(index, layout, palette, tones) : null), [active, index, layout, palette, tones]);
 
   useEffect(() => {
     const canvas = canvasRef.current;

@@ -4,6 +4,7 @@
  * box with its link, and the minimap's picture and view box. The components in
  * src/chart/canvasLayers.tsx only size the canvases and call these on each move.
  */
+import { ownEntry } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import type { Bounds, ChartLayout } from './layout.ts';
 import { kindColour, type Palette } from './palette.ts';
@@ -24,7 +25,9 @@ export interface DrawItem {
   readonly link: readonly number[];
 }
 
-export function drawItems(index: OrgIndex, layout: ChartLayout, palette: Palette): Map<string, DrawItem> {
+/** `tones`: units marked (see NodeCard's tone) take their mark's colour and the rest go grey, so the marks stand out when zoomed out. */
+export function drawItems(index: OrgIndex, layout: ChartLayout, palette: Palette, tones?: ReadonlyMap<string, string>): Map<string, DrawItem> {
+  const marked = tones !== undefined && tones.size > 0;
   const links = new Map(layout.links.map((link) => [link.id, link.points]));
   const items = new Map<string, DrawItem>();
   for (const node of layout.nodes) {
@@ -34,7 +37,7 @@ export function drawItems(index: OrgIndex, layout: ChartLayout, palette: Palette
       y: node.y - node.height / 2,
       w: node.width,
       h: node.height,
-      fill: kindColour(palette, index.byId.get(node.id)?.kind),
+      fill: marked ? (ownEntry(palette.tones, tones.get(node.id) ?? '') ?? palette.unmarked) : kindColour(palette, index.byId.get(node.id)?.kind),
       link: link ?? [],
     });
   }

@@ -94,8 +94,10 @@ export async function removeImportedChart(chartId: string): Promise<void> {
   const state = useStore.getState();
   const comparedHere = state.view === 'compare' && (state.panes.left.chartId === chartId || state.panes.right.chartId === chartId);
   const mainGone = state.panes.main.chartId === chartId || state.panes.main.chartId === null;
-  // Leave compare if the chart was on either side; the main view falls back to a chart that still exists.
-  if (mainGone && (comparedHere || state.view === 'chart') && fallback) state.openChart(fallback);
+  const inChanges = state.view === 'changes' && state.changes !== null && [state.changes.before.chartId, state.changes.after.chartId].includes(chartId);
+  // Leave compare or the changes view if the chart was in it; the main view falls back to a chart that still exists.
+  if (inChanges) state.openChart(mainGone ? (fallback ?? chartId) : (state.panes.main.chartId ?? chartId));
+  else if (mainGone && (comparedHere || state.view === 'chart') && fallback) state.openChart(fallback);
   else if (comparedHere) state.closeCompare();
   else if (state.view === 'compare' && state.panes.main.chartId === chartId) {
     // Still comparing other charts: the hidden main view forgets the chart, and closing compare shows the left one.
