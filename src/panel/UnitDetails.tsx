@@ -125,13 +125,14 @@ export function UnitDetails({ index, unit, pane, sideTitle, afterHeader }: UnitD
             {t.foldInChart}
           </label>
         ) : null}
+        {/* Before the summary: in the changes view, what changed is what the reader came for. */}
+        {afterHeader}
         {unit.summary ? (
           <p className="summary" lang={contentLang}>
             {unit.summary.text} {cite(unit.summary.cite)}
           </p>
         ) : null}
       </header>
-      {afterHeader}
 
       {isGroup ? (
         <section {...sectionName('facts-title', t.facts)}>
