@@ -4,7 +4,7 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const featureFolders = ['chart', 'panel', 'search', 'compare', 'io', 'header', 'outline', 'timeline'];
+const featureFolders = ['chart', 'panel', 'search', 'compare', 'io', 'header', 'outline', 'timeline', 'changes'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'public', 'bench/.artifacts', 'tests/e2e/.artifacts', 'scripts/.*.local.mjs'] },

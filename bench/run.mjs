@@ -747,8 +747,8 @@ async function changesCases(browser, baseUrl, staticUrl, sets) {
         const menu = [...document.querySelectorAll('details.your-charts')][0];
         if (!menu) throw new Error('no “Your charts” menu');
         menu.open = true;
-        const button = document.querySelector(`button[aria-label="${CSS.escape(`Changes from ${title}…`)}"]`);
-        if (!button) throw new Error(`no “Changes from ${title}…” button`);
+        const button = document.querySelector(`button[aria-label="${CSS.escape(`Changes: ${title} and another chart`)}"]`);
+        if (!button) throw new Error(`no “Changes: ${title} and another chart” button`);
         const drawn = 'svg[role="tree"][aria-label^="Changes from"] [role="treeitem"]';
         const painted = new Promise((resolve) => {
           const observer = new MutationObserver(() => {

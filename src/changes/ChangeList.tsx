@@ -32,7 +32,7 @@ function rowDetail(kind: ChangeKind, change: UnitChange, result: Result, merged:
     case 'removed':
       return t.wasUnder(parentName(change.parentBefore));
     case 'moved':
-      return `${parentName(change.parentBefore)} → ${afterParent}`;
+      return t.movedFromTo(parentName(change.parentBefore), afterParent);
     case 'renamed':
       return t.wasNamed(change.nameBefore ?? '');
     case 'changed':

@@ -3,6 +3,8 @@
  * place, each changed field before and after, and how it was paired with the earlier version, with a way to undo
  * the pairing ("treat as different units") or to make it again.
  */
+import { useRef } from 'react';
+
 import { CHANGES_CHART_ID, setPairedApart } from '../store/changes.ts';
 import { readyIndex, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
@@ -15,6 +17,13 @@ export function ChangeSummary() {
   const selectedId = useStore((s) => s.panes.changes.selectedId) ?? merged?.rootId ?? null;
   const showUnit = useStore((s) => s.showUnit);
   const result = session?.result ?? null;
+  // The button pressed goes away with the pairing it changed: focus moves to the one that takes its place, once drawn.
+  const focusNext = useRef<'pairAgain' | 'treatApart' | null>(null);
+  const takeFocus = (which: 'pairAgain' | 'treatApart') => (button: HTMLButtonElement | null) => {
+    if (button === null || focusNext.current !== which) return;
+    focusNext.current = null;
+    button.focus();
+  };
   if (session === null || result === null || merged === null || selectedId === null) return null;
   const change = result.changeOf.get(selectedId);
   const beforeId = result.removedIds.get(selectedId) ?? result.diff.pairs.get(selectedId) ?? null;
@@ -51,8 +60,11 @@ export function ChangeSummary() {
               {kind === 'moved' ? (
                 <>
                   {' '}
-                  {change.parentBefore === null ? t.fromTop : unitLink(result.mergedIdOfBefore.get(change.parentBefore), change.parentBefore)} →{' '}
+                  {t.movedFromToParts[0]}
+                  {change.parentBefore === null ? t.fromTop : unitLink(result.mergedIdOfBefore.get(change.parentBefore), change.parentBefore)}
+                  {t.movedFromToParts[1]}
                   {change.parentAfter === null ? t.fromTop : unitLink(change.parentAfter, change.parentAfter)}
+                  {t.movedFromToParts[2]}
                 </>
               ) : null}
             </li>
@@ -83,7 +95,14 @@ export function ChangeSummary() {
         <p className="change-match">
           {t.matchedBy[result.diff.matchedBy.get(selectedId) ?? 'id']}{' '}
           {result.diff.matchedBy.get(selectedId) !== 'id' ? t.pairedWith(change?.nameBefore ?? merged.byId.get(selectedId)?.name ?? '', beforeIndex) : null}{' '}
-          <button type="button" onClick={() => setPairedApart(beforeIndex, selectedId, true)}>
+          <button
+            type="button"
+            ref={takeFocus('treatApart')}
+            onClick={() => {
+              focusNext.current = 'pairAgain';
+              setPairedApart([[beforeIndex, selectedId]], true);
+            }}
+          >
             {t.treatApart}
           </button>
         </p>
@@ -92,8 +111,10 @@ export function ChangeSummary() {
         <p className="change-match">
           <button
             type="button"
+            ref={takeFocus('pairAgain')}
             onClick={() => {
-              for (const [earlier, later] of apart) setPairedApart(earlier, later, false);
+              focusNext.current = 'treatApart';
+              setPairedApart(apart, false);
             }}
           >
             {t.pairAgain(apart.length)}

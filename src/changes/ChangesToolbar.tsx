@@ -2,26 +2,28 @@
 import { type FormEvent, useId, useState } from 'react';
 
 import { lastDay } from '../model/dates.ts';
+import { ChartSelect } from '../shared/ChartSelect.tsx';
 import { closeChanges, openChanges } from '../store/changes.ts';
-import { type ChartVersion, hasPast, readyIndex, shownShortTitle, useStore } from '../store/store.ts';
+import { type ChartVersion, hasPast, readyIndex, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
 function VersionPicker({ side, version, onChange }: { side: string; version: ChartVersion; onChange: (version: ChartVersion) => void }) {
-  const catalog = useStore((s) => s.catalog);
-  const preferences = useStore((s) => s.preferences);
   const dated = useStore((s) => {
     const index = readyIndex(s, version.chartId);
     return index !== null && hasPast(index);
   });
   const t = useMessages();
   const ids = useId();
-  const [draft, setDraft] = useState<{ text: string; error: boolean } | null>(null);
+  // A draft belongs to the version it was typed for: another version chosen shows its own date. The picker is not
+  // remounted for a new version, so keyboard focus stays on the control that changed it.
+  const [typed, setDraft] = useState<{ text: string; error: boolean; for: ChartVersion } | null>(null);
+  const draft = typed !== null && typed.for.chartId === version.chartId && typed.for.asOf === version.asOf ? typed : null;
   const text = draft?.text ?? version.asOf ?? '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const date = text.trim();
     if (date !== '' && lastDay(date) === null) {
-      setDraft({ text, error: true });
+      setDraft({ text, error: true, for: version });
       return;
     }
     setDraft(null);
@@ -29,19 +31,7 @@ function VersionPicker({ side, version, onChange }: { side: string; version: Cha
   };
   return (
     <div className="version-picker">
-      <label>
-        <span>{side}</span>
-        <select value={version.chartId} onChange={(event) => onChange({ chartId: event.target.value, asOf: null })}>
-          {catalog.map((entry) => {
-            const shown = shownShortTitle(entry, preferences);
-            return (
-              <option key={entry.id} value={entry.id}>
-                {shown.native ? shown.text : entry.title}
-              </option>
-            );
-          })}
-        </select>
-      </label>
+      <ChartSelect label={side} value={version.chartId} onChange={(chartId) => onChange({ chartId, asOf: null })} />
       {dated ? (
         <form onSubmit={submit}>
           <input
@@ -53,7 +43,7 @@ function VersionPicker({ side, version, onChange }: { side: string; version: Cha
             value={text}
             aria-invalid={draft?.error || undefined}
             aria-describedby={draft?.error ? `${ids}-error` : undefined}
-            onChange={(event) => setDraft({ text: event.target.value, error: false })}
+            onChange={(event) => setDraft({ text: event.target.value, error: false, for: version })}
           />
           <button type="submit">{t.showDate}</button>
           {draft?.error ? (
@@ -74,11 +64,11 @@ export function ChangesToolbar() {
   const { before, after } = session;
   return (
     <div className="changes-toolbar" role="toolbar" aria-label={t.changesToolbar}>
-      <VersionPicker key={`from ${before.chartId} ${before.asOf}`} side={t.changesFrom} version={before} onChange={(version) => openChanges(version, after)} />
+      <VersionPicker side={t.changesFrom} version={before} onChange={(version) => openChanges(version, after)} />
       <button type="button" onClick={() => openChanges(after, before)} aria-label={t.swapVersions} title={t.swapVersions}>
         ⇄
       </button>
-      <VersionPicker key={`to ${after.chartId} ${after.asOf}`} side={t.changesTo} version={after} onChange={(version) => openChanges(before, version)} />
+      <VersionPicker side={t.changesTo} version={after} onChange={(version) => openChanges(before, version)} />
       <button type="button" className="changes-close" onClick={closeChanges}>
         {t.closeChanges}
       </button>

@@ -6,6 +6,7 @@
 import { type ReactNode, useCallback, useMemo } from 'react';
 
 import { compareCharts, counterpartsOf } from '../model/compare.ts';
+import { ChartSelect } from '../shared/ChartSelect.tsx';
 import { type AppState, chartTitle, paneIndex, shownShortTitle, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import { ComparisonTables } from './ComparisonTables.tsx';
@@ -95,7 +96,6 @@ export function CompareView({ renderChart, renderDetails, timeline }: CompareVie
 }
 
 function CompareToolbar() {
-  const catalog = useStore((s) => s.catalog);
   const leftChart = useStore((s) => s.panes.left.chartId);
   const rightChart = useStore((s) => s.panes.right.chartId);
   const linked = useStore((s) => s.linkedViews);
@@ -103,31 +103,17 @@ function CompareToolbar() {
   const swapCompare = useStore((s) => s.swapCompare);
   const setLinkedViews = useStore((s) => s.setLinkedViews);
   const closeCompare = useStore((s) => s.closeCompare);
-  const preferences = useStore((s) => s.preferences);
   const t = useMessages();
 
   const picker = (side: 'left' | 'right', value: string | null) => (
-    <label className="compare-picker">
-      <span>{side === 'left' ? t.left : t.right}</span>
-      <select
-        value={value ?? ''}
-        onChange={(event) => {
-          const chosen = event.target.value;
-          if (side === 'left') openCompare(chosen, rightChart ?? chosen);
-          else openCompare(leftChart ?? chosen, chosen);
-        }}
-      >
-        {catalog.map((entry) => {
-          // A Chinese interface or Chinese names: the offices by their Chinese names, as in the header.
-          const shown = shownShortTitle(entry, preferences);
-          return (
-            <option key={entry.id} value={entry.id}>
-              {shown.native ? shown.text : entry.title}
-            </option>
-          );
-        })}
-      </select>
-    </label>
+    <ChartSelect
+      label={side === 'left' ? t.left : t.right}
+      value={value}
+      onChange={(chosen) => {
+        if (side === 'left') openCompare(chosen, rightChart ?? chosen);
+        else openCompare(leftChart ?? chosen, chosen);
+      }}
+    />
   );
 
   return (

@@ -368,7 +368,7 @@ const en = {
   changeList: 'List of changes',
   changeGroup: (kind: string, count: number) => `${kind} (${count.toLocaleString('en')})`,
   showAllOfKind: (count: number) => `Show all ${count.toLocaleString('en')}`,
-  noChanges: 'No differences: the two versions have the same units, names, places and facts.',
+  noChanges: 'No differences: the two versions have the same units, names and places, and the same kinds, leaders, functions and facts.',
   nothingShared: (before: string, after: string) =>
     `${before} and ${after} have no unit in common: no id and no name matches. They look like charts of two different organizations, so there is nothing to compare; choose other versions above.`,
   sameVersion: 'Both sides are the same version: choose another chart or date for one of them.',
@@ -395,8 +395,13 @@ const en = {
   nothingStated: '(none)',
   changesSince: (date: string) => `Changes from ${date} to today`,
   changesButton: 'Changes…',
-  changesWith: (title: string) => `Changes from ${title}…`,
-  changesAgainst: 'Find the changes from it to…',
+  unknownChanges: (ids: readonly string[]) => `No chart with the id ${ids.map((id) => `“${id}”`).join(' or ')} to find the changes of.`,
+  badChangesDate: (text: string) => `“${text}” in the address is not a date (a year such as 2008, or 2008-07-10). Showing that side as it stands today.`,
+  movedFromTo: (from: string, to: string) => `from under ${from} to under ${to}`,
+  /** movedFromTo's words around the two parents, where they are links. */
+  movedFromToParts: ['from under ', ' to under ', ''] as readonly [string, string, string],
+  changesWith: (title: string) => `Changes: ${title} and another chart`,
+  changesAgainst: 'Opens the changes between this chart and the one brought before or after it; choose either version there.',
 
   // Keyboard shortcuts dialog
   close: 'Close',

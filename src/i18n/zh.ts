@@ -15,7 +15,7 @@ const STORAGE_ACTIONS_ZH: Record<StorageAction, readonly [string, string, string
   restore: ['已保存的图表', '载入', ''],
 };
 
-const CHANGE_KINDS_ZH = { added: '新增', removed: '撤销', moved: '调整隶属', renamed: '更名', changed: '内容变化' } as const;
+const CHANGE_KINDS_ZH = { added: '新增', removed: '移除', moved: '调整隶属', renamed: '更名', changed: '内容变化' } as const;
 
 export const zh: Messages = {
   uiLanguage: 'zh',
@@ -321,9 +321,9 @@ export const zh: Messages = {
   changesToolbar: '所比较的版本',
   changesFrom: '从',
   changesTo: '到',
-  changesDate: (side) => `${side}：日期（留空为今天）`,
+  changesDate: (side) => `${side}的版本日期（留空为今天）`,
   versionName: (title, date) => (date === null ? title : `${title}（${date}）`),
-  closeChanges: '关闭变化',
+  closeChanges: '关闭变化视图',
   swapVersions: '交换两个版本',
   loadingChanges: '正在载入两个版本…',
   changeKinds: CHANGE_KINDS_ZH,
@@ -336,7 +336,7 @@ export const zh: Messages = {
   changeList: '变化列表',
   changeGroup: (kind, count) => `${kind}（${count.toLocaleString('zh')}）`,
   showAllOfKind: (count) => `显示全部 ${count.toLocaleString('zh')} 项`,
-  noChanges: '没有差别：两个版本的机构、名称、隶属和事实都相同。',
+  noChanges: '没有差别：两个版本的机构、名称、隶属，以及类型、领导、职能和事实都相同。',
   nothingShared: (before, after) =>
     spaced(`${before}与${after}没有共同的机构：没有相同的编号或名称。它们看来是两个不同组织的图表，无从比较；请在上方选择其他版本。`),
   sameVersion: '两侧是同一个版本：请为其中一侧选择另一个图表或日期。',
@@ -366,8 +366,12 @@ export const zh: Messages = {
   nothingStated: '（无）',
   changesSince: (date) => `从${date}到今天的变化`,
   changesButton: '变化…',
-  changesWith: (title) => `从${title}起的变化…`,
-  changesAgainst: '查看它到以下图表的变化…',
+  unknownChanges: (ids) => `没有编号为${ids.map((id) => `“${id}”`).join('或')}的图表，无法查看变化。`,
+  badChangesDate: (text) => `地址中的“${text}”不是日期（应为 2008 这样的年份，或 2008-07-10）。该侧按现状显示。`,
+  movedFromTo: (from, to) => `从${from}下调到${to}下`,
+  movedFromToParts: ['从', '下调到', '下'],
+  changesWith: (title) => spaced(`变化：${title}与另一个图表`),
+  changesAgainst: '打开此图表与在它之前或之后导入的图表之间的变化；可在那里选择任一版本。',
 
   close: '关闭',
   shortcutScopes: { anywhere: '任何位置', tree: '在图表或大纲中', chart: '在图表中' },

@@ -107,12 +107,14 @@ export function YourCharts() {
                     aria-label={t.changesWith(entry.title)}
                     title={t.changesAgainst}
                     onClick={() => {
-                      // Against the chart brought last before or after it, else the first bundled one; the view's pickers change either.
+                      // Against the chart brought last besides it, else the first bundled one, the one brought earlier
+                      // counting as the earlier version (the catalog lists imports as they came); the view's pickers change either.
                       const others = catalog.filter((other) => other.id !== entry.id);
                       const against = others.filter((other) => other.origin === 'imported').at(-1) ?? others[0];
                       if (against === undefined) return;
                       menu.close();
-                      openChanges({ chartId: entry.id, asOf: null }, { chartId: against.id, asOf: null });
+                      const [earlier, later] = catalog.indexOf(against) < catalog.indexOf(entry) ? [against, entry] : [entry, against];
+                      openChanges({ chartId: earlier.id, asOf: null }, { chartId: later.id, asOf: null });
                     }}
                   >
                     {t.changesButton}

@@ -133,48 +133,54 @@ function matchUnits(before: OrgIndex, after: OrgIndex, apart: ReadonlySet<string
   if (pairs.size === after.preorder.length || pairs.size === before.preorder.length) return { pairs, pairedFrom, matchedBy };
 
   const nameOf = (index: OrgIndex, id: string) => comparableText(index.byId.get(id)?.name ?? '');
+  // Names only one unit of a version has, over all its units: a name two units share ("Finance") pairs neither by name alone.
+  const soleHolders = (index: OrgIndex) => {
+    const holder = new Map<string, string | null>();
+    for (const id of index.preorder) {
+      const name = nameOf(index, id);
+      holder.set(name, holder.has(name) ? null : id);
+    }
+    return holder;
+  };
+  const soleBefore = soleHolders(before);
+  const soleAfter = soleHolders(after);
+  // Each pass looks only at the units still unpaired, so a long chain of passes stays cheap.
+  let unpairedBefore = before.preorder.filter((id) => !pairedFrom.has(id));
+  let unpairedAfter = after.preorder.filter((id) => !pairs.has(id));
   // Repeated while it finds pairs: a branch whose ids all changed is paired top-down, its top by a name no other
   // unit has, then each level by name under the parent just paired.
-  for (let found = true; found;) {
+  for (let found = true; found && unpairedBefore.length > 0 && unpairedAfter.length > 0;) {
     found = false;
     // By name under the same (paired) parent, in reading order so parents are paired before their children.
-    const unpairedBefore = new Map<string, string[]>();
-    for (const id of before.preorder) {
-      if (pairedFrom.has(id)) continue;
+    const byParentAndName = new Map<string, string[]>();
+    for (const id of unpairedBefore) {
       const key = `${before.parentOf.get(id) ?? ''}\u0000${nameOf(before, id)}`;
-      const list = unpairedBefore.get(key);
+      const list = byParentAndName.get(key);
       if (list) list.push(id);
-      else unpairedBefore.set(key, [id]);
+      else byParentAndName.set(key, [id]);
     }
-    for (const id of after.preorder) {
-      if (pairs.has(id)) continue;
+    for (const id of unpairedAfter) {
       const parent = after.parentOf.get(id) ?? null;
       const parentBefore = parent === null ? '' : pairs.get(parent);
       if (parentBefore === undefined) continue;
-      const candidates = unpairedBefore.get(`${parentBefore}\u0000${nameOf(after, id)}`);
+      const candidates = byParentAndName.get(`${parentBefore}\u0000${nameOf(after, id)}`);
       const index = candidates?.findIndex((beforeId) => !pairedFrom.has(beforeId) && !apart.has(pairKey(beforeId, id))) ?? -1;
       if (candidates === undefined || index < 0) continue;
       const [beforeId] = candidates.splice(index, 1);
       pair(id, beforeId as string, 'name-parent');
       found = true;
     }
-    // By a name only one unpaired unit has on each side: two units called "Finance" could be either.
-    const uniqueNames = (index: OrgIndex, paired: ReadonlyMap<string, string>) => {
-      const byName = new Map<string, string | null>();
-      for (const id of index.preorder) {
-        if (paired.has(id)) continue;
-        const name = nameOf(index, id);
-        byName.set(name, byName.has(name) ? null : id);
-      }
-      return byName;
-    };
-    const beforeNames = uniqueNames(before, pairedFrom);
-    for (const [name, id] of uniqueNames(after, pairs)) {
-      const beforeId = beforeNames.get(name);
-      if (id === null || beforeId === null || beforeId === undefined || apart.has(pairKey(beforeId, id))) continue;
+    // By a name no other unit has, in either version.
+    for (const id of unpairedAfter) {
+      if (pairs.has(id)) continue;
+      const name = nameOf(after, id);
+      const beforeId = soleBefore.get(name);
+      if (soleAfter.get(name) !== id || beforeId == null || pairedFrom.has(beforeId) || apart.has(pairKey(beforeId, id))) continue;
       pair(id, beforeId, 'name');
       found = true;
     }
+    unpairedBefore = unpairedBefore.filter((id) => !pairedFrom.has(id));
+    unpairedAfter = unpairedAfter.filter((id) => !pairs.has(id));
   }
   return { pairs, pairedFrom, matchedBy };
 }

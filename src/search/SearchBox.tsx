@@ -11,14 +11,18 @@ import type { OrgIndex } from '../model/tree.ts';
 import { listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { Marked } from '../shared/Marked.tsx';
 import { isCommand } from '../shared/shortcuts.ts';
+import { CHANGES_CHART_ID } from '../store/changes.ts';
 import { allTimeIndex, type ChartSlot, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
 const RESULT_LIMIT = 12;
 
-/** What search looks through: every unit each loaded chart records, past ones too (choosing one moves the chart to its date). */
+/**
+ * What search looks through: every unit each loaded chart records, past ones too (choosing one moves the chart to its
+ * date). Not the changes view's merged chart, which is a view of two charts already searched.
+ */
 function readyIndexes(charts: Readonly<Record<string, ChartSlot>>): OrgIndex[] {
-  return Object.values(charts).flatMap((slot) => (slot.status === 'ready' ? [allTimeIndex(slot.index)] : []));
+  return Object.entries(charts).flatMap(([id, slot]) => (slot.status === 'ready' && id !== CHANGES_CHART_ID ? [allTimeIndex(slot.index)] : []));
 }
 
 /** A unit the file records but today's structure does not have. */

@@ -55,9 +55,13 @@ async function refresh(keep: string | null = null): Promise<void> {
   }
   useStore.setState({ changes: { ...session, result: { ...merged, diff } } });
   setChartSlot(CHANGES_CHART_ID, { status: 'ready', index: indexed.index });
+  // A selection the new diff has no unit for (a pairing undone, a source chart edited) moves to `keep`, else the top.
   const state = useStore.getState();
   const selected = state.panes.changes.selectedId;
-  if (keep !== null && selected !== null && !indexed.index.byId.has(selected)) state.showUnit(keep, 'changes');
+  if (selected !== null && !indexed.index.byId.has(selected)) {
+    if (keep !== null && indexed.index.byId.has(keep)) state.showUnit(keep, 'changes');
+    else state.showUnit(indexed.index.rootId, 'changes');
+  }
 }
 
 let watching = false;
@@ -77,17 +81,25 @@ function watchSources(): void {
 export function openChanges(before: ChartVersion, after: ChartVersion, unitId: string | null = null): void {
   watchSources();
   const state = useStore.getState();
-  // Another pair opens folded afresh, to a readable size, and never shows the last pair's chart while it loads.
+  // The same pair (back and forward through its units): only the selection moves; the diff and its folds stay.
+  const session = state.changes;
+  if (state.view === 'changes' && session !== null && sameVersion(session.before, before) && sameVersion(session.after, after)) {
+    if (readyIndex(state, CHANGES_CHART_ID) === null)
+      useStore.setState({ panes: { ...state.panes, changes: { ...state.panes.changes, pendingUnitId: unitId } } });
+    else state.openChart(CHANGES_CHART_ID, unitId, 'changes');
+    return;
+  }
+  // Another pair opens folded afresh, to a readable size, and never shows the last pair's chart while it loads; the
+  // unit asked for is selected once the diff is made (see setChartSlot). One update, so the address records one step.
   const foldKey = collapseKey('changes', CHANGES_CHART_ID);
   const collapsedByChart = Object.fromEntries(Object.entries(state.collapsedByChart).filter(([key]) => key !== foldKey));
-  const charts = Object.fromEntries(Object.entries(state.charts).filter(([id]) => id !== CHANGES_CHART_ID));
-  // The pane forgets the pair shown before (its selection and view) and shows this one.
-  const panes = { ...state.panes, changes: { ...state.panes.changes, chartId: null, selectedId: null, focusedId: null, pendingUnitId: null } };
-  useStore.setState({ changes: { before, after, apart: [], result: null }, collapsedByChart, charts, panes, hovered: null });
+  const charts = { ...state.charts, [CHANGES_CHART_ID]: { status: 'loading' as const } };
+  const panes = { ...state.panes, changes: { ...state.panes.changes, chartId: CHANGES_CHART_ID, selectedId: null, focusedId: null, pendingUnitId: unitId } };
+  useStore.setState({ changes: { before, after, apart: [], result: null }, collapsedByChart, charts, panes, view: 'changes', hovered: null, notice: null });
   void refresh();
-  useStore.getState().openChart(CHANGES_CHART_ID, unitId, 'changes');
-  useStore.setState({ view: 'changes' });
 }
+
+const sameVersion = (a: ChartVersion, b: ChartVersion) => a.chartId === b.chartId && a.asOf === b.asOf;
 
 /** Back to the chart view, on the later version. */
 export function closeChanges(): void {
@@ -97,18 +109,21 @@ export function closeChanges(): void {
     return;
   }
   openChart(changes.after.chartId, null, 'main', changes.after.asOf);
+  // The merged chart (as many units as both versions) is not kept once the view is closed.
+  useStore.setState((state) => ({ changes: null, charts: Object.fromEntries(Object.entries(state.charts).filter(([id]) => id !== CHANGES_CHART_ID)) }));
 }
 
 /**
  * "Treat as different units" (`apart`: true) or "pair them again": the diff is made again without (or with) the
  * pairing. The selection stays on the later unit, or moves to it from the earlier one that is no longer shown apart.
  */
-export function setPairedApart(beforeId: string, afterId: string, apart: boolean): void {
+export function setPairedApart(pairs: readonly (readonly [string, string])[], apart: boolean): void {
   const session = useStore.getState().changes;
-  if (session === null) return;
-  const others = session.apart.filter(([earlier, later]) => earlier !== beforeId || later !== afterId);
-  useStore.setState({ changes: { ...session, apart: apart ? [...others, [beforeId, afterId]] : others } });
-  void refresh(afterId);
+  if (session === null || pairs.length === 0) return;
+  const listed = (earlier: string, later: string) => pairs.some(([beforeId, afterId]) => beforeId === earlier && afterId === later);
+  const others = session.apart.filter(([earlier, later]) => !listed(earlier, later));
+  useStore.setState({ changes: { ...session, apart: apart ? [...others, ...pairs] : others } });
+  void refresh(pairs[0]?.[1] ?? null);
 }
 
 /**

@@ -83,11 +83,12 @@ export function applyLocation(): void {
       chartId: version.chartId,
       asOf: version.asOf === null || lastDay(version.asOf) === null ? null : version.asOf,
     });
+    const badDate = [before.asOf, after.asOf].find((date) => date !== null && lastDay(date) === null);
     if (missing.length === 0) openChanges(validDate(before), validDate(after), location.unitId);
-    else {
-      if (first !== null) state.openChart(first);
-      useStore.getState().showNotice({ tone: 'warning', text: (m) => m.unknownCompare(missing) });
-    }
+    else if (first !== null) state.openChart(first);
+    // Said after opening, which clears the notices of the view shown before.
+    if (missing.length > 0) useStore.getState().showNotice({ tone: 'warning', text: (m) => m.unknownChanges(missing) });
+    else if (badDate) useStore.getState().showNotice({ tone: 'warning', text: (m) => m.badChangesDate(badDate) });
     return;
   }
   if (location.compare !== null) {

@@ -37,7 +37,7 @@ async function openAcmeChanges(page: Page): Promise<void> {
     .locator('summary')
     .filter({ hasText: /^Your charts \(2\)$/ })
     .click();
-  await page.getByRole('button', { name: 'Changes from acme-2025…' }).click();
+  await page.getByRole('button', { name: 'Changes: acme-2025 and another chart' }).click();
   await page.getByRole('heading', { name: 'Changes from acme-2025 to acme-2026' }).waitFor();
   await list(page).waitFor();
 }
@@ -182,7 +182,7 @@ describe('the changes between two versions', () => {
       .locator('summary')
       .filter({ hasText: /^Your charts \(2\)$/ })
       .click();
-    await page.getByRole('button', { name: 'Changes from acme-2026…' }).click();
+    await page.getByRole('button', { name: 'Changes: acme-2026 and another chart' }).click();
     await page.getByRole('combobox', { name: 'To' }).selectOption({ label: 'General Office of the State Council' });
     await expect(page.getByRole('status').filter({ hasText: 'have no unit in common' }).isVisible()).resolves.toBe(true);
     await expect(list(page).count()).resolves.toBe(0);

@@ -54,12 +54,12 @@ describe('the changes session in the store', () => {
     await mergedReady();
     const counts = () => useStore.getState().changes?.result?.diff.counts;
     const before = { ...counts() };
-    setPairedApart('liaison-bureau', 'liaison-bureau', true);
+    setPairedApart([['liaison-bureau', 'liaison-bureau']], true);
     await vi.waitFor(() => expect(counts()?.added).toBe((before.added ?? 0) + 1));
     expect(counts()?.removed).toBe((before.removed ?? 0) + 1);
     expect(useStore.getState().changes?.apart).toEqual([['liaison-bureau', 'liaison-bureau']]);
     expect(useStore.getState().panes.changes.selectedId).toBe('liaison-bureau');
-    setPairedApart('liaison-bureau', 'liaison-bureau', false);
+    setPairedApart([['liaison-bureau', 'liaison-bureau']], false);
     await vi.waitFor(() => expect(counts()).toEqual(before));
   });
 

@@ -96,6 +96,25 @@ describe('diffCharts', () => {
     expect(diff.pairs.has('Y')).toBe(false);
   });
 
+  it('pairs by name alone only a name no other unit of either version has', () => {
+    const before = indexOf([
+      { id: 'top', name: 'Ministry' },
+      { id: 'a', parentId: 'top', name: 'Dept A' },
+      { id: 'a1', parentId: 'a', name: 'General Office' },
+      { id: 'b', parentId: 'top', name: 'Dept B' },
+      { id: 'b1', parentId: 'b', name: 'General Office' },
+    ]);
+    // Dept B goes and Dept C comes, each with a General Office: the new one is not the old one moved.
+    const after = indexOf([
+      { id: 'top', name: 'Ministry' },
+      { id: 'a', parentId: 'top', name: 'Dept A' },
+      { id: 'a1', parentId: 'a', name: 'General Office' },
+      { id: 'c', parentId: 'top', name: 'Dept C' },
+      { id: 'c1', parentId: 'c', name: 'General Office' },
+    ]);
+    expect(kindsOf(diffCharts(before, after))).toEqual({ c: 'added', c1: 'added', b: 'removed', b1: 'removed' });
+  });
+
   it('unpairs a pairing the user rejected: the two count as one removed and one added', () => {
     const after = company.map((row) => (row.id === 'ops' ? { ...row, name: 'Logistics' } : row));
     const diff = diffCharts(indexOf(company), indexOf(after), new Set([pairKey('ops', 'ops')]));
