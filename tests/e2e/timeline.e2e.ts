@@ -102,7 +102,7 @@ describe('the offices through time', () => {
     await expect(page.getByRole('treeitem', { name: cardName('General Office of the State Council') }).getAttribute('aria-label')).resolves.toContain('Ma Kai');
     // No date: today's structure, as the seed article gives it.
     await openTimeline(page);
-    await timeline(page).getByRole('button', { name: 'Today' }).click();
+    await timeline(page).getByRole('button', { name: 'Today', exact: true }).click();
     await expect.poll(() => asOfParam(page)).toBeNull();
     await expect(page.getByRole('treeitem', { name: cardName('General Office of the State Council') }).getAttribute('aria-label')).resolves.toContain(
       'Wu Zhenglong',
@@ -138,7 +138,7 @@ describe('the offices through time', () => {
     await page.keyboard.type('2019-03');
     await page.keyboard.press('Enter');
     await expect.poll(() => asOfParam(page)).toBe('2019-03');
-    await timeline(page).getByRole('button', { name: 'Today' }).focus();
+    await timeline(page).getByRole('button', { name: 'Today', exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => asOfParam(page)).toBeNull();
     // Escape closes the timeline and gives focus back to its button.
