@@ -35,7 +35,7 @@ export async function loadChartFile(chartId: string, file: string): Promise<void
   setChartSlot(chartId, loaded.ok ? { status: 'ready', index: loaded.index } : { status: 'error', message: formatLoadError(loaded.error) });
 }
 
-/** Loads the manifest, then every chart it lists, in parallel. `onManifest` runs as soon as the list is known, before the charts load. */
+/** Loads the manifest, then every chart it lists, in parallel. `onManifest` runs as soon as the list is known, while the charts load. */
 export async function loadBundledCharts(onManifest: () => void | Promise<void> = () => undefined): Promise<void> {
   const store = useStore.getState();
   let text: string;
@@ -62,6 +62,8 @@ export async function loadBundledCharts(onManifest: () => void | Promise<void> =
     })),
     ...useStore.getState().catalog.filter((entry) => entry.origin === 'imported'),
   ]);
+  // The charts load while `onManifest` runs (it waits for the charts saved in IndexedDB), not after it.
+  const charts = Promise.all(manifest.manifest.charts.map((entry) => loadChartFile(entry.id, entry.file)));
   await onManifest();
-  await Promise.all(manifest.manifest.charts.map((entry) => loadChartFile(entry.id, entry.file)));
+  await charts;
 }
