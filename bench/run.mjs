@@ -1304,12 +1304,20 @@ async function coldVisit(browser, url) {
       PAGE_TIMEOUT_MS,
       'first card',
     );
-    const timings = await page.evaluate(() => ({
-      fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    const timings = await page.evaluate(async () => ({
+      // Paint entries are queued when the frame is presented, which can come after the frame's rAFs: wait for it.
+      fcpMs: await new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const fcp = list.getEntriesByName('first-contentful-paint')[0];
+          if (fcp) resolve(fcp.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(null), 5000);
+      }),
       documentMs: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
       resources: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, startMs: e.startTime, endMs: e.responseEnd })),
     }));
     if (errors.length > 0) throw new Error(errors.join('; '));
+    if (timings.fcpMs === null) throw new Error('no first-contentful-paint entry');
     return { ...card, ...timings, resources: timings.resources.map((r) => ({ ...r, name: resourceName(r.path) })) };
   } finally {
     await context.close().catch(() => {});

@@ -24,7 +24,7 @@ export function takenChartIds(): Set<string> {
 
 /** Adds an imported chart, shows it, and saves it. Resolves once saving has been tried. */
 /** Resolves just after the next frame is drawn, or after 200 ms in a tab that draws no frames (hidden). */
-function afterNextPaint(): Promise<void> {
+export function afterNextPaint(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
   return new Promise((resolve) => {
     const fallback = setTimeout(resolve, 200);
