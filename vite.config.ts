@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import react from '@vitejs/plugin-react';
-import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The built app declares what it may load: its own files only. Nothing a user
@@ -32,9 +32,9 @@ function contentSecurityPolicy(): Plugin {
 /**
  * The first chart is on screen sooner when its data downloads with the page rather than after the app's script has
  * run: index.html preloads the manifest and every bundled chart it lists (the app loads them all at start, whatever
- * `?chart=` says), and, in the build, the history model's code, which a bundled chart with a past needs before it is
- * shown. `as="fetch"` with `crossorigin` matches the app's plain `fetch()`, so the browser hands it the preloaded
- * response instead of asking twice.
+ * `?chart=` says). `as="fetch"` with `crossorigin` matches the app's plain `fetch()`, so the browser hands it the
+ * preloaded response instead of asking twice. (The history model's code, which a chart with a past needs, is not
+ * preloaded: main.tsx asks for it first thing, beside the data, and it stays out of the initial download.)
  */
 function preloadStartData(): Plugin {
   let base = '/';
@@ -45,23 +45,14 @@ function preloadStartData(): Plugin {
       base = config.base;
       publicDir = config.publicDir;
     },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const manifest = JSON.parse(readFileSync(join(publicDir, 'data/manifest.json'), 'utf8')) as { charts: { file: string }[] };
-        const dataFiles = ['manifest.json', ...manifest.charts.map((chart) => chart.file)];
-        const tags: HtmlTagDescriptor[] = dataFiles.map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `${base}data/${file}` },
-          injectTo: 'head',
-        }));
-        const historyChunk = Object.values(context.bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/model/history.ts') === true,
-        );
-        if (historyChunk)
-          tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${historyChunk.fileName}` }, injectTo: 'head' });
-        return tags;
-      },
+    transformIndexHtml() {
+      const manifest = JSON.parse(readFileSync(join(publicDir, 'data/manifest.json'), 'utf8')) as { charts: { file: string }[] };
+      const dataFiles = ['manifest.json', ...manifest.charts.map((chart) => chart.file)];
+      return dataFiles.map((file) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `${base}data/${file}` },
+        injectTo: 'head',
+      }));
     },
   };
 }
