@@ -68,8 +68,8 @@ export async function loadBundledCharts(onManifest: () => void | Promise<void> =
     ...useStore.getState().catalog.filter((entry) => entry.origin === 'imported'),
   ]);
   // The charts the page opens with are checked and indexed first, and the others once the first view is drawn, so it
-  // is not kept waiting for charts no one has asked for yet. They load while `onManifest` runs (it waits for the charts saved
-  // in IndexedDB), not after it.
+  // is not kept waiting for charts no one has asked for yet. They load while `onManifest` runs (it waits for the
+  // charts saved in IndexedDB), not after it.
   const entries = manifest.manifest.charts;
   const opening = openingChartIds(entries.map((entry) => entry.id));
   const load = (first: boolean) => Promise.all(entries.filter((entry) => opening.has(entry.id) === first).map((entry) => loadChartFile(entry.id, entry.file)));

@@ -22,7 +22,6 @@ export function takenChartIds(): Set<string> {
   return new Set([...state.catalog.map((entry) => entry.id), ...Object.keys(state.charts)]);
 }
 
-/** Adds an imported chart, shows it, and saves it. Resolves once saving has been tried. */
 /** Resolves just after the next frame is drawn, or after 200 ms in a tab that draws no frames (hidden). */
 export function afterNextPaint(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
@@ -45,6 +44,7 @@ function freeTitle(title: string, chartId: string): string {
   return `${title} (${n})`;
 }
 
+/** Adds an imported chart, shows it, and saves it. Resolves once saving has been tried. */
 /** `notes`: what the import did to the file (a root added, names taken from ids), in the words of the interface's language. */
 export async function addImportedChart(imported: OrgIndex, fileName: string, notes: (m: Messages) => readonly string[] = () => []): Promise<void> {
   const store = useStore.getState();
