@@ -44,8 +44,10 @@ function freeTitle(title: string, chartId: string): string {
   return `${title} (${n})`;
 }
 
-/** Adds an imported chart, shows it, and saves it. Resolves once saving has been tried. */
-/** `notes`: what the import did to the file (a root added, names taken from ids), in the words of the interface's language. */
+/**
+ * Adds an imported chart, shows it, and saves it; resolves once saving has been tried. `notes`: what the import did to
+ * the file (a root added, names taken from ids), in the words of the interface's language.
+ */
 export async function addImportedChart(imported: OrgIndex, fileName: string, notes: (m: Messages) => readonly string[] = () => []): Promise<void> {
   const store = useStore.getState();
   const title = freeTitle(imported.chart.title, imported.chart.id);
