@@ -7,8 +7,9 @@
  * Usage (after `vite build`):  node bench/run.mjs
  * Env: BENCH_RUNS (default 5), BENCH_RUNS_100K (3), BENCH_PAN_RUNS (3),
  *      BENCH_PAN_MS (3000), BENCH_BASELINE_TIMEOUT_MS (60000),
- *      BENCH_ONLY=bundle,model,search,load,expand,keys,pan,baseline (a subset),
- *      BENCH_OUT (results path, default bench/results.json).
+ *      BENCH_ONLY=bundle,model,search,cold,csv,load,expand,keys,pan,baseline (a subset),
+ *      BENCH_OUT (results path, default bench/results.json),
+ *      BENCH_BEFORE (a worktree of an earlier commit: its dist/, built if missing, runs beside ours in cold and csv).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,8 @@ const ONLY = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
+/** Another checkout (a `git worktree` of an earlier commit) whose build is measured run after run beside ours, in the cold and csv groups. */
+const BEFORE = process.env.BENCH_BEFORE ? resolve(process.cwd(), process.env.BENCH_BEFORE) : null;
 const wanted = (group) => ONLY.length === 0 || ONLY.includes(group);
 
 /** The same flags as the e2e tests (tests/e2e/browser.ts). */
@@ -1354,6 +1357,301 @@ async function baselineCases(staticUrl, sets) {
 }
 
 // ---------------------------------------------------------------------------
+// Cases: the cold first visit, and CSV text in the page → first frame, for the app (and the build in BENCH_BEFORE,
+// run after run beside it), d3-org-chart and the cold floor
+
+/** In the page, from its very start (an init script): the time the first chart card is in the DOM and painted. */
+function installFirstCardProbe() {
+  window.__benchFirstCard = new Promise((resolve) => {
+    const check = () => {
+      if (!document.querySelector('svg[role="tree"] [role="treeitem"]')) return;
+      observer.disconnect();
+      const inDomMs = performance.now();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve({ inDomMs, paintMs: performance.now() })));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** A resource's name without its content hash (`/assets/index-AbC12.js` → `index.js`), so runs and builds line up. */
+const resourceName = (pathname) =>
+  pathname
+    .split('/')
+    .pop()
+    .replace(/-[\w-]{8}(\.\w+)$/, '$1');
+
+/** A first visit in a new browser context (empty cache and IndexedDB): navigation start → first card painted, FCP, and when each file was asked for and arrived. */
+async function coldVisit(browser, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(installFirstCardProbe);
+    await page.goto(url);
+    const card = await withTimeout(
+      page.evaluate(() => window.__benchFirstCard),
+      PAGE_TIMEOUT_MS,
+      'first card',
+    );
+    const timings = await page.evaluate(async () => ({
+      // Paint entries are queued when the frame is presented, which can come after the frame's rAFs: wait for it.
+      fcpMs: await new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const fcp = list.getEntriesByName('first-contentful-paint')[0];
+          if (fcp) resolve(fcp.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(null), 5000);
+      }),
+      documentMs: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
+      resources: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, startMs: e.startTime, endMs: e.responseEnd })),
+    }));
+    if (errors.length > 0) throw new Error(errors.join('; '));
+    if (timings.fcpMs === null) throw new Error('no first-contentful-paint entry');
+    return { ...card, ...timings, resources: timings.resources.map((r) => ({ ...r, name: resourceName(r.path) })) };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** "manifest.json 170–180" per resource (medians over runs), in the order they were asked for: the waterfall. */
+function waterfallNote(runs) {
+  const byName = new Map();
+  for (const run of runs) {
+    for (const r of run.resources) {
+      const entry = byName.get(r.name) ?? { starts: [], ends: [] };
+      entry.starts.push(r.startMs);
+      entry.ends.push(r.endMs);
+      byName.set(r.name, entry);
+    }
+  }
+  const median = (values) => quantile(values, 0.5);
+  return [
+    `document ${Math.round(median(runs.map((r) => r.documentMs)))}`,
+    ...[...byName.entries()]
+      .map(([name, e]) => ({ name, start: median(e.starts), end: median(e.ends) }))
+      .sort((a, b) => a.start - b.start)
+      .map((r) => `${r.name} ${Math.round(r.start)}–${Math.round(r.end)}`),
+  ].join(', ');
+}
+
+async function coldCases(browser, apps) {
+  const measured = new Map(apps.map((app) => [app.key, { values: [], errors: [] }]));
+  for (let run = 1; run <= RUNS; run++) {
+    // The builds take turns within each run, so both see the same moment of a busy machine.
+    for (const app of apps) {
+      const into = measured.get(app.key);
+      try {
+        const visit = await coldVisit(browser, app.url);
+        into.values.push(visit);
+        log(`  cold ${app.key} run ${run}: first card ${formatValue(visit.paintMs, 'ms')}, FCP ${formatValue(visit.fcpMs, 'ms')}`);
+      } catch (err) {
+        into.errors.push(`run ${run}: ${err instanceof Error ? err.message : String(err)}`);
+        log(`  ✗ cold ${app.key} run ${run}: ${String(err).split('\n')[0]}`);
+      }
+    }
+  }
+  for (const app of apps) {
+    const { values, errors } = measured.get(app.key);
+    if (values.length === 0) {
+      addError(`cold.${app.key}`, 'cold', `cold first visit ${app.label}`, errors.join('; '));
+      continue;
+    }
+    addCase({
+      id: `cold.${app.key}`,
+      group: 'cold',
+      label: `cold first visit → first card painted, ${app.label}`,
+      unit: 'ms',
+      samples: values.map((v) => v.paintMs),
+      target: { op: '<', value: 500, unit: 'ms' },
+      notes: `card in DOM ${formatValue(
+        quantile(
+          values.map((v) => v.inDomMs),
+          0.5,
+        ),
+        'ms',
+      )}; waterfall (ms from navigation, asked–arrived): ${waterfallNote(values)}`,
+      extra: { runs: values },
+      errors,
+    });
+    addCase({
+      id: `cold.fcp.${app.key}`,
+      group: 'cold',
+      label: `cold first visit FCP, ${app.label}`,
+      unit: 'ms',
+      samples: values.map((v) => v.fcpMs),
+    });
+    addCase({
+      id: `cold.afterFcp.${app.key}`,
+      group: 'cold',
+      label: `cold first visit, first card after FCP, ${app.label}`,
+      unit: 'ms',
+      samples: values.map((v) => v.paintMs - v.fcpMs),
+      target: { op: '≤', value: 100, unit: 'ms' },
+      notes: 'per run, first card painted − FCP',
+    });
+  }
+}
+
+/** In the app: pastes `window.__benchCsv` as a table and times it to the paint after the new root card; then watches a second for long tasks. */
+function pasteCsvIntoApp(rootId) {
+  const selector = `svg[role="tree"] [role="treeitem"][data-id="${CSS.escape(rootId)}"]`;
+  const longTasks = [];
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => ({ startMs: e.startTime, ms: e.duration })))).observe({ type: 'longtask' });
+  const notice = new Promise((resolve) => {
+    const check = () => {
+      const text = document.querySelector('.notice p')?.textContent ?? '';
+      if (!/^(Imported “|Import failed)/.test(text)) return;
+      observer.disconnect();
+      resolve({ atMs: performance.now(), text });
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const painted = new Promise((resolve) => {
+    const check = () => {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      const inDomMs = performance.now();
+      requestAnimationFrame((frameMs) => requestAnimationFrame(() => resolve({ inDomMs, frameMs, paintMs: performance.now() })));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  const clipboardData = new DataTransfer();
+  clipboardData.setData('text/plain', window.__benchCsv);
+  const t0 = performance.now();
+  window.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  return Promise.race([
+    notice.then((n) => (n.text.startsWith('Import failed') ? Promise.reject(new Error(n.text)) : new Promise(() => {}))),
+    painted.then(async (p) => {
+      const n = await notice;
+      // The second after the first frame: what a person tries to do next waits behind any long task in it.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, p.frameMs + 1100 - performance.now())));
+      // From the frame that shows the chart (its rAF's vsync time), not from the rAF after it: work queued right after
+      // that frame (the save) would otherwise fall between the two and go uncounted.
+      const after = longTasks.filter((t) => t.startMs >= p.frameMs && t.startMs < p.frameMs + 1000);
+      return {
+        domMs: p.inDomMs - t0,
+        paintMs: p.paintMs - t0,
+        frameMs: p.frameMs - t0,
+        noticeMs: n.atMs - t0,
+        noticeText: n.text,
+        longTasksAfter: after.length,
+        longestAfterMs: after.reduce((max, t) => Math.max(max, t.ms), 0),
+      };
+    }),
+  ]);
+}
+
+async function csvIntoApp(browser, app, set, text) {
+  const { context, page, errors } = await newAppPage(browser, app.url);
+  try {
+    // The app idle, its importer loaded (it loads when idle), as d3-org-chart's page has its scripts.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate((csv) => {
+      window.__benchCsv = csv;
+    }, text);
+    const result = await withTimeout(page.evaluate(pasteCsvIntoApp, set.rootId), PAGE_TIMEOUT_MS, `paste ${set.label}`);
+    if (!result.noticeText.includes(set.units.toLocaleString('en'))) throw new Error(`unexpected notice: ${result.noticeText}`);
+    if (errors.length > 0) throw new Error(errors.join('; '));
+    return result;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function csvInBaselinePage(browser, staticUrl, set, call) {
+  const { context, page, errors } = await newBaselinePage(browser, staticUrl, set);
+  try {
+    const result = await withTimeout(page.evaluate(call), BASELINE_TIMEOUT_MS, `d3 ${set.label}`);
+    if (errors.length > 0) throw new Error(errors.join('; '));
+    return result;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function csvCases(browser, staticUrl, apps, sets) {
+  for (const key of ['real', '10k', '100k']) {
+    const set = sets[key];
+    const text = readFileSync(set.csv, 'utf8');
+    const sides = [
+      ...apps.map((app) => ({ key: app.key, label: app.label, run: () => csvIntoApp(browser, app, set, text) })),
+      { key: 'd3OrgChart', label: 'd3-org-chart 3.1.1', run: () => csvInBaselinePage(browser, staticUrl, set, () => window.baseline.load()) },
+      { key: 'floor', label: 'cold floor (bare d3)', run: () => csvInBaselinePage(browser, staticUrl, set, () => window.baseline.floor()) },
+    ];
+    const measured = new Map(sides.map((side) => [side.key, { values: [], errors: [] }]));
+    for (let run = 1; run <= runsFor(set); run++) {
+      for (const side of sides) {
+        const into = measured.get(side.key);
+        try {
+          const value = await side.run();
+          // d3-org-chart's own parse is part of the same work: from the text (csvParse) to the frame.
+          const ms = side.key === 'd3OrgChart' ? value.withParseMs : (value.totalMs ?? value.paintMs);
+          into.values.push({ ...value, ms });
+          log(
+            `  csv ${set.label} ${side.key} run ${run}: ${formatValue(ms, 'ms')}${value.longestAfterMs !== undefined ? `, long tasks in the second after: ${value.longTasksAfter} (longest ${formatValue(value.longestAfterMs, 'ms')}), frame rAF at ${formatValue(value.frameMs, 'ms')}` : ''}`,
+          );
+        } catch (err) {
+          into.errors.push(`run ${run}: ${err instanceof Error ? err.message : String(err)}`);
+          log(`  ✗ csv ${set.label} ${side.key} run ${run}: ${String(err).split('\n')[0]}`);
+        }
+      }
+    }
+    for (const side of sides) {
+      const { values, errors } = measured.get(side.key);
+      const id = `csv.${side.key}.${set.label}`;
+      if (values.length === 0) {
+        addError(id, 'csv', `CSV text → first frame ${set.label}, ${side.label}`, errors.join('; '));
+        continue;
+      }
+      const isApp = values[0].longestAfterMs !== undefined;
+      const median = (pick) => quantile(values.map(pick), 0.5);
+      addCase({
+        id,
+        group: 'csv',
+        label: `CSV text → first frame ${set.label}, ${side.label}`,
+        unit: 'ms',
+        samples: values.map((v) => v.ms),
+        notes: isApp
+          ? `in DOM ${formatValue(
+              median((v) => v.domMs),
+              'ms',
+            )}; saved (notice) ${formatValue(
+              median((v) => v.noticeMs),
+              'ms',
+            )}; long tasks in the second after the frame: ${values
+              .map((v) => (v.longTasksAfter === 0 ? '0' : `${v.longTasksAfter} (${Math.round(v.longestAfterMs)} ms)`))
+              .join(', ')}`
+          : side.key === 'd3OrgChart'
+            ? `csvParse ${formatValue(
+                median((v) => v.parseMs),
+                'ms',
+              )} of it; ${values[0].nodesInDom} nodes drawn`
+            : `csvParse + stratify + tree + ${values[0].nodesInDom} plain cards, fresh page`,
+        extra: { runs: values },
+        errors,
+      });
+      if (isApp && key === '10k') {
+        addCase({
+          id: `csv.longTaskAfter.${side.key}.${set.label}`,
+          group: 'csv',
+          label: `longest task in the second after the first frame ${set.label}, ${side.label}`,
+          unit: 'ms',
+          samples: values.map((v) => v.longestAfterMs),
+          value: Math.max(...values.map((v) => v.longestAfterMs)),
+          target: { op: '≤', value: 50, unit: 'ms' },
+          notes: 'the worst run (0 = no long task in any run)',
+        });
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Ratios
 
 /** What ⅓ of d3-org-chart's load leaves us, next to what bare d3 stratify+tree (and JSON.parse) take on the same data with no DOM at all. */
@@ -1426,6 +1724,28 @@ function addRatios(sets) {
     }
   }
   ratio('ratio.expand.10k', 'ratio expand all ours/d3-org-chart 10k', 'expand.10k', 'baseline.expand.10k', null);
+  // The same work on both sides: CSV text in the page, each tool's own parse, the first frame that shows the chart.
+  const csvTargets = { real: 1.0, '10k': 0.7, '100k': 0.7 };
+  for (const key of ['real', '10k', '100k']) {
+    const label = sets[key].label;
+    for (const app of ['ours', 'before']) {
+      const name = app === 'ours' ? 'ours' : 'before';
+      ratio(
+        `ratio.csv.${app}.${label}`,
+        `ratio CSV text → first frame ${name}/d3-org-chart ${label}`,
+        `csv.${app}.${label}`,
+        `csv.d3OrgChart.${label}`,
+        app === 'ours' ? { op: '≤', value: csvTargets[key], unit: '×' } : null,
+      );
+      ratio(
+        `ratio.csvFloor.${app}.${label}`,
+        `ratio CSV text → first frame ${name}/cold floor ${label}`,
+        `csv.${app}.${label}`,
+        `csv.floor.${label}`,
+        app === 'ours' && key !== 'real' ? { op: '≤', value: 1.5, unit: '×' } : null,
+      );
+    }
+  }
   for (const key of ['1k', 'real', '10k', '100k']) {
     const label = sets[key].label;
     ratio(`ratio.floor.${label}`, `ratio load ours/floor ${label}`, `load.${label}`, `floor.${label}`, null, 'floor = bare stratify+tree, no DOM');
@@ -1521,6 +1841,7 @@ async function main() {
   if (wanted('bundle')) groups.push(['bundle', async () => bundleCase()]);
 
   let previewServer = null;
+  let beforeServer = null;
   let staticServer = null;
   let browser = null;
   try {
@@ -1547,6 +1868,22 @@ async function main() {
     };
     if (wanted('model')) groups.push(['model', inBrowser((b) => modelCases(b, staticServer.url, sets))]);
     if (wanted('search')) groups.push(['search', inBrowser((b) => searchCases(b, staticServer.url, sets))]);
+    const apps = [{ key: 'ours', label: 'ours', url: baseUrl }];
+    if (BEFORE && (wanted('cold') || wanted('csv'))) {
+      if (!existsSync(join(BEFORE, 'dist/index.html'))) {
+        log(`Building ${BEFORE} (BENCH_BEFORE)…`);
+        execFileSync('npx', ['vite', 'build'], { cwd: BEFORE, stdio: 'inherit' });
+      }
+      beforeServer = await preview({ root: BEFORE, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+      const beforeUrl = beforeServer.resolvedUrls?.local[0];
+      if (!beforeUrl) throw new Error('The preview server of BENCH_BEFORE did not report its address.');
+      const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BEFORE, encoding: 'utf8' }).trim();
+      meta.before = { dir: BEFORE, commit };
+      apps.push({ key: 'before', label: `before (${commit})`, url: beforeUrl });
+      log(`Before (${commit}) at ${beforeUrl}`);
+    }
+    if (wanted('cold')) groups.push(['cold', inBrowser((b) => coldCases(b, apps))]);
+    if (wanted('csv')) groups.push(['csv', inBrowser((b) => csvCases(b, staticServer.url, apps, sets))]);
     if (wanted('load')) groups.push(['load', inBrowser((b) => loadCases(b, baseUrl, sets))]);
     if (wanted('expand')) groups.push(['expand', inBrowser((b) => expandCases(b, baseUrl, sets))]);
     if (wanted('keys')) groups.push(['keys', inBrowser((b) => keystrokeCases(b, baseUrl, sets))]);
@@ -1574,6 +1911,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     await previewServer?.close().catch(() => {});
+    await beforeServer?.close().catch(() => {});
     await staticServer?.close().catch(() => {});
   }
   save();

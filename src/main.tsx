@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 
 import { App } from './App.tsx';
 import { loadHistory } from './model/timeData.ts';
-import { loadBundledCharts } from './store/bundled.ts';
+import { loadBundledCharts, OPENING_WAIT_MS, openingViewSettled } from './store/bundled.ts';
 import { restoreImportedCharts } from './store/imported.ts';
 import { startPreferences } from './store/prefs.ts';
 import { applyLocation, startUrlSync } from './store/url.ts';
@@ -25,7 +25,7 @@ void loadBundledCharts(async () => {
   applyLocation();
 });
 
-void preferencesReady.then(() =>
+void Promise.all([preferencesReady, openingViewSettled(OPENING_WAIT_MS)]).then(() =>
   createRoot(container).render(
     <StrictMode>
       <App />

@@ -62,13 +62,11 @@ export function LodCanvas(props: {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    // With nothing to draw the canvas is left alone: sizing it and setting up its context costs a full-screen bitmap
+    // (~20 ms on a first import), and nothing is on it anyway (the cleanup below clears a drawing it leaves).
+    if (!canvas || !active || !items) return;
     const context = fitCanvas(canvas, width, height, pixelRatio());
     if (!context) return;
-    if (!active || !items) {
-      clearCanvas(context);
-      return;
-    }
     const scene = createLodScene({ context, items, layout, grid, palette, ratio: pixelRatio(), width, height });
     const stopRedrawing = redrawOnEveryMove(pane, scene.draw);
     return () => {

@@ -61,6 +61,10 @@ export function estimateTextWidth(text: string, fontSize: number, weight = 400):
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines: number, weight = 400): string[] {
   const words = text.trim().split(/\s+/).filter(Boolean);
+  // Most names fit on one line: one measurement instead of one per word (the greedy loop below would end the same way).
+  const whole = words.join(' ');
+  if (whole === '') return [];
+  if (estimateTextWidth(whole, fontSize, weight) <= maxWidth) return [whole];
   const lines: string[] = [];
   let line = '';
   const pushWord = (word: string) => {

@@ -18,7 +18,9 @@ export interface Notice {
   readonly text: string | ((messages: Messages) => string);
 }
 
-export const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+// One formatter for every count: toLocaleString builds a new one per call, which every card paid for its "N units below".
+const englishNumber = new Intl.NumberFormat('en');
+export const plural = (count: number, one: string, many: string) => `${englishNumber.format(count)} ${count === 1 ? one : many}`;
 
 export type StorageAction = 'save' | 'delete' | 'restore';
 /** Why the browser's storage failed (see store/persist.ts): full, switched off, or something else (the browser's own words). */

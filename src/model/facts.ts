@@ -27,8 +27,19 @@ const KEY_OF_LABEL = new Map<string, WellKnownFactKey>(WELL_KNOWN_FACT_KEYS.flat
 /** The key a fact goes by: its own, else the well-known key its label means ("Established" → formed), else none. */
 export function factKeyOf(fact: Fact): string | undefined {
   if (fact.key !== undefined && fact.key !== '') return fact.key;
-  return KEY_OF_LABEL.get(comparableText(fact.label));
+  // Labels repeat (an imported table's columns, on every row): each is normalised once, not on every question asked of it.
+  let known = keyOfLabelSeen.get(fact.label);
+  if (known === undefined) {
+    known = KEY_OF_LABEL.get(comparableText(fact.label)) ?? null;
+    if (keyOfLabelSeen.size >= MAX_LABELS_SEEN) keyOfLabelSeen.clear();
+    keyOfLabelSeen.set(fact.label, known);
+  }
+  return known ?? undefined;
 }
+
+/** Each label met so far and the well-known key it means (null: none). */
+const keyOfLabelSeen = new Map<string, WellKnownFactKey | null>();
+const MAX_LABELS_SEEN = 10_000;
 
 /** Whether a fact is the well-known one: by its key, or by its label when it has no key. */
 export function factIs(fact: Fact, key: WellKnownFactKey): boolean {

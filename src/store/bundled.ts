@@ -4,9 +4,14 @@
  */
 import { formatLoadError, loadChart, loadManifest, parseJsonText } from '../model/load.ts';
 import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
-import { useStore } from './store.ts';
+import { afterNextPaint } from './imported.ts';
+import { type AppState, useStore } from './store.ts';
+import { readLocation } from './url.ts';
 
 const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
+
+/** How long the first render waits for the opening chart (on a slow network the page shows "Loading chart…" after it), and the other charts for the first view. */
+export const OPENING_WAIT_MS = 400;
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
@@ -35,7 +40,7 @@ export async function loadChartFile(chartId: string, file: string): Promise<void
   setChartSlot(chartId, loaded.ok ? { status: 'ready', index: loaded.index } : { status: 'error', message: formatLoadError(loaded.error) });
 }
 
-/** Loads the manifest, then every chart it lists, in parallel. `onManifest` runs as soon as the list is known, before the charts load. */
+/** Loads the manifest, then every chart it lists, in parallel. `onManifest` runs as soon as the list is known, while the charts load. */
 export async function loadBundledCharts(onManifest: () => void | Promise<void> = () => undefined): Promise<void> {
   const store = useStore.getState();
   let text: string;
@@ -62,6 +67,53 @@ export async function loadBundledCharts(onManifest: () => void | Promise<void> =
     })),
     ...useStore.getState().catalog.filter((entry) => entry.origin === 'imported'),
   ]);
+  // The charts the page opens with are checked and indexed first, and the others once the first view is drawn, so it
+  // is not kept waiting for charts no one has asked for yet. They load while `onManifest` runs (it waits for the
+  // charts saved in IndexedDB), not after it.
+  const entries = manifest.manifest.charts;
+  const opening = openingChartIds(entries.map((entry) => entry.id));
+  const load = (first: boolean) => Promise.all(entries.filter((entry) => opening.has(entry.id) === first).map((entry) => loadChartFile(entry.id, entry.file)));
+  const charts = load(true)
+    .then(() => openingViewSettled(OPENING_WAIT_MS))
+    .then(afterNextPaint)
+    .then(() => load(false));
   await onManifest();
-  await Promise.all(manifest.manifest.charts.map((entry) => loadChartFile(entry.id, entry.file)));
+  await charts;
+}
+
+/** The bundled charts the address opens (`?chart=`, either side of `?compare=`), and the first listed when it names none of them. */
+function openingChartIds(listed: readonly string[]): Set<string> {
+  const location = readLocation(window.location.search);
+  const named = new Set(listed.filter((id) => id === location.chartId || (location.compare?.includes(id) ?? false)));
+  if (named.size === 0 && listed[0] !== undefined) named.add(listed[0]);
+  return named;
+}
+
+function openingViewDrawable(state: AppState): boolean {
+  if (state.manifestError !== null) return true;
+  const panes = state.view === 'compare' ? [state.panes.left, state.panes.right] : [state.panes.main];
+  return panes.every((pane) => pane.chartId !== null && (state.charts[pane.chartId]?.status ?? 'loading') !== 'loading');
+}
+
+/**
+ * Resolves once the view the page opens with can be drawn (its charts loaded or failed, or the list failed), or after
+ * `capMs` whatever happens. The first render waits for it, so the page paints once, with its chart, instead of a
+ * "Loading chart…" frame and then the whole page again.
+ */
+export function openingViewSettled(capMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (openingViewDrawable(useStore.getState())) {
+      resolve();
+      return;
+    }
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, capMs);
+    const unsubscribe = useStore.subscribe((state) => {
+      if (openingViewDrawable(state)) done();
+    });
+  });
 }

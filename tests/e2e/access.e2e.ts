@@ -318,6 +318,8 @@ describe('accessibility in a real browser', () => {
     const { page } = session;
     await openApp(page, '/?chart=npcsc-general-office&unit=liaison-bureau');
     const toolbar = page.getByRole('toolbar', { name: 'Chart view' });
+    // The timeline's button comes with its code, which loads on demand: the toolbar is whole once it is there.
+    await toolbar.locator('summary', { hasText: 'As of Today' }).waitFor();
     await toolbar.getByRole('button', { name: 'Zoom in' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect(isFocused(toolbar.getByRole('button', { name: 'Zoom out' }))).resolves.toBe(true);

@@ -119,7 +119,10 @@ describe('the header', () => {
       expect(header.height).toBeLessThanOrEqual(56);
       // The notice floats over the chart: the chart starts right under the header.
       expect(chart.y).toBeLessThanOrEqual(header.y + header.height + 1);
-      const notice = await page.getByRole('status').filter({ hasText: 'Imported “small-team.csv”' }).boundingBox();
+      // The notice comes once the chart is saved, just after it is drawn.
+      const imported = page.getByRole('status').filter({ hasText: 'Imported “small-team.csv”' });
+      await imported.waitFor();
+      const notice = await imported.boundingBox();
       expect(notice?.y ?? 0).toBeGreaterThan(chart.y);
 
       // The chart imported is on screen in the switch, which scrolls sideways rather than wrap.

@@ -89,7 +89,8 @@ describe('importing and exporting charts in a real browser', () => {
     await openApp(page);
     await importFile(page, D3_CSV, 'd3-org-chart-org');
 
-    await expect(notice(page, 'Imported “d3-org-chart-org.csv”: 1,516 units.').count()).resolves.toBe(1);
+    // Told once the chart is saved, just after it is drawn.
+    await notice(page, 'Imported “d3-org-chart-org.csv”: 1,516 units.').waitFor();
     await expect(unitNode(page, 'Ian Devling').count()).resolves.toBe(1);
     await expect(isSelected(unitNode(page, 'Ian Devling'))).resolves.toBe('true');
     await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Ian Devling');
