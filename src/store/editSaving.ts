@@ -1,0 +1,137 @@
+/**
+ * Keeping edits: every change is saved to the browser's storage as it is made
+ * (the chart beside the imported ones, its undo history in a store of its own,
+ * so undo works after a reload), and other tabs are told through a
+ * BroadcastChannel. A tab that has edited a chart another tab then saves is
+ * told, and saves nothing more of it until the user chooses: nothing is
+ * overwritten silently.
+ */
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { create } from 'zustand';
+
+import type { StorageProblem } from '../i18n/messages.ts';
+import type { OrgChart } from '../model/schema.ts';
+import { saveChart } from './persist.ts';
+
+/** The undo history kept with a chart: `present` is the chart it leads to, so a history for another version is not used. */
+export interface StoredHistory {
+  readonly chartId: string;
+  readonly present: OrgChart;
+  readonly past: readonly OrgChart[];
+  readonly future: readonly OrgChart[];
+}
+
+/** Steps of undo kept across a reload: past states share their unchanged units, but each holds its own list of them. */
+const KEPT_STEPS = 30;
+
+interface SyncState {
+  /** Charts another tab saved after this one edited them: saving them waits for the user's choice. */
+  readonly conflicts: readonly string[];
+  /** The last storage failure, told until a save works again; the chart can still be exported. */
+  readonly storageProblem: StorageProblem | null;
+}
+
+export const useEditSync = create<SyncState>()(() => ({ conflicts: [], storageProblem: null }));
+
+let historyDatabase: UseStore | null = null;
+function historyStore(): UseStore {
+  // A database of its own: idb-keyval makes one object store per database.
+  historyDatabase ??= createStore('org-chart-edits', 'history');
+  return historyDatabase;
+}
+
+const TAB_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+interface SavedMessage {
+  readonly kind: 'saved';
+  readonly chartId: string;
+  readonly tab: string;
+}
+let channel: BroadcastChannel | null = null;
+const remoteListeners = new Set<(chartId: string) => void>();
+
+/** Listens to other tabs' saves; returns the call that stops. */
+export function onOtherTabSaved(listener: (chartId: string) => void): () => void {
+  if (channel === null && typeof BroadcastChannel === 'function') {
+    channel = new BroadcastChannel('org-chart-edits');
+    channel.onmessage = (event: MessageEvent<SavedMessage>) => {
+      if (event.data.kind === 'saved' && event.data.tab !== TAB_ID) for (const listen of remoteListeners) listen(event.data.chartId);
+    };
+  }
+  remoteListeners.add(listener);
+  return () => remoteListeners.delete(listener);
+}
+
+export function markConflict(chartId: string): void {
+  const { conflicts } = useEditSync.getState();
+  if (!conflicts.includes(chartId)) useEditSync.setState({ conflicts: [...conflicts, chartId] });
+}
+
+export function clearConflict(chartId: string): void {
+  useEditSync.setState((state) => ({ conflicts: state.conflicts.filter((id) => id !== chartId) }));
+}
+
+/** Resolves just after the next frame is drawn (or soon, in a tab that draws none): an edit shows before it is saved. */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 200);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
+interface PendingSave {
+  readonly title: string;
+  readonly history: StoredHistory;
+}
+const pending = new Map<string, PendingSave>();
+let flushing: Promise<void> | null = null;
+
+/** Saves the chart and its history once the edit is drawn; saves asked for meanwhile are folded into the latest. */
+export function saveEdited(title: string, history: StoredHistory): Promise<void> {
+  pending.set(history.chartId, { title, history });
+  flushing ??= flush().finally(() => {
+    flushing = null;
+  });
+  return flushing;
+}
+
+async function flush(): Promise<void> {
+  await afterNextPaint();
+  while (pending.size > 0) {
+    const [chartId, save] = pending.entries().next().value as [string, PendingSave];
+    pending.delete(chartId);
+    if (useEditSync.getState().conflicts.includes(chartId)) continue;
+    const saved = await saveChart({ chart: save.history.present, title: save.title, savedAt: Date.now() });
+    if (!saved.ok) {
+      useEditSync.setState({ storageProblem: saved.problem });
+      continue;
+    }
+    if (useEditSync.getState().storageProblem !== null) useEditSync.setState({ storageProblem: null });
+    channel?.postMessage({ kind: 'saved', chartId, tab: TAB_ID } satisfies SavedMessage);
+    const { past, future } = save.history;
+    try {
+      await set(chartId, { ...save.history, past: past.slice(-KEPT_STEPS), future: future.slice(0, KEPT_STEPS) }, historyStore());
+    } catch {
+      // Undo history is a convenience: failing to keep it is not worth a warning of its own.
+    }
+  }
+}
+
+/** Waits for every save asked for so far (tests, and the copy kept when another tab saved). */
+export function savesDone(): Promise<void> {
+  return flushing ?? Promise.resolve();
+}
+
+/** The history saved with the chart, if it leads to this very chart. */
+export async function loadHistoryFor(chart: OrgChart): Promise<StoredHistory | null> {
+  try {
+    const stored = await get<StoredHistory>(chart.id, historyStore());
+    if (!stored || stored.present.units.length !== chart.units.length) return null;
+    return JSON.stringify(stored.present) === JSON.stringify(chart) ? stored : null;
+  } catch {
+    return null;
+  }
+}

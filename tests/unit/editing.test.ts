@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { addChild, deleteUnit, moveUnit, renameUnit } from '../../src/model/edit.ts';
+import { loadChart } from '../../src/model/load.ts';
+import { makeEditableCopy } from '../../src/store/editCharts.ts';
+import { applyEdit, redoEdit, startEditing, undoEdit, useEditStore } from '../../src/store/editing.ts';
+import { readyIndex, useStore } from '../../src/store/store.ts';
+import { chartOf, loadBothOfficesIntoStore, shownNotice } from './helpers.ts';
+
+function openOwnChart(): void {
+  const chart = chartOf([
+    { id: 'top', name: 'Ministry' },
+    { id: 'a', parentId: 'top', name: 'Bureau A' },
+    { id: 'a1', parentId: 'a', name: 'Section A1' },
+    { id: 'b', parentId: 'top', name: 'Bureau B' },
+  ]);
+  const loaded = loadChart(chart, 'test');
+  if (!loaded.ok) throw new Error('fixture');
+  const store = useStore.getState();
+  store.setCatalog([{ id: 'test', title: 'Test chart', origin: 'imported' }]);
+  store.setChartSlot('test', { status: 'ready', index: loaded.index });
+  store.openChart('test');
+  startEditing('test');
+}
+
+const shown = () => readyIndex(useStore.getState(), 'test');
+
+describe('editing a chart in the app', () => {
+  beforeEach(() => {
+    useStore.setState(useStore.getInitialState(), true);
+    useEditStore.setState(useEditStore.getInitialState(), true);
+    useEditStore.temporal.getState().clear();
+  });
+
+  it('shows an edit at once in the chart’s slot, selects the new unit and announces it', () => {
+    openOwnChart();
+    expect(
+      applyEdit(
+        (index) => addChild(index, 'b', { name: 'Office B1' }),
+        (w) => w.added('Office B1', 'Bureau B'),
+      ),
+    ).toBe(true);
+    expect(shown()?.childrenOf.get('b')).toEqual(['office-b1']);
+    expect(useStore.getState().panes.main.selectedId).toBe('office-b1');
+    expect(shownNotice()).toBe('Added “Office B1” under “Bureau B”.');
+  });
+
+  it('undoes and redoes moves and deletes of whole branches, step by step', () => {
+    openOwnChart();
+    const first = shown();
+    applyEdit(
+      (index) => moveUnit(index, 'a', 'b'),
+      (w) => w.moved('Bureau A', 'Bureau B'),
+    );
+    applyEdit(
+      (index) => deleteUnit(index, 'b', 'branch'),
+      (w) => w.deleted('Bureau B', 2),
+    );
+    applyEdit(
+      (index) => renameUnit(index, 'top', 'Ministry of Things'),
+      (w) => w.renamed('Ministry', 'Ministry of Things'),
+    );
+    expect([...(shown()?.byId.keys() ?? [])]).toEqual(['top']);
+    undoEdit();
+    undoEdit();
+    expect(shown()?.childrenOf.get('b')).toEqual(['a']);
+    undoEdit();
+    expect(shown()?.fullChart).toEqual(first?.fullChart);
+    undoEdit();
+    expect(shownNotice()).toBe('Nothing to undo.');
+    redoEdit();
+    redoEdit();
+    expect(shown()?.byId.has('a')).toBe(false);
+    // The selection, on a unit the undo took away, falls back to the top.
+    expect(useStore.getState().panes.main.selectedId).toBeNull();
+  });
+
+  it('refuses a move under a descendant with a message, and changes nothing', () => {
+    openOwnChart();
+    const before = shown();
+    expect(
+      applyEdit(
+        (index) => moveUnit(index, 'a', 'a1'),
+        (w) => w.moved('', ''),
+      ),
+    ).toBe(false);
+    expect(shownNotice()).toBe('Not moved: “Section A1” is under “Bureau A”, which cannot go under its own descendant.');
+    expect(shown()).toBe(before);
+    expect(useEditStore.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('makes an editable copy of a bundled office, leaving the bundled one as it was', () => {
+    loadBothOfficesIntoStore();
+    const bundled = readyIndex(useStore.getState(), 'npcsc-general-office');
+    expect(makeEditableCopy('npcsc-general-office', (title) => `${title} (copy)`)).toBe(true);
+    const copy = useStore.getState().catalog.find((entry) => entry.origin === 'imported');
+    expect(copy?.title).toBe('NPC (copy)');
+    expect(useEditStore.getState().chartId).toBe(copy?.id);
+    applyEdit(
+      (index) => renameUnit(index, index.rootId, 'Renamed'),
+      (w) => w.undone,
+    );
+    expect(readyIndex(useStore.getState(), copy?.id)?.byId.get(bundled?.rootId ?? '')?.name).toBe('Renamed');
+    expect(readyIndex(useStore.getState(), 'npcsc-general-office')).toBe(bundled);
+  });
+});
