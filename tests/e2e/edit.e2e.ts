@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { cardName } from '../names.ts';
+import { axeViolations, browserSession } from './browser.ts';
+
+const session = browserSession({ viewport: { width: 1280, height: 800 } });
+beforeEach(() => session.page.setDefaultTimeout(15_000));
+
+const unitNode = (page: Page, name: string) => page.getByRole('treeitem', { name: cardName(name) });
+const editTools = (page: Page) => page.getByRole('toolbar', { name: 'Edit tools' });
+const announced = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
+/** A refusal is a warning: an alert, read out at once. */
+const refused = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
+
+async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(session.url(path));
+  await page.getByRole('tree').waitFor();
+}
+
+/** Focuses a unit's card as a keyboard user's Tab and arrows would, and presses `key` on it. */
+async function pressOn(page: Page, name: string, key: string): Promise<void> {
+  await unitNode(page, name).evaluate((element: SVGElement) => element.focus());
+  await expect.poll(() => unitNode(page, name).evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.press(key);
+}
+
+/** Types a name into the open name dialog and confirms with Enter. */
+async function nameIt(page: Page, name: string): Promise<void> {
+  const field = page.getByRole('dialog').getByRole('textbox', { name: 'Name' });
+  await field.waitFor();
+  await field.fill(name);
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+}
+
+/** A new chart with a top unit "Ministry", two bureaus under it and a section under the first, all by keyboard. */
+async function buildMinistry(page: Page): Promise<void> {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New chart' }).click();
+  await page.getByRole('tree', { name: 'Org chart: New chart' }).waitFor();
+  await editTools(page).waitFor();
+  await pressOn(page, 'New organization', 'F2');
+  await nameIt(page, 'Ministry');
+  await pressOn(page, 'Ministry', 'Insert');
+  await nameIt(page, 'Bureau A');
+  await expect.poll(() => unitNode(page, 'Bureau A').evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.press('Shift+Enter');
+  await nameIt(page, 'Bureau B');
+  await pressOn(page, 'Bureau A', 'Control+Enter');
+  await nameIt(page, 'Section A1');
+  await unitNode(page, 'Section A1').waitFor();
+}
+
+describe('editing a chart', () => {
+  it('builds a three-level chart from nothing by keyboard alone, each step announced', async () => {
+    const { page } = session;
+    await buildMinistry(page);
+    await expect.poll(() => announced(page, 'Added “Section A1” under “Bureau A”.').count()).toBe(1);
+    await expect(unitNode(page, 'Section A1').getAttribute('aria-level')).resolves.toBe('3');
+    await expect(unitNode(page, 'Bureau B').getAttribute('aria-level')).resolves.toBe('2');
+    expect(await axeViolations(page)).toEqual([]);
+    // The address follows the unit just made.
+    expect(page.url()).toContain('section-a1');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('moves a branch by cut and paste, refuses one under its own descendant, and undoes and redoes across a reload', async () => {
+    const { page } = session;
+    await buildMinistry(page);
+    await pressOn(page, 'Bureau A', 'Control+x');
+    await pressOn(page, 'Section A1', 'Control+v');
+    await refused(page, 'Not moved: “Section A1” is under “Bureau A”, which cannot go under its own descendant.').waitFor();
+    await expect(unitNode(page, 'Bureau A').getAttribute('aria-level')).resolves.toBe('2');
+    await pressOn(page, 'Bureau B', 'Control+v');
+    await announced(page, 'Moved “Bureau A” under “Bureau B”.').waitFor();
+    await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('4');
+
+    await page.reload();
+    await page.getByRole('tree').waitFor();
+    await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('4');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await editTools(page).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('3');
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('4');
+    expect(session.errors).toEqual([]);
+  });
+});
