@@ -5,6 +5,7 @@ import { type ChartDecorations, OrgChart } from './chart/OrgChart.tsx';
 import { CompareToggle } from './compare/CompareToggle.tsx';
 import { EditControls } from './edit/EditControls.tsx';
 import { EditTools } from './edit/EditTools.tsx';
+import { UnitEditForm } from './edit/UnitEditForm.tsx';
 import { Header } from './header/Header.tsx';
 import { noticeText } from './i18n/messages.ts';
 import { ImportControl } from './io/ImportControl.tsx';
@@ -125,7 +126,7 @@ export function App() {
             <EditTools />
             <div className="chart-stage">{drawPane('main')}</div>
           </section>
-          <DetailsPanel />
+          <DetailsPanel editor={<UnitEditForm />} />
         </main>
       )}
     </div>

@@ -1,5 +1,5 @@
 /** The details panel of a pane: the shell around the selected unit's details (a bottom sheet on phones) and the announcement of each selection. */
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { shownNames } from '../model/present.ts';
@@ -17,9 +17,11 @@ export interface DetailsPanelProps {
   readonly className?: string;
   /** On phones, a bottom sheet the user can lower: the main view's panel, not the compare view's. */
   readonly sheet?: boolean;
+  /** Shown above the unit's details: the unit's edit form while its chart is edited, passed in by App. */
+  readonly editor?: ReactNode;
 }
 
-export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'panel', sheet = pane === 'main' }: DetailsPanelProps) {
+export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'panel', sheet = pane === 'main', editor }: DetailsPanelProps) {
   const index = useStore((s) => paneIndex(s, pane));
   const selectedId = useStore((s) => s.panes[pane].selectedId);
   const t = useMessages();
@@ -65,6 +67,7 @@ export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'pan
         </button>
       ) : null}
       <SelectionAnnouncer pane={pane} index={index} unitId={unitId} messages={t} />
+      {editor}
       {index && unit ? (
         <UnitDetails key={`${index.chart.id}:${unit.id}`} index={index} unit={unit} pane={pane} sideTitle={sideTitle} />
       ) : (

@@ -15,6 +15,7 @@ import {
   updateUnit,
   withSource,
 } from '../../src/model/edit.ts';
+import { applyFields, fieldsOf, NO_SOURCE, type UnitFields } from '../../src/model/editForm.ts';
 import { loadChart } from '../../src/model/load.ts';
 import type { OrgChart } from '../../src/model/schema.ts';
 import type { OrgIndex } from '../../src/model/tree.ts';
@@ -223,5 +224,63 @@ describe('random sequences of edits and undos', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the unit form’s fields', () => {
+  it('write leaders, functions, facts and a position back with their sources, as one edit', () => {
+    const index = indexOf(small);
+    const unit = index.byId.get('a');
+    if (!unit) throw new Error('fixture');
+    const source = { title: 'News report', url: 'https://example.org/news', date: '2025-03-01' };
+    const fields: UnitFields = {
+      ...fieldsOf(small, unit),
+      kind: 'department',
+      position: 'Director',
+      nativeName: '甲局',
+      nativeLang: 'zh-Hans',
+      leaders: [{ title: 'Director', name: 'Li Wei', source }],
+      functions: [
+        { text: 'Drafts regulations', source: NO_SOURCE },
+        { text: ' ', source: NO_SOURCE },
+      ],
+      facts: [{ label: 'Formed', value: '1998', source }],
+    };
+    const chart = applied(applyFields(index, 'a', fields));
+    expect(chart.sources).toEqual([{ id: 'source-news-report', ...source }]);
+    const edited = indexOf(chart).byId.get('a');
+    expect(edited).toEqual({
+      id: 'a',
+      parentId: 'top',
+      name: 'A',
+      kind: 'department',
+      nativeName: { text: '甲局', lang: 'zh-Hans' },
+      leaders: [{ title: 'Director', name: 'Li Wei', cite: { source: 'source-news-report' } }],
+      functions: [{ text: 'Drafts regulations' }],
+      facts: [
+        { key: 'position', label: 'Position', value: 'Director' },
+        { label: 'Formed', value: '1998', cite: { source: 'source-news-report' } },
+      ],
+    });
+    expect(loadChart(chart, 'edited').ok).toBe(true);
+    // Read back, the fields are what was written.
+    expect(fieldsOf(chart, edited as NonNullable<typeof edited>).leaders[0]?.source).toEqual(source);
+  });
+
+  it('refuse a half-filled row or a bad source address, saying where', () => {
+    const index = indexOf(small);
+    const unit = index.byId.get('a') as NonNullable<ReturnType<typeof index.byId.get>>;
+    const halfLeader = applyFields(index, 'a', { ...fieldsOf(small, unit), leaders: [{ title: '', name: 'Li Wei', source: NO_SOURCE }] });
+    expect(halfLeader.ok ? null : halfLeader.refusal).toMatchObject({ reason: 'invalid', detail: expect.stringContaining('leaders[0].title') });
+    const badUrl = applyFields(index, 'a', { ...fieldsOf(small, unit), functions: [{ text: 'X', source: { title: 'T', url: 'ftp://x', date: '' } }] });
+    expect(badUrl.ok ? null : badUrl.refusal).toMatchObject({ reason: 'invalid', detail: expect.stringContaining('http') });
+  });
+
+  it('change the id with the rest, refusing one already taken', () => {
+    const index = indexOf(small);
+    const unit = index.byId.get('a') as NonNullable<ReturnType<typeof index.byId.get>>;
+    const moved = applied(applyFields(index, 'a', { ...fieldsOf(small, unit), id: 'bureau-a', name: 'Bureau A' }));
+    expect(indexOf(moved).childrenOf.get('bureau-a')).toEqual(['a1', 'a2']);
+    expect(applyFields(index, 'a', { ...fieldsOf(small, unit), id: 'b' })).toEqual({ ok: false, refusal: { reason: 'duplicateId', unitId: 'b' } });
   });
 });
