@@ -86,4 +86,63 @@ describe('editing a chart', () => {
     await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('4');
     expect(session.errors).toEqual([]);
   });
+
+  it('deletes a unit lifting its units up, exports the edited chart, and stays free of axe violations with the form and a dialog open', async () => {
+    const { page } = session;
+    await buildMinistry(page);
+    await pressOn(page, 'Bureau A', 'Delete');
+    const dialog = page.getByRole('dialog', { name: 'Delete Bureau A' });
+    await dialog.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Delete it, and move its 1 unit below up to Ministry' }).click();
+    await announced(page, 'Deleted “Bureau A”; the units below it are now under “Ministry”.').waitFor();
+    await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('2');
+
+    // The form in the details panel: a leader with a source.
+    await unitNode(page, 'Bureau B').click();
+    const form = page.getByRole('form', { name: 'Edit Bureau B' });
+    await form.getByRole('button', { name: 'Add a leader' }).click();
+    await form.getByRole('textbox', { name: 'Post 1' }).fill('Director');
+    await form.getByRole('textbox', { name: 'Name 1' }).fill('Wang Fang');
+    await form.getByRole('button', { name: 'Apply changes' }).click();
+    await announced(page, 'Saved the changes to “Bureau B”.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('toolbar', { name: 'Chart view' }).locator('summary').filter({ hasText: 'Export' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON (chart file)', exact: true }).click()]);
+    const path = await download.path();
+    const exported = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(path, 'utf8'))) as {
+      units: { id: string; name: string; parentId?: string; leaders?: { name: string }[] }[];
+    };
+    expect(exported.units.map((unit) => unit.name).sort()).toEqual(['Bureau B', 'Ministry', 'Section A1']);
+    expect(exported.units.find((unit) => unit.name === 'Bureau B')?.leaders).toEqual([{ title: 'Director', name: 'Wang Fang' }]);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('tells a tab whose chart another tab changed, and keeps its own version as a copy', async () => {
+    const { page, context } = session;
+    await buildMinistry(page);
+    const other = await context.newPage();
+    other.setDefaultTimeout(15_000);
+    await other.goto(page.url());
+    await unitNode(other, 'Section A1').waitFor();
+    await other.getByRole('button', { name: 'Edit', exact: true }).click();
+    await pressOn(other, 'Bureau B', 'F2');
+    await nameIt(other, 'Bureau Two');
+
+    const alert = page.getByRole('alert').filter({ hasText: '“New chart” was changed in another tab.' });
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'Keep mine as a copy' }).click();
+    await page.getByRole('tree', { name: 'Org chart: New chart (mine)' }).waitFor();
+    await unitNode(page, 'Bureau B').waitFor();
+    // The original now holds the other tab's version; this tab's is kept beside it, nothing overwritten.
+    await page
+      .locator('summary')
+      .filter({ hasText: /^Your charts/ })
+      .click();
+    await page.getByRole('list', { name: 'Your charts' }).getByRole('button', { name: 'New chart', exact: true }).click();
+    await page.getByRole('tree', { name: 'Org chart: New chart' }).waitFor();
+    await unitNode(page, 'Bureau Two').waitFor();
+    expect(session.errors).toEqual([]);
+  });
 });
