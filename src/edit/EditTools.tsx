@@ -59,9 +59,8 @@ export function EditTools() {
       case 'cutUnit':
         return cut(unitId);
       case 'pasteUnit':
-        paste(unitId);
-        if (fromTree) useStore.getState().focusTree('main');
-        return;
+        // Keyboard focus stays on the new parent, whose card stays drawn: no refocus, which would force a layout.
+        return paste(unitId);
     }
   }, []);
 

@@ -70,14 +70,18 @@ export function clearConflict(chartId: string): void {
   useEditSync.setState((state) => ({ conflicts: state.conflicts.filter((id) => id !== chartId) }));
 }
 
-/** Resolves just after the next frame is drawn (or soon, in a tab that draws none): an edit shows before it is saved. */
-function afterNextPaint(): Promise<void> {
+/**
+ * Resolves once the edit has been drawn and the page is idle (within a second): copying a big chart into storage
+ * takes tens of milliseconds, which must not hold up the frames that show the edit.
+ */
+function afterPaintWhenIdle(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
   return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 200);
+    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50));
+    const fallback = setTimeout(idle, 200);
     requestAnimationFrame(() => {
       clearTimeout(fallback);
-      setTimeout(resolve, 0);
+      idle();
     });
   });
 }
@@ -92,14 +96,21 @@ let flushing: Promise<void> | null = null;
 /** Saves the chart and its history once the edit is drawn; saves asked for meanwhile are folded into the latest. */
 export function saveEdited(title: string, history: StoredHistory): Promise<void> {
   pending.set(history.chartId, { title, history });
-  flushing ??= flush().finally(() => {
-    flushing = null;
-  });
+  flushing ??= flush();
   return flushing;
 }
 
 async function flush(): Promise<void> {
-  await afterNextPaint();
+  try {
+    await afterPaintWhenIdle();
+    await savePending();
+  } finally {
+    // Nothing awaited between the last save and here: a save asked for after it starts a new round.
+    flushing = pending.size > 0 ? flush() : null;
+  }
+}
+
+async function savePending(): Promise<void> {
   while (pending.size > 0) {
     const [chartId, save] = pending.entries().next().value as [string, PendingSave];
     pending.delete(chartId);
