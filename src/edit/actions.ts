@@ -1,7 +1,7 @@
 /** The editor's commands, shared by its toolbar, its keys and its dialogs: each is one step to undo, and is announced. */
 import { type EditWords, editWordsFor } from '../i18n/editWords.ts';
-import { addChild, addSibling, type DeleteMode, deleteUnit, moveUnit, renameUnit } from '../model/edit.ts';
-import { applyEdit, fullIndexOf, nameIn, setCut, tell, useEditStore } from '../store/editing.ts';
+import { addChild, addSibling, type DeleteMode, deleteUnit, renameUnit } from '../model/edit.ts';
+import { applyEdit, fullIndexOf, moveEditedUnit, nameIn, setCut, tell, useEditStore } from '../store/editing.ts';
 import { useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
@@ -49,14 +49,6 @@ export function deleteWith(unitId: string, mode: DeleteMode): boolean {
   );
 }
 
-export function moveTo(unitId: string, parentId: string): boolean {
-  const name = nameIn(editedChart(), unitId);
-  return applyEdit(
-    (index) => moveUnit(index, unitId, parentId),
-    (w) => w.moved(name, nameIn(editedChart(), parentId)),
-  );
-}
-
 export function cut(unitId: string): void {
   setCut(unitId);
   tell('info', (w) => w.cutDone(nameIn(editedChart(), unitId)));
@@ -66,7 +58,7 @@ export function cut(unitId: string): void {
 export function paste(parentId: string): void {
   const cutId = useEditStore.getState().cutId;
   if (cutId === null) return tell('info', (w) => w.nothingCut);
-  if (moveTo(cutId, parentId)) setCut(null);
+  if (moveEditedUnit(cutId, parentId)) setCut(null);
 }
 
 /** The unit the toolbar's buttons act on: the main pane's selected unit, or the top. */

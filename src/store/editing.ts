@@ -9,7 +9,7 @@ import { temporal } from 'zundo';
 import { create } from 'zustand';
 
 import { type EditWords, editWordsFor } from '../i18n/editWords.ts';
-import { editIndex, type EditRefusal, type EditResult } from '../model/edit.ts';
+import { editIndex, type EditRefusal, type EditResult, moveUnit } from '../model/edit.ts';
 import type { OrgChart } from '../model/schema.ts';
 import { hasTimeData, loadedHistory } from '../model/timeData.ts';
 import { indexChart, type OrgIndex } from '../model/tree.ts';
@@ -141,6 +141,15 @@ export function applyEdit(make: (index: OrgIndex) => EditResult, told: (w: EditW
   if (shown?.byId.has(result.unitId)) useStore.getState().showUnit(result.unitId, 'main', 'reveal');
   tell('info', (w) => told(w, result));
   return true;
+}
+
+/** Moves a unit with its branch under a new parent (cut and paste, or a drag and drop); refused with why under its own descendant. */
+export function moveEditedUnit(unitId: string, parentId: string): boolean {
+  const chart = useEditStore.getState().chart;
+  return applyEdit(
+    (index) => moveUnit(index, unitId, parentId),
+    (w) => w.moved(nameIn(chart, unitId), nameIn(chart, parentId)),
+  );
 }
 
 export function undoEdit(): void {

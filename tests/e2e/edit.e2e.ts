@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { cardName } from '../names.ts';
-import { axeViolations, browserSession } from './browser.ts';
+import { axeViolations, browserSession, settledTransform } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 beforeEach(() => session.page.setDefaultTimeout(15_000));
@@ -143,6 +143,50 @@ describe('editing a chart', () => {
     await page.getByRole('list', { name: 'Your charts' }).getByRole('button', { name: 'New chart', exact: true }).click();
     await page.getByRole('tree', { name: 'Org chart: New chart' }).waitFor();
     await unitNode(page, 'Bureau Two').waitFor();
+    expect(session.errors).toEqual([]);
+  });
+
+  it('moves a branch by drag and drop, outlining the drop target; Escape cancels and a drop on its own branch is refused', async () => {
+    const { page } = session;
+    await buildMinistry(page);
+    const centre = async (name: string) => {
+      const box = await unitNode(page, name).locator('rect.node-card').boundingBox();
+      if (!box) throw new Error(`${name} is not drawn`);
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const drag = async (from: string, to: string) => {
+      const start = await centre(from);
+      const end = await centre(to);
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      await page.mouse.move(start.x + 10, start.y + 10, { steps: 2 });
+      await page.mouse.move(end.x, end.y, { steps: 6 });
+    };
+    const before = await settledTransform(page);
+
+    // Escape drops nothing.
+    await drag('Bureau A', 'Bureau B');
+    await page.locator('.drop-target').waitFor();
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await announced(page, 'Move cancelled.').waitFor();
+    await expect(unitNode(page, 'Bureau A').getAttribute('aria-level')).resolves.toBe('2');
+    // Dragging a card is not panning the chart.
+    expect(await settledTransform(page)).toEqual(before);
+
+    // Onto its own child: outlined as refused, and refused with why.
+    await drag('Bureau A', 'Section A1');
+    await page.locator('.drop-target.is-refused').waitFor();
+    await page.mouse.up();
+    await refused(page, 'Not moved: “Section A1” is under “Bureau A”, which cannot go under its own descendant.').waitFor();
+
+    await drag('Bureau A', 'Bureau B');
+    await page.locator('.drop-target:not(.is-refused)').waitFor();
+    await page.mouse.up();
+    await announced(page, 'Moved “Bureau A” under “Bureau B”.').waitFor();
+    await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('4');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('3');
     expect(session.errors).toEqual([]);
   });
 });
