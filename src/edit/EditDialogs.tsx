@@ -1,5 +1,5 @@
 /** The editor's two dialogs: a unit's name (to add one or rename it) and how to delete a unit with units below it. */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type SyntheticEvent, useEffect, useId, useRef, useState } from 'react';
 
 import { nameIn, useEditStore } from '../store/editing.ts';
 import { addUnit, deleteWith, parentName, renameTo, unitsBelow, useEditWords } from './actions.ts';
@@ -7,7 +7,10 @@ import { addUnit, deleteWith, parentName, renameTo, unitsBelow, useEditWords } f
 export type EditDialog =
   { readonly kind: 'addChild' | 'addSibling' | 'rename'; readonly unitId: string } | { readonly kind: 'delete'; readonly unitId: string } | null;
 
-/** Opens a <dialog> as modal once mounted (the browser's Escape cancels it), and closes it when unmounted. */
+/**
+ * Opens a <dialog> as modal once mounted (the browser's Escape cancels it), and closes it when unmounted. StrictMode's
+ * second run of the effect closes and reopens it: the late "close" event of that finds it open again (see closedBy).
+ */
 function useModal() {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -19,6 +22,11 @@ function useModal() {
   }, []);
   return ref;
 }
+
+/** The dialog's "close" handler: only a dialog that is closed now (Escape, or a button) means the user closed it. */
+const closedBy = (onClose: () => void) => (event: SyntheticEvent<HTMLDialogElement>) => {
+  if (!event.currentTarget.open) onClose();
+};
 
 export function NameDialog({ dialog, onClose }: { dialog: Extract<EditDialog, { kind: 'addChild' | 'addSibling' | 'rename' }>; onClose: () => void }) {
   const w = useEditWords();
@@ -42,7 +50,7 @@ export function NameDialog({ dialog, onClose }: { dialog: Extract<EditDialog, { 
   };
 
   return (
-    <dialog ref={modalRef} className="edit-dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={modalRef} className="edit-dialog" aria-labelledby={titleId} onClose={closedBy(onClose)}>
       <form onSubmit={submit} noValidate>
         <h2 id={titleId}>{title}</h2>
         <label>
@@ -87,7 +95,7 @@ export function DeleteDialog({ unitId, onClose }: { unitId: string; onClose: () 
     onClose();
   };
   return (
-    <dialog ref={modalRef} className="edit-dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={modalRef} className="edit-dialog" aria-labelledby={titleId} onClose={closedBy(onClose)}>
       <h2 id={titleId}>{w.deleteDialog(nameIn(chart, unitId))}</h2>
       <div className="edit-dialog-actions edit-dialog-choices">
         {/* The top unit has no parent to lift its units to (deleting it is refused, with why, unless one unit can take its place). */}
