@@ -189,4 +189,31 @@ describe('editing a chart', () => {
     await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('3');
     expect(session.errors).toEqual([]);
   });
+
+  it('tells when the browser’s storage is full, keeps the edit on screen, and still exports it', async () => {
+    const { page } = session;
+    // A full disk, from the moment the test says so: every write to IndexedDB is refused as the browser refuses it.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if ((window as unknown as { storageFull?: boolean }).storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await openApp(page);
+    await page.getByRole('button', { name: 'New chart' }).click();
+    await editTools(page).waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { storageFull?: boolean }).storageFull = true;
+    });
+    await pressOn(page, 'New organization', 'F2');
+    await nameIt(page, 'Ministry');
+    await page.getByRole('alert').filter({ hasText: 'The browser’s storage is full, so the chart could not be saved.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'You can still export it from the Export menu.' }).waitFor();
+    await unitNode(page, 'Ministry').waitFor();
+    await page.getByRole('toolbar', { name: 'Chart view' }).locator('summary').filter({ hasText: 'Export' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV (table of units)', exact: true }).click()]);
+    const text = await import('node:fs/promises').then(async (fs) => fs.readFile(await download.path(), 'utf8'));
+    expect(text).toContain('Ministry');
+  });
 });

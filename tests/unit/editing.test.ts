@@ -4,6 +4,7 @@ import { addChild, deleteUnit, moveUnit, renameUnit } from '../../src/model/edit
 import { loadChart } from '../../src/model/load.ts';
 import { makeEditableCopy } from '../../src/store/editCharts.ts';
 import { applyEdit, redoEdit, startEditing, undoEdit, useEditStore } from '../../src/store/editing.ts';
+import { savesDone, useEditSync } from '../../src/store/editSaving.ts';
 import { readyIndex, useStore } from '../../src/store/store.ts';
 import { chartOf, loadBothOfficesIntoStore, shownNotice } from './helpers.ts';
 
@@ -87,6 +88,18 @@ describe('editing a chart in the app', () => {
     expect(shownNotice()).toBe('Not moved: “Section A1” is under “Bureau A”, which cannot go under its own descendant.');
     expect(shown()).toBe(before);
     expect(useEditStore.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('tells when the browser does not let the edit be saved, and keeps the edit', async () => {
+    openOwnChart();
+    applyEdit(
+      (index) => renameUnit(index, 'a', 'Bureau of Letters'),
+      (w) => w.renamed('Bureau A', 'Bureau of Letters'),
+    );
+    await savesDone();
+    // Node has no IndexedDB, as a browser with storage switched off.
+    expect(useEditSync.getState().storageProblem?.reason).toBe('unavailable');
+    expect(shown()?.byId.get('a')?.name).toBe('Bureau of Letters');
   });
 
   it('makes an editable copy of a bundled office, leaving the bundled one as it was', () => {
