@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { cardName } from '../names.ts';
-import { axeViolations, browserSession, settledTransform } from './browser.ts';
+import { axeViolations, browserSession, searchField, settledTransform } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 beforeEach(() => session.page.setDefaultTimeout(15_000));
@@ -62,6 +62,20 @@ describe('editing a chart', () => {
     expect(await axeViolations(page)).toEqual([]);
     // The address follows the unit just made.
     expect(page.url()).toContain('section-a1');
+
+    // Search and the outline follow at once; the outline takes the same keys.
+    const search = await searchField(page);
+    await search.fill('Section A1');
+    await page.getByRole('option', { name: /^Section A1( |$)/ }).waitFor();
+    await search.press('Escape');
+    await page.getByRole('button', { name: 'Outline' }).click();
+    const row = page.locator('[data-outline-id="section-a1"]');
+    await row.evaluate((element: HTMLElement) => element.focus());
+    await page.keyboard.press('Insert');
+    await nameIt(page, 'Desk');
+    await page.locator('[data-outline-id="desk"]').waitFor();
+    await page.getByRole('button', { name: 'Outline' }).click();
+    await expect.poll(() => unitNode(page, 'Desk').getAttribute('aria-level')).toBe('4');
     expect(session.errors).toEqual([]);
   });
 
