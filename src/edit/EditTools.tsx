@@ -16,7 +16,7 @@ import { redoEdit, setCut, startEditing, tell, undoEdit, useEditStore } from '..
 import { useEditSync } from '../store/editSaving.ts';
 import { chartTitle, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
-import { currentUnit, cut, paste, useEditWords } from './actions.ts';
+import { currentUnit, cut, deleteWith, paste, unitsBelow, useEditWords } from './actions.ts';
 import { DeleteDialog, type EditDialog, NameDialog } from './EditDialogs.tsx';
 
 const UNIT_COMMANDS = ['addChild', 'addSibling', 'renameUnit', 'deleteUnit', 'cutUnit', 'pasteUnit'] as const;
@@ -55,7 +55,10 @@ export function EditTools() {
       case 'renameUnit':
         return setDialog({ kind: 'rename', unitId });
       case 'deleteUnit':
-        return setDialog({ kind: 'delete', unitId });
+        // A unit with nothing below goes at once (undo brings it back); one with units below asks what becomes of them.
+        if (unitsBelow(unitId) > 0) return setDialog({ kind: 'delete', unitId });
+        if (deleteWith(unitId, 'branch') && fromTree) useStore.getState().focusTree('main');
+        return;
       case 'cutUnit':
         return cut(unitId);
       case 'pasteUnit':

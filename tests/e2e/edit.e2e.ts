@@ -76,6 +76,10 @@ describe('editing a chart', () => {
     await page.locator('[data-outline-id="desk"]').waitFor();
     await page.getByRole('button', { name: 'Outline' }).click();
     await expect.poll(() => unitNode(page, 'Desk').getAttribute('aria-level')).toBe('4');
+    // A unit with nothing below goes at once, and keyboard focus goes to its parent.
+    await pressOn(page, 'Desk', 'Delete');
+    await announced(page, 'Deleted “Desk”.').waitFor();
+    await expect.poll(() => unitNode(page, 'Section A1').evaluate((element) => element === document.activeElement)).toBe(true);
     expect(session.errors).toEqual([]);
   });
 
