@@ -32,14 +32,14 @@ function freeChartId(base: string): string {
   return `${base}-${n}`;
 }
 
-/** Adds a chart the user owns, opens it for editing and saves it. */
-function addOwnChart(chart: OrgChart, told: (w: EditWords, title: string) => string): boolean {
+/** Adds a chart the user owns, opens it for editing (at `unitId`, where given) and saves it. */
+function addOwnChart(chart: OrgChart, told: (w: EditWords, title: string) => string, unitId: string | null = null): boolean {
   const loaded = loadChart(chart, chart.title);
   if (!loaded.ok) return false;
   const store = useStore.getState();
   store.setCatalog([...store.catalog, { id: chart.id, title: chart.title, shortTitle: chart.title, origin: 'imported' }]);
   store.setChartSlot(chart.id, { status: 'ready', index: loaded.index });
-  useStore.getState().openChart(chart.id);
+  useStore.getState().openChart(chart.id, unitId);
   startEditing(chart.id);
   tell('info', (w) => told(w, chart.title));
   void saveEdited(chart.title, { chartId: chart.id, present: loaded.index.fullChart, past: [], future: [] });
@@ -60,8 +60,12 @@ export function makeEditableCopy(chartId: string, titled: (title: string) => str
   const index = readyIndex(useStore.getState(), chartId);
   if (index === null) return false;
   const source = useEditStore.getState().chartId === chartId ? (useEditStore.getState().chart ?? index.fullChart) : index.fullChart;
-  const title = freeTitle(titled(chartTitle(useStore.getState(), chartId)));
-  return addOwnChart({ ...source, id: freeChartId(`${chartId}-copy`), title, shortTitle: title }, (w, shown) => w.copyMade(shown));
+  // Named as the switch names the original ("NPCSC General Office (copy)"), and open where the original was.
+  const entry = useStore.getState().catalog.find((candidate) => candidate.id === chartId);
+  const title = freeTitle(titled(entry?.switchTitle ?? entry?.shortTitle ?? chartTitle(useStore.getState(), chartId)));
+  const main = useStore.getState().panes.main;
+  const unitId = main.chartId === chartId ? main.selectedId : null;
+  return addOwnChart({ ...source, id: freeChartId(`${chartId}-copy`), title, shortTitle: title }, (w, shown) => w.copyMade(shown), unitId);
 }
 
 async function storedChart(chartId: string): Promise<OrgChart | null> {
