@@ -1,6 +1,7 @@
+import * as fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { addChild, deleteUnit, moveUnit, renameUnit } from '../../src/model/edit.ts';
+import { addChild, addSibling, deleteUnit, moveUnit, renameUnit } from '../../src/model/edit.ts';
 import { loadChart } from '../../src/model/load.ts';
 import { makeEditableCopy } from '../../src/store/editCharts.ts';
 import { applyEdit, redoEdit, startEditing, undoEdit, useEditStore } from '../../src/store/editing.ts';
@@ -88,6 +89,44 @@ describe('editing a chart in the app', () => {
     expect(shownNotice()).toBe('Not moved: “Section A1” is under “Bureau A”, which cannot go under its own descendant.');
     expect(shown()).toBe(before);
     expect(useEditStore.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('undoes any sequence of edits, through zundo, back to exactly the chart it started from, and redoes it again', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('child', 'sibling', 'rename', 'lift', 'branch', 'move'), fc.nat(), fc.nat()), { minLength: 1, maxLength: 25 }),
+        (steps) => {
+          useStore.setState(useStore.getInitialState(), true);
+          useEditStore.setState(useEditStore.getInitialState(), true);
+          useEditStore.temporal.getState().clear();
+          openOwnChart();
+          const first = shown()?.fullChart;
+          let made = 0;
+          for (const [op, at, to] of steps) {
+            const done = applyEdit(
+              (index) => {
+                const id = index.preorder[at % index.preorder.length] as string;
+                const other = index.preorder[to % index.preorder.length] as string;
+                if (op === 'child') return addChild(index, id, { name: `N${at}` });
+                if (op === 'sibling') return addSibling(index, id, { name: `S${at}` });
+                if (op === 'rename') return renameUnit(index, id, `R${to}`);
+                if (op === 'move') return moveUnit(index, id, other);
+                return deleteUnit(index, id, op);
+              },
+              (w) => w.undone,
+            );
+            if (done) made += 1;
+          }
+          const last = shown()?.fullChart;
+          expect(useEditStore.temporal.getState().pastStates).toHaveLength(made);
+          for (let i = 0; i < made; i++) undoEdit();
+          expect(shown()?.fullChart).toEqual(first);
+          for (let i = 0; i < made; i++) redoEdit();
+          expect(shown()?.fullChart).toBe(last);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('tells when the browser does not let the edit be saved, and keeps the edit', async () => {
