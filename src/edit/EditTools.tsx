@@ -116,12 +116,22 @@ export function EditTools() {
         {button('pasteUnit', w.paste, cutId !== null)}
         {button('undo', w.undo, canUndo)}
         {button('redo', w.redo, canRedo)}
+        <SaveState />
       </div>
       <EditStatus />
       {dialog?.kind === 'delete' ? <DeleteDialog unitId={dialog.unitId} onClose={close} /> : null}
       {dialog && dialog.kind !== 'delete' ? <NameDialog dialog={dialog} onClose={close} /> : null}
     </>
   );
+}
+
+/** Whether the edits are in the browser's storage yet: a quiet word, not announced (each edit already is). */
+function SaveState() {
+  const saving = useEditSync((s) => s.saving);
+  const failed = useEditSync((s) => s.storageProblem !== null);
+  const w = useEditWords();
+  if (failed) return null;
+  return <span className="edit-save-state">{saving ? w.saving : w.saved}</span>;
 }
 
 /** Another tab's save of a chart this tab has edited, and storage trouble: told until dealt with. */

@@ -112,6 +112,8 @@ const en = {
   followedOtherTab: (title: string) => `“${title}” was updated from another tab.`,
   mineTitle: (title: string) => `${title} (mine)`,
   exportStill: 'You can still export it from the Export menu.',
+  saving: 'Saving…',
+  saved: 'Saved in this browser',
 };
 
 export type EditWords = typeof en;
@@ -212,6 +214,8 @@ const zh: EditWords = {
   followedOtherTab: (title) => `“${title}”已按另一个标签页的修改更新。`,
   mineTitle: (title) => `${title}（我的）`,
   exportStill: '您仍可从“导出”菜单导出它。',
+  saving: '正在保存…',
+  saved: '已保存在本浏览器中',
 };
 
 export function editWordsFor(language: UiLanguage): EditWords {

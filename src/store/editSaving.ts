@@ -29,9 +29,11 @@ interface SyncState {
   readonly conflicts: readonly string[];
   /** The last storage failure, told until a save works again; the chart can still be exported. */
   readonly storageProblem: StorageProblem | null;
+  /** Edits made and not yet in storage with their undo history (shown as "Saving…"). */
+  readonly saving: boolean;
 }
 
-export const useEditSync = create<SyncState>()(() => ({ conflicts: [], storageProblem: null }));
+export const useEditSync = create<SyncState>()(() => ({ conflicts: [], storageProblem: null, saving: false }));
 
 let historyDatabase: UseStore | null = null;
 function historyStore(): UseStore {
@@ -70,19 +72,51 @@ export function clearConflict(chartId: string): void {
   useEditSync.setState((state) => ({ conflicts: state.conflicts.filter((id) => id !== chartId) }));
 }
 
+/** How long after an edit is drawn its save starts: a run of quick edits (or an undo after it) is saved once. */
+const SAVE_DELAY_MS = 120;
+/** The undo history, bigger and only a convenience, waits for a pause in the editing. */
+const HISTORY_DELAY_MS = 400;
+
 /**
- * Resolves once the edit has been drawn and the page is idle (within a second): copying a big chart into storage
- * takes tens of milliseconds, which must not hold up the frames that show the edit.
+ * Resolves once the edit has been drawn, a moment has passed and the page is idle (within half a second): copying a
+ * big chart into storage takes tens of milliseconds, which must not hold up the frames that show the edit.
  */
 function afterPaintWhenIdle(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
   return new Promise((resolve) => {
-    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50));
-    const fallback = setTimeout(idle, 200);
+    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 500 }) : resolve());
+    const later = () => setTimeout(idle, SAVE_DELAY_MS);
+    const fallback = setTimeout(later, 200);
     requestAnimationFrame(() => {
       clearTimeout(fallback);
-      idle();
+      later();
     });
+  });
+}
+
+const pendingHistories = new Map<string, StoredHistory>();
+let historyTimer: ReturnType<typeof setTimeout> | null = null;
+
+async function saveHistories(): Promise<void> {
+  if (historyTimer !== null) clearTimeout(historyTimer);
+  historyTimer = null;
+  const histories = [...pendingHistories.values()];
+  pendingHistories.clear();
+  for (const history of histories) {
+    try {
+      const { past, future } = history;
+      await set(history.chartId, { ...history, past: past.slice(-KEPT_STEPS), future: future.slice(0, KEPT_STEPS) }, historyStore());
+    } catch {
+      // Undo history is a convenience: failing to keep it is not worth a warning of its own.
+    }
+  }
+  if (pending.size === 0 && pendingHistories.size === 0 && flushing === null && historyTimer === null) useEditSync.setState({ saving: false });
+}
+
+// A tab closed or reloaded right after an edit: what waits is saved at once.
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => {
+    void savePending().then(saveHistories);
   });
 }
 
@@ -96,6 +130,7 @@ let flushing: Promise<void> | null = null;
 /** Saves the chart and its history once the edit is drawn; saves asked for meanwhile are folded into the latest. */
 export function saveEdited(title: string, history: StoredHistory): Promise<void> {
   pending.set(history.chartId, { title, history });
+  if (!useEditSync.getState().saving) useEditSync.setState({ saving: true });
   flushing ??= flush();
   return flushing;
 }
@@ -107,6 +142,8 @@ async function flush(): Promise<void> {
   } finally {
     // Nothing awaited between the last save and here: a save asked for after it starts a new round.
     flushing = pending.size > 0 ? flush() : null;
+    // Refused (storage trouble, or another tab's save): nothing more is coming; the alert says why.
+    if (flushing === null && historyTimer === null) useEditSync.setState({ saving: false });
   }
 }
 
@@ -122,18 +159,16 @@ async function savePending(): Promise<void> {
     }
     if (useEditSync.getState().storageProblem !== null) useEditSync.setState({ storageProblem: null });
     channel?.postMessage({ kind: 'saved', chartId, tab: TAB_ID } satisfies SavedMessage);
-    const { past, future } = save.history;
-    try {
-      await set(chartId, { ...save.history, past: past.slice(-KEPT_STEPS), future: future.slice(0, KEPT_STEPS) }, historyStore());
-    } catch {
-      // Undo history is a convenience: failing to keep it is not worth a warning of its own.
-    }
+    pendingHistories.set(chartId, save.history);
+    if (historyTimer !== null) clearTimeout(historyTimer);
+    historyTimer = setTimeout(() => void saveHistories(), HISTORY_DELAY_MS);
   }
 }
 
 /** Waits for every save asked for so far (tests, and the copy kept when another tab saved). */
-export function savesDone(): Promise<void> {
-  return flushing ?? Promise.resolve();
+export async function savesDone(): Promise<void> {
+  await (flushing ?? Promise.resolve());
+  await saveHistories();
 }
 
 /** The history saved with the chart, if it leads to this very chart. */

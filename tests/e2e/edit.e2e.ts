@@ -93,6 +93,8 @@ describe('editing a chart', () => {
     await pressOn(page, 'Bureau B', 'Control+v');
     await announced(page, 'Moved “Bureau A” under “Bureau B”.').waitFor();
     await expect.poll(() => unitNode(page, 'Section A1').getAttribute('aria-level')).toBe('4');
+    // The toolbar says when the edit and its undo history are in the browser's storage.
+    await editTools(page).getByText('Saved in this browser').waitFor();
 
     await page.reload();
     await page.getByRole('tree').waitFor();
