@@ -1,7 +1,7 @@
 /** The editor's two dialogs: a unit's name (to add one or rename it) and how to delete a unit with units below it. */
 import { type FormEvent, type SyntheticEvent, useEffect, useId, useRef, useState } from 'react';
 
-import { nameIn, useEditStore } from '../store/editing.ts';
+import { fullIndexOf, nameIn, useEditStore } from '../store/editing.ts';
 import { addUnit, deleteWith, parentName, renameTo, unitsBelow, useEditWords } from './actions.ts';
 
 export type EditDialog =
@@ -90,6 +90,8 @@ export function DeleteDialog({ unitId, onClose }: { unitId: string; onClose: () 
   const modalRef = useModal();
   const below = unitsBelow(unitId);
   const parent = parentName(unitId);
+  const children = (chart && fullIndexOf(chart)?.childrenOf.get(unitId)) ?? [];
+  const onlyChild = children.length === 1 ? (children[0] ?? null) : null;
   const choose = (mode: 'lift' | 'branch') => {
     deleteWith(unitId, mode);
     onClose();
@@ -98,10 +100,16 @@ export function DeleteDialog({ unitId, onClose }: { unitId: string; onClose: () 
     <dialog ref={modalRef} className="edit-dialog" aria-labelledby={titleId} onClose={closedBy(onClose)}>
       <h2 id={titleId}>{w.deleteDialog(nameIn(chart, unitId))}</h2>
       <div className="edit-dialog-actions edit-dialog-choices">
-        {/* The top unit has no parent to lift its units to (deleting it is refused, with why, unless one unit can take its place). */}
-        <button type="button" onClick={() => choose('lift')} autoFocus>
-          {w.deleteLift(below, parent || '…')}
-        </button>
+        {/* The top unit has no parent to lift its units to: it can go only where its one unit below takes its place. */}
+        {parent !== '' ? (
+          <button type="button" onClick={() => choose('lift')} autoFocus>
+            {w.deleteLift(below, parent)}
+          </button>
+        ) : onlyChild !== null ? (
+          <button type="button" onClick={() => choose('lift')} autoFocus>
+            {w.deleteTopLift(nameIn(chart, onlyChild))}
+          </button>
+        ) : null}
         <button type="button" onClick={() => choose('branch')}>
           {w.deleteBranch(below)}
         </button>

@@ -37,6 +37,7 @@ const en = {
   deleteDialog: (name: string) => `Delete ${name}`,
   deleteLift: (n: number, parent: string) => `Delete it, and move its ${count(n, 'unit', 'units')} below up to ${parent}`,
   deleteBranch: (n: number) => `Delete it with the ${count(n, 'unit', 'units')} below it`,
+  deleteTopLift: (name: string) => `Delete it, and make “${name}” the top unit`,
 
   // The unit form
   editUnit: (name: string) => `Edit ${name}`,
@@ -146,6 +147,7 @@ const zh: EditWords = {
   deleteDialog: (name) => `删除${name}`,
   deleteLift: (n, parent) => `删除它，并把其下 ${n.toLocaleString('zh')} 个单位移到${parent}之下`,
   deleteBranch: (n) => `连同其下 ${n.toLocaleString('zh')} 个单位一起删除`,
+  deleteTopLift: (name) => `删除它，并以“${name}”为顶层单位`,
   editUnit: (name) => `编辑${name}`,
   idField: '标识（用于链接）',
   kindField: '类型',

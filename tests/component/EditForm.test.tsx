@@ -29,6 +29,15 @@ function openOwnChart(): void {
 const form = () => screen.getByRole('form', { name: 'Edit Bureau A' });
 const unitA = () => readyIndex(useStore.getState(), 'test')?.byId.get('a');
 
+// jsdom has <dialog> but not its modal methods: open and close it as the browser would, minus the top layer.
+HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+  this.removeAttribute('open');
+  this.dispatchEvent(new Event('close'));
+};
+
 describe('the unit form', () => {
   beforeEach(() => {
     useStore.setState(useStore.getInitialState(), true);
@@ -86,5 +95,34 @@ describe('the unit form', () => {
     await user.click(within(tools).getByRole('button', { name: 'Undo' }));
     expect(unitA()?.name).toBe('Bureau A');
     expect(within(screen.getByRole('form', { name: 'Edit Bureau A' })).getByRole('textbox', { name: 'Name' })).toHaveValue('Bureau A');
+  });
+
+  it('renames from the toolbar in a dialog that says why an empty name is refused', async () => {
+    const user = userEvent.setup();
+    render(<EditTools />);
+    await user.click(within(screen.getByRole('toolbar', { name: 'Edit tools' })).getByRole('button', { name: 'Rename' }));
+    const dialog = screen.getByRole('dialog', { name: 'Rename Bureau A' });
+    const field = within(dialog).getByRole('textbox', { name: 'Name' });
+    await user.clear(field);
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Not done: a unit needs a name.');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    await user.type(field, 'Bureau of Letters');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(unitA()?.name).toBe('Bureau of Letters');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('asks what becomes of the units below a unit before deleting it', async () => {
+    const user = userEvent.setup();
+    useStore.getState().select('top');
+    render(<EditTools />);
+    await user.click(within(screen.getByRole('toolbar', { name: 'Edit tools' })).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete Ministry' });
+    // The top unit's only unit below can take its place; the branch cannot all go.
+    expect(within(dialog).getByRole('button', { name: 'Delete it, and make “Bureau A” the top unit' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete it with the 1 unit below it' }));
+    expect(shownNotice()).toBe('Not done: a chart has exactly one top unit.');
+    expect(readyIndex(useStore.getState(), 'test')?.rootId).toBe('top');
   });
 });
