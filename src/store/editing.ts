@@ -73,7 +73,8 @@ export function startEditing(chartId: string | null): void {
   useEditStore.setState({ chartId: chart === null ? null : chartId, chart, cutId: null });
   history().clear();
   if (chart === null) return;
-  fullIndexes.set(chart, index?.chart === chart ? index : (editIndex(chart) as OrgIndex));
+  // The drawn index serves edits as it is when the chart has no past (fullIndexOf indexes any other on first use).
+  if (index?.chart === chart) fullIndexes.set(chart, index);
   void loadHistoryFor(chart).then((stored) => {
     // Still the same chart, and nothing done since: its saved steps become this session's.
     if (!stored || useEditStore.getState().chart !== chart || history().pastStates.length > 0) return;
