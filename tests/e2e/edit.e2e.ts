@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { cardName } from '../names.ts';
-import { axeViolations, browserSession, searchField, settledTransform } from './browser.ts';
+import { axeViolations, browserSession, searchField, settledTransform, viewTransform } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 beforeEach(() => session.page.setDefaultTimeout(15_000));
@@ -166,7 +166,7 @@ describe('editing a chart', () => {
     expect(session.errors).toEqual([]);
   });
 
-  it('moves a branch by drag and drop, outlining the drop target; Escape cancels and a drop on its own branch is refused', async () => {
+  it('moves a branch by drag and drop, outlining the drop target and scrolling near an edge; Escape cancels and a drop on its own branch is refused', async () => {
     const { page } = session;
     await buildMinistry(page);
     const centre = async (name: string) => {
@@ -193,6 +193,16 @@ describe('editing a chart', () => {
     await expect(unitNode(page, 'Bureau A').getAttribute('aria-level')).resolves.toBe('2');
     // Dragging a card is not panning the chart.
     expect(await settledTransform(page)).toEqual(before);
+
+    // Held near an edge, the view scrolls; Escape puts everything back where it was (no move).
+    await drag('Bureau A', 'Bureau B');
+    const svgBox = await page.locator('svg[role="tree"]').boundingBox();
+    if (!svgBox) throw new Error('no chart');
+    await page.mouse.move(svgBox.x + 6, svgBox.y + svgBox.height / 2, { steps: 4 });
+    await expect.poll(async () => (await viewTransform(page)).x).toBeGreaterThan(before.x + 40);
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await expect(unitNode(page, 'Bureau A').getAttribute('aria-level')).resolves.toBe('2');
 
     // Onto its own child: outlined as refused, and refused with why.
     await drag('Bureau A', 'Section A1');
