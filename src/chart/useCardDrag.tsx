@@ -41,6 +41,8 @@ function unitUnder(x: number, y: number): string | null {
 /** Returns the outlines to draw inside the chart's viewport while a card is dragged. */
 export function useCardDrag({ pane, chartId, index, layout, svgRef, zoomRef }: CardDragOptions): ReactNode {
   const editing = useEditStore((s) => s.chartId === chartId) && pane === 'main';
+  // A unit cut to be pasted (Ctrl+X) is marked as one being dragged is.
+  const cutId = useEditStore((s) => (s.chartId === chartId && pane === 'main' ? s.cutId : null));
   const [drag, setDrag] = useState<DragState | null>(null);
 
   useEffect(() => {
@@ -127,13 +129,20 @@ export function useCardDrag({ pane, chartId, index, layout, svgRef, zoomRef }: C
     };
   }, [editing, svgRef, zoomRef, index.rootId]);
 
-  if (drag === null) return null;
+  if (drag === null && cutId === null) return null;
   const outline = (unitId: string, className: string) => {
     const position = layout.positionOf.get(unitId);
     if (!position) return null;
     const { x, y, width, height } = position;
     return <rect key={className} className={className} x={x - width / 2 - 4} y={y - height / 2 - 4} width={width + 8} height={height + 8} rx={12} />;
   };
+  if (drag === null) {
+    return (
+      <g className="drag-outlines" aria-hidden="true">
+        {cutId === null ? null : outline(cutId, 'drag-source')}
+      </g>
+    );
+  }
   // Under the unit's own branch a drop is refused (and says why when made).
   const refused = drag.targetId !== null && pathToRoot(index, drag.targetId).includes(drag.unitId);
   return (

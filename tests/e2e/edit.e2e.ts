@@ -87,6 +87,8 @@ describe('editing a chart', () => {
     const { page } = session;
     await buildMinistry(page);
     await pressOn(page, 'Bureau A', 'Control+x');
+    // The cut unit is marked on the chart until it is pasted.
+    await page.locator('.drag-source').waitFor();
     await pressOn(page, 'Section A1', 'Control+v');
     await refused(page, 'Not moved: “Section A1” is under “Bureau A”, which cannot go under its own descendant.').waitFor();
     await expect(unitNode(page, 'Bureau A').getAttribute('aria-level')).resolves.toBe('2');
