@@ -133,7 +133,7 @@ export async function editCases(browser, baseUrl, sets, { newAppPage, importInto
       const targetLevel = await page.locator(`[role="treeitem"][data-id="${target.id}"]`).getAttribute('aria-level');
       if (Number(level) !== Number(targetLevel) + 1) throw new Error(`the moved unit is at level ${level}, under a unit at level ${targetLevel}`);
 
-      times.undo = await timedKey(page, 'Control+z', '^Undone\\.', withTimeout, timeoutMs);
+      times.undo = await timedKey(page, 'Control+z', '^Undone', withTimeout, timeoutMs);
       if (errors.length > 0) throw new Error(`console errors: ${errors.join('; ')}`);
       log(
         `  edit run ${run}: ${Object.entries(times)

@@ -19,6 +19,8 @@ import { chartTitle, PANE_IDS, readyIndex, useStore } from './store.ts';
 interface EditDocument {
   readonly chartId: string | null;
   readonly chart: OrgChart | null;
+  /** What the edit that made this chart did, in words (kept in memory only): undo and redo say it again. */
+  readonly told?: ((w: EditWords) => string) | null;
 }
 
 export interface EditState extends EditDocument {
@@ -32,7 +34,7 @@ export const HISTORY_LIMIT = 100;
 
 export const useEditStore = create<EditState>()(
   temporal(() => ({ chartId: null, chart: null, cutId: null, editedHere: [] }) as EditState, {
-    partialize: (state): EditDocument => ({ chartId: state.chartId, chart: state.chart }),
+    partialize: (state): EditDocument => ({ chartId: state.chartId, chart: state.chart, told: state.told ?? null }),
     // Only a changed document is a step: cutting a unit is not.
     equality: (past, current) => past.chart === current.chart && past.chartId === current.chartId,
     limit: HISTORY_LIMIT,
@@ -70,7 +72,7 @@ export function startEditing(chartId: string | null): void {
   const index = chartId === null ? null : readyIndex(useStore.getState(), chartId);
   const chart = index?.fullChart ?? null;
   if (useEditStore.getState().chartId === chartId && useEditStore.getState().chart === chart) return;
-  useEditStore.setState({ chartId: chart === null ? null : chartId, chart, cutId: null });
+  useEditStore.setState({ chartId: chart === null ? null : chartId, chart, told: null, cutId: null });
   history().clear();
   if (chart === null) return;
   // The drawn index serves edits as it is when the chart has no past (fullIndexOf indexes any other on first use).
@@ -136,11 +138,12 @@ export function applyEdit(make: (index: OrgIndex) => EditResult, told: (w: EditW
     tellRefusal(result.refusal);
     return false;
   }
-  useEditStore.setState({ chart: result.chart, ...(editedHere.includes(chartId) ? {} : { editedHere: [...editedHere, chartId] }) });
+  const said = (w: EditWords) => told(w, result);
+  useEditStore.setState({ chart: result.chart, told: said, ...(editedHere.includes(chartId) ? {} : { editedHere: [...editedHere, chartId] }) });
   publish();
   const shown = readyIndex(useStore.getState(), chartId);
   if (shown?.byId.has(result.unitId)) useStore.getState().showUnit(result.unitId, 'main', 'reveal');
-  tell('info', (w) => told(w, result));
+  tell('info', said);
   return true;
 }
 
@@ -155,16 +158,19 @@ export function moveEditedUnit(unitId: string, parentId: string): boolean {
 
 export function undoEdit(): void {
   if (history().pastStates.length === 0) return tell('info', (w) => w.nothingToUndo);
+  // The step undone is the one that made the chart shown now.
+  const undone = useEditStore.getState().told ?? null;
   history().undo();
   publish();
-  tell('info', (w) => w.undone);
+  tell('info', (w) => (undone ? w.undoneWhat(undone(w)) : w.undone));
 }
 
 export function redoEdit(): void {
   if (history().futureStates.length === 0) return tell('info', (w) => w.nothingToRedo);
   history().redo();
   publish();
-  tell('info', (w) => w.redone);
+  const redone = useEditStore.getState().told ?? null;
+  tell('info', (w) => (redone ? w.redoneWhat(redone(w)) : w.redone));
 }
 
 export function setCut(unitId: string | null): void {
@@ -176,7 +182,7 @@ export function replaceEdited(chartId: string, chart: OrgChart): void {
   const { editedHere } = useEditStore.getState();
   useEditStore.setState({ editedHere: editedHere.filter((id) => id !== chartId) });
   if (useEditStore.getState().chartId === chartId) {
-    useEditStore.setState({ chart, cutId: null });
+    useEditStore.setState({ chart, told: null, cutId: null });
     history().clear();
   }
 }

@@ -64,6 +64,8 @@ describe('editing a chart in the app', () => {
     );
     expect([...(shown()?.byId.keys() ?? [])]).toEqual(['top']);
     undoEdit();
+    // Undo says what it undid.
+    expect(shownNotice()).toBe('Undone: Renamed “Ministry” to “Ministry of Things”.');
     undoEdit();
     expect(shown()?.childrenOf.get('b')).toEqual(['a']);
     undoEdit();
@@ -72,6 +74,7 @@ describe('editing a chart in the app', () => {
     expect(shownNotice()).toBe('Nothing to undo.');
     redoEdit();
     redoEdit();
+    expect(shownNotice()).toBe('Redone: Deleted “Bureau B” and 2 units below it.');
     expect(shown()?.byId.has('a')).toBe(false);
     // The selection, on a unit the undo took away, falls back to the top.
     expect(useStore.getState().panes.main.selectedId).toBeNull();
