@@ -168,6 +168,29 @@ describe('editing a chart', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('shows another tab’s edits in a tab that has not edited the chart, and reloads them in one that has', async () => {
+    const { page, context } = session;
+    await buildMinistry(page);
+    const other = await context.newPage();
+    other.setDefaultTimeout(15_000);
+    await other.goto(page.url());
+    await unitNode(other, 'Section A1').waitFor();
+    // This tab edits on; the other, which has changed nothing, follows.
+    await pressOn(page, 'Bureau B', 'Insert');
+    await nameIt(page, 'Office B1');
+    await unitNode(other, 'Office B1').waitFor();
+    await announced(other, '“New chart” was updated from another tab.').waitFor();
+    // Now the other tab edits too: this one, which has edits of its own, is told and reloads.
+    await other.getByRole('button', { name: 'Edit', exact: true }).click();
+    await pressOn(other, 'Office B1', 'F2');
+    await nameIt(other, 'Office of B');
+    const alert = page.getByRole('alert').filter({ hasText: '“New chart” was changed in another tab.' });
+    await alert.getByRole('button', { name: 'Reload' }).click();
+    await unitNode(page, 'Office of B').waitFor();
+    await alert.waitFor({ state: 'detached' });
+    expect(session.errors).toEqual([]);
+  });
+
   it('moves a branch by drag and drop, outlining the drop target and scrolling near an edge; Escape cancels and a drop on its own branch is refused', async () => {
     const { page } = session;
     await buildMinistry(page);
