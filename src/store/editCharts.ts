@@ -41,6 +41,8 @@ function addOwnChart(chart: OrgChart, told: (w: EditWords, title: string) => str
   store.setChartSlot(chart.id, { status: 'ready', index: loaded.index });
   useStore.getState().openChart(chart.id, unitId);
   startEditing(chart.id);
+  // Keyboard focus goes on to the chart, as soon as it is drawn: the button pressed may be gone (Make an editable copy).
+  useStore.getState().focusTree('main');
   tell('info', (w) => told(w, chart.title));
   void saveEdited(chart.title, { chartId: chart.id, present: loaded.index.fullChart, past: [], future: [] });
   return true;

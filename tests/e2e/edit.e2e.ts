@@ -37,10 +37,13 @@ async function nameIt(page: Page, name: string): Promise<void> {
 /** A new chart with a top unit "Ministry", two bureaus under it and a section under the first, all by keyboard. */
 async function buildMinistry(page: Page): Promise<void> {
   await openApp(page);
-  await page.getByRole('button', { name: 'New chart' }).click();
+  await page.getByRole('button', { name: 'New chart' }).focus();
+  await page.keyboard.press('Enter');
   await page.getByRole('tree', { name: 'Org chart: New chart' }).waitFor();
   await editTools(page).waitFor();
-  await pressOn(page, 'New organization', 'F2');
+  // Keyboard focus is on the new chart's top unit, ready for F2 or Insert.
+  await expect.poll(() => unitNode(page, 'New organization').evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.press('F2');
   await nameIt(page, 'Ministry');
   await pressOn(page, 'Ministry', 'Insert');
   await nameIt(page, 'Bureau A');
