@@ -37,7 +37,7 @@ export function NameDialog({ dialog, onClose }: { dialog: Extract<EditDialog, { 
   const titleId = useId();
   const problemId = useId();
   const modalRef = useModal();
-  const title = dialog.kind === 'rename' ? w.renameDialog(name) : dialog.kind === 'addChild' ? `${w.addChild}: ${name}` : `${w.addSibling}: ${name}`;
+  const title = dialog.kind === 'rename' ? w.renameDialog(name) : dialog.kind === 'addChild' ? w.addChildDialog(name) : w.addSiblingDialog(name);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
