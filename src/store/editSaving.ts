@@ -23,6 +23,7 @@ export interface StoredHistory {
 
 /** Steps of undo kept across a reload: past states share their unchanged units, but each holds its own list of them. */
 const KEPT_STEPS = 30;
+const HISTORY_COMPARE_LIMIT = 25_000;
 
 interface SyncState {
   /** Charts another tab saved after this one edited them: saving them waits for the user's choice. */
@@ -175,7 +176,9 @@ export async function savesDone(): Promise<void> {
 export async function loadHistoryFor(chart: OrgChart): Promise<StoredHistory | null> {
   try {
     const stored = await get<StoredHistory>(chart.id, historyStore());
-    if (!stored || stored.present.units.length !== chart.units.length) return null;
+    // Compared whole, so the steps kept are those of this very chart; past HISTORY_COMPARE_LIMIT units that costs more
+    // than an undo history after a reload is worth, and the chart starts with none.
+    if (!stored || stored.present.units.length !== chart.units.length || chart.units.length > HISTORY_COMPARE_LIMIT) return null;
     return JSON.stringify(stored.present) === JSON.stringify(chart) ? stored : null;
   } catch {
     return null;
