@@ -17,6 +17,8 @@ function unitHasTimeData(unit: Unit): boolean {
   );
 }
 
+const timeDataOf = new WeakMap<OrgChart, boolean>();
+
 /** Whether the chart carries any dated record: snapshots, events, or a unit's periods, listings, posts, dated names or leaders' terms. */
 export function hasTimeData(chart: OrgChart): boolean {
   // Asked of every new index of a chart (each edit makes one): the scan of its units is done once per chart object.
@@ -27,7 +29,6 @@ export function hasTimeData(chart: OrgChart): boolean {
   }
   return known;
 }
-const timeDataOf = new WeakMap<OrgChart, boolean>();
 
 /** The same question of a document not yet checked against the schema (a fetched file): false for anything malformed. */
 export function documentHasTimeData(document: unknown): boolean {
