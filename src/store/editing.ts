@@ -101,9 +101,25 @@ export function tellRefusal(refusal: EditRefusal): void {
   tell('warning', (w) => w.refused(refusal, (id) => nameIn(chart, id)));
 }
 
+/**
+ * The edited chart under the name the user gave it in "Your charts" (renamed while editing, or since the step undone
+ * was made): the name is the chart's, not a step of its editing, so it is set without a step of its own.
+ */
+function withCatalogTitle(): OrgChart | null {
+  const { chartId, chart } = useEditStore.getState();
+  const title = useStore.getState().catalog.find((entry) => entry.id === chartId)?.title;
+  if (chart === null || title === undefined || chart.title === title) return chart;
+  const titled = { ...chart, title, shortTitle: title };
+  history().pause();
+  useEditStore.setState({ chart: titled });
+  history().resume();
+  return titled;
+}
+
 /** Puts the edited chart in the app store, keeps each pane's selection where it still exists, and saves. */
 function publish(): void {
-  const { chartId, chart } = useEditStore.getState();
+  const { chartId } = useEditStore.getState();
+  const chart = withCatalogTitle();
   if (chartId === null || chart === null) return;
   const index = displayIndex(chart);
   if (index === null) return;

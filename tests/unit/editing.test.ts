@@ -6,6 +6,7 @@ import { loadChart } from '../../src/model/load.ts';
 import { makeEditableCopy } from '../../src/store/editCharts.ts';
 import { applyEdit, redoEdit, startEditing, undoEdit, useEditStore } from '../../src/store/editing.ts';
 import { savesDone, useEditSync } from '../../src/store/editSaving.ts';
+import { renameImportedChart } from '../../src/store/imported.ts';
 import { readyIndex, useStore } from '../../src/store/store.ts';
 import { chartOf, loadBothOfficesIntoStore, shownNotice } from './helpers.ts';
 
@@ -130,6 +131,24 @@ describe('editing a chart in the app', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('keeps the name the chart was given in Your charts while it is edited, through undo', async () => {
+    openOwnChart();
+    applyEdit(
+      (index) => renameUnit(index, 'a', 'Bureau of Letters'),
+      (w) => w.undone,
+    );
+    await renameImportedChart('test', 'Ministry chart');
+    applyEdit(
+      (index) => renameUnit(index, 'b', 'Bureau of Visits'),
+      (w) => w.undone,
+    );
+    expect(shown()?.chart.title).toBe('Ministry chart');
+    undoEdit();
+    undoEdit();
+    expect(shown()?.chart.title).toBe('Ministry chart');
+    expect(shown()?.byId.get('a')?.name).toBe('Bureau A');
   });
 
   it('tells when the browser does not let the edit be saved, and keeps the edit', async () => {
