@@ -12,7 +12,7 @@ import { replaceEdited, startEditing, tell, useEditStore } from './editing.ts';
 import { clearConflict, markConflict, onOtherTabSaved, saveEdited } from './editSaving.ts';
 import { titleTaken } from './imported.ts';
 import { loadStoredCharts } from './persist.ts';
-import { chartTitle, readyIndex, useStore } from './store.ts';
+import { chartTitle, readyIndex, shownSwitchTitle, useStore } from './store.ts';
 
 /** "New chart", then "New chart (2)", …: charts in the switch must be told apart. */
 function freeTitle(title: string): string {
@@ -62,9 +62,10 @@ export function makeEditableCopy(chartId: string, titled: (title: string) => str
   const index = readyIndex(useStore.getState(), chartId);
   if (index === null) return false;
   const source = useEditStore.getState().chartId === chartId ? (useEditStore.getState().chart ?? index.fullChart) : index.fullChart;
-  // Named as the switch names the original ("NPCSC General Office (copy)"), and open where the original was.
+  // Named as the switch names the original ("NPCSC General Office (copy)", "国务院办公厅（副本）"), and open where it was.
   const entry = useStore.getState().catalog.find((candidate) => candidate.id === chartId);
-  const title = freeTitle(titled(entry?.switchTitle ?? entry?.shortTitle ?? chartTitle(useStore.getState(), chartId)));
+  const name = entry ? shownSwitchTitle(entry, useStore.getState().preferences).text : chartTitle(useStore.getState(), chartId);
+  const title = freeTitle(titled(name));
   const main = useStore.getState().panes.main;
   const unitId = main.chartId === chartId ? main.selectedId : null;
   return addOwnChart({ ...source, id: freeChartId(`${chartId}-copy`), title, shortTitle: title }, (w, shown) => w.copyMade(shown), unitId);
