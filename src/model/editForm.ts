@@ -128,6 +128,10 @@ export function applyFields(index: OrgIndex, unitId: string, fields: UnitFields)
       const detail = checked.error.issues.map((issue) => `${formatPath(issue.path)} ${issue.message}`).join('; ');
       return { ok: false, refusal: { reason: 'invalid', detail } };
     }
+    // Nothing changed: the same chart, so no step to undo.
+    if (fields.id.trim() === unitId && chart === index.fullChart && JSON.stringify(unit) === JSON.stringify(index.byId.get(unitId))) {
+      return { ok: true, chart: index.fullChart, unitId };
+    }
     if (fields.id.trim() === unitId) return updated;
     const renamed = editIndex(updated.chart);
     return renamed === null ? updated : changeUnitId(renamed, unitId, fields.id);

@@ -155,6 +155,10 @@ export function applyEdit(make: (index: OrgIndex) => EditResult, told: (w: EditW
     return false;
   }
   const said = (w: EditWords) => told(w, result);
+  if (result.chart === chart) {
+    tell('info', said);
+    return true;
+  }
   useEditStore.setState({ chart: result.chart, told: said, ...(editedHere.includes(chartId) ? {} : { editedHere: [...editedHere, chartId] }) });
   publish();
   const shown = readyIndex(useStore.getState(), chartId);

@@ -276,6 +276,13 @@ describe('the unit form’s fields', () => {
     expect(badUrl.ok ? null : badUrl.refusal).toMatchObject({ reason: 'invalid', detail: expect.stringContaining('http') });
   });
 
+  it('leave the chart itself as it was when nothing was changed', () => {
+    const index = indexOf(small);
+    const unit = index.byId.get('a') as NonNullable<ReturnType<typeof index.byId.get>>;
+    const result = applyFields(index, 'a', fieldsOf(small, unit));
+    expect(result.ok && result.chart).toBe(small);
+  });
+
   it('change the id with the rest, refusing one already taken', () => {
     const index = indexOf(small);
     const unit = index.byId.get('a') as NonNullable<ReturnType<typeof index.byId.get>>;
