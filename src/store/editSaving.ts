@@ -6,7 +6,7 @@
  * told, and saves nothing more of it until the user chooses: nothing is
  * overwritten silently.
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { create } from 'zustand';
 
 import type { StorageProblem } from '../i18n/messages.ts';
@@ -170,6 +170,16 @@ async function savePending(): Promise<void> {
 export async function savesDone(): Promise<void> {
   await (flushing ?? Promise.resolve());
   await saveHistories();
+}
+
+/** Drops the undo history kept for a chart deleted from the browser. */
+export async function forgetHistory(chartId: string): Promise<void> {
+  pendingHistories.delete(chartId);
+  try {
+    await del(chartId, historyStore());
+  } catch {
+    // Nothing to tell: the chart itself is gone, and a history without its chart is never used.
+  }
 }
 
 /** The history saved with the chart, if it leads to this very chart. */
