@@ -4,7 +4,7 @@
  * another tab saves a chart it shows: follow it, or, where this tab has edited
  * it too, let the user reload it or keep their own as a copy.
  */
-import type { EditWords } from '../i18n/editWords.ts';
+import { type EditWords, editWordsFor } from '../i18n/editWords.ts';
 import { newChart } from '../model/edit.ts';
 import { loadChart } from '../model/load.ts';
 import type { OrgChart } from '../model/schema.ts';
@@ -91,7 +91,7 @@ export async function keepMineAsCopy(chartId: string): Promise<void> {
   const mine = useEditStore.getState().chartId === chartId ? useEditStore.getState().chart : null;
   if (mine === null) return reloadFromStorage(chartId);
   await reloadFromStorage(chartId);
-  const title = freeTitle(`${chartTitle(useStore.getState(), chartId)} (mine)`);
+  const title = freeTitle(editWordsFor(useStore.getState().preferences.language).mineTitle(chartTitle(useStore.getState(), chartId)));
   addOwnChart({ ...mine, id: freeChartId(`${chartId}-mine`), title, shortTitle: title }, (w, shown) => w.copyMade(shown));
 }
 
