@@ -4,7 +4,7 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const featureFolders = ['chart', 'panel', 'search', 'compare', 'io', 'header', 'outline', 'timeline', 'changes'];
+const featureFolders = ['chart', 'panel', 'search', 'compare', 'io', 'header', 'outline', 'timeline', 'changes', 'edit'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'public', 'bench/.artifacts', 'tests/e2e/.artifacts', 'scripts/.*.local.mjs'] },
@@ -47,6 +47,7 @@ export default tseslint.config(
                 '../header/*',
                 '../outline/*',
                 '../timeline/*',
+                '../edit/*',
                 '../i18n/*',
                 '../shared/*',
                 '../engine/*',

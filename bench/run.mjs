@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 
 import { findChromium } from '../scripts/ensure-chromium.mjs';
+import { editCases } from './edit.mjs';
 import { reorganize, writeCharts } from './generate.mjs';
 import { startStaticServer } from './server.mjs';
 import { formatSpread, formatTarget, formatValue, meets, quantile, renderTable, round, summarize } from './stats.mjs';
@@ -1889,6 +1890,10 @@ async function main() {
     if (wanted('keys')) groups.push(['keys', inBrowser((b) => keystrokeCases(b, baseUrl, sets))]);
     if (wanted('pan')) groups.push(['pan', inBrowser((b) => panCases(b, baseUrl, sets))]);
     if (wanted('changes')) groups.push(['changes', inBrowser((b) => changesCases(b, baseUrl, staticServer.url, sets))]);
+    if (wanted('edit')) {
+      const helpers = { newAppPage, importIntoApp, repeat, addCase, addError, withTimeout, log, runs: RUNS, timeoutMs: PAGE_TIMEOUT_MS };
+      groups.push(['edit', inBrowser((b) => editCases(b, baseUrl, sets, helpers))]);
+    }
     if (wanted('baseline')) groups.push(['baseline', () => baselineCases(staticServer.url, sets)]);
 
     for (const [name, run] of groups) {

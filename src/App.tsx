@@ -3,6 +3,9 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 
 import { type ChartDecorations, OrgChart } from './chart/OrgChart.tsx';
 import { CompareToggle } from './compare/CompareToggle.tsx';
+import { EditControls } from './edit/EditControls.tsx';
+import { EditTools } from './edit/EditTools.tsx';
+import { UnitEditForm } from './edit/UnitEditForm.tsx';
 import { Header } from './header/Header.tsx';
 import { noticeText } from './i18n/messages.ts';
 import { ImportControl } from './io/ImportControl.tsx';
@@ -94,6 +97,7 @@ export function App() {
         <CompareToggle />
         <ImportControl />
         <YourCharts />
+        <EditControls />
       </Header>
       {view === 'changes' ? (
         <main className="workspace workspace-changes">
@@ -138,9 +142,10 @@ export function App() {
           <section className="chart-area" aria-label={t.chartRegion}>
             {/* The outline has no toolbar: its timeline runs across the top, before it in the tab order as it is seen. */}
             {display === 'outline' ? <Timeline pane="main" /> : null}
+            <EditTools />
             <div className="chart-stage">{drawPane('main')}</div>
           </section>
-          <DetailsPanel />
+          <DetailsPanel editor={<UnitEditForm />} />
         </main>
       )}
     </div>

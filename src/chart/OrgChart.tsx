@@ -18,6 +18,7 @@ import { useMessages } from '../store/useMessages.ts';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { ChartToolbar, ZOOM_STEP } from './ChartToolbar.tsx';
 import { NodeCard } from './NodeCard.tsx';
+import { useCardDrag } from './useCardDrag.tsx';
 import { useCulledUnits } from './useCulledUnits.ts';
 import { usePaneZoom } from './usePaneZoom.ts';
 
@@ -121,6 +122,8 @@ function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }:
   const wholeChartScale = pane === 'main' ? OPENING_MIN_SCALE : READABLE_SCALE;
   const { zoomRef, size, minScale } = usePaneZoom({ pane, chartId, index, layout, layoutOf, wholeChartScale, svgRef, toolbarRef });
   const culled = useCulledUnits(pane, index, layout, size);
+  // While the chart is edited: cards dragged onto a new parent.
+  const dragOutlines = useCardDrag({ pane, chartId, index, layout, svgRef, zoomRef });
   // A chart that fits on screen at a readable size needs no map of itself.
   const showMinimap = useMemo(() => needsMinimap(layout.bounds, size, wholeChartScale), [layout, size, wholeChartScale]);
 
@@ -261,6 +264,7 @@ function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }:
           <g className="nodes" role="none">
             {cards}
           </g>
+          {dragOutlines}
         </Viewport>
       </svg>
       {showMinimap ? (

@@ -408,7 +408,7 @@ const en = {
   // Keyboard shortcuts dialog
   close: 'Close',
   // The "?" dialog, one row per command of the shortcuts table (shared/shortcuts.ts, which checks these name every command).
-  shortcutScopes: { anywhere: 'Anywhere', tree: 'In the chart or the outline', chart: 'In the chart' },
+  shortcutScopes: { anywhere: 'Anywhere', tree: 'In the chart or the outline', chart: 'In the chart', editing: 'While editing a chart' },
   // Joins a command's keys (shared/shortcuts.ts); key names that are words.
   keysOr: ' or ',
   keyNames: { Enter: 'Enter', Space: 'Space' },
@@ -426,6 +426,14 @@ const en = {
     zoomOut: 'Zoom out',
     fit: 'Fit the whole chart on screen',
     toolbar: 'On the toolbar: move between its buttons (Tab leaves it)',
+    addChild: 'Add a unit under this one',
+    addSibling: 'Add a unit beside this one',
+    renameUnit: 'Rename the unit',
+    deleteUnit: 'Delete the unit',
+    cutUnit: 'Cut the unit (with its branch) to move it',
+    pasteUnit: 'Move the cut unit under this one',
+    undo: 'Undo',
+    redo: 'Redo',
   },
 };
 

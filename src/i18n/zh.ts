@@ -376,7 +376,7 @@ export const zh: Messages = {
   changesAgainst: '打开此图表与在它之前或之后导入的图表之间的变化；可在那里选择任一版本。',
 
   close: '关闭',
-  shortcutScopes: { anywhere: '任何位置', tree: '在图表或大纲中', chart: '在图表中' },
+  shortcutScopes: { anywhere: '任何位置', tree: '在图表或大纲中', chart: '在图表中', editing: '编辑图表时' },
   keysOr: '或',
   keyNames: { Enter: '回车', Space: '空格' },
   commands: {
@@ -393,5 +393,13 @@ export const zh: Messages = {
     zoomOut: '缩小',
     fit: '在屏幕上显示整个图表',
     toolbar: '在工具栏上：在其按钮间移动（Tab 键离开工具栏）',
+    addChild: '在此机构下添加单位',
+    addSibling: '在此机构旁添加同级单位',
+    renameUnit: '重命名机构',
+    deleteUnit: '删除机构',
+    cutUnit: '剪切机构（连同其下级）以便移动',
+    pasteUnit: '把剪切的机构移到此机构之下',
+    undo: '撤销',
+    redo: '重做',
   },
 };

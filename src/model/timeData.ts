@@ -17,9 +17,17 @@ function unitHasTimeData(unit: Unit): boolean {
   );
 }
 
+const timeDataOf = new WeakMap<OrgChart, boolean>();
+
 /** Whether the chart carries any dated record: snapshots, events, or a unit's periods, listings, posts, dated names or leaders' terms. */
 export function hasTimeData(chart: OrgChart): boolean {
-  return (chart.snapshots?.length ?? 0) > 0 || (chart.events?.length ?? 0) > 0 || chart.units.some(unitHasTimeData);
+  // Asked of every new index of a chart (each edit makes one): the scan of its units is done once per chart object.
+  let known = timeDataOf.get(chart);
+  if (known === undefined) {
+    known = (chart.snapshots?.length ?? 0) > 0 || (chart.events?.length ?? 0) > 0 || chart.units.some(unitHasTimeData);
+    timeDataOf.set(chart, known);
+  }
+  return known;
 }
 
 /** The same question of a document not yet checked against the schema (a fetched file): false for anything malformed. */

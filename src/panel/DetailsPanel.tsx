@@ -19,9 +19,11 @@ export interface DetailsPanelProps {
   readonly sheet?: boolean;
   /** A section under the unit's name, from the view around the panel (see UnitDetails). */
   readonly afterHeader?: ReactNode;
+  /** Shown above the unit's details: the unit's edit form while its chart is edited, passed in by App. */
+  readonly editor?: ReactNode;
 }
 
-export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'panel', sheet = pane === 'main', afterHeader }: DetailsPanelProps) {
+export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'panel', sheet = pane === 'main', afterHeader, editor }: DetailsPanelProps) {
   const index = useStore((s) => paneIndex(s, pane));
   const selectedId = useStore((s) => s.panes[pane].selectedId);
   const t = useMessages();
@@ -67,6 +69,7 @@ export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'pan
         </button>
       ) : null}
       <SelectionAnnouncer pane={pane} index={index} unitId={unitId} messages={t} />
+      {editor}
       {index && unit ? (
         <UnitDetails key={`${index.chart.id}:${unit.id}`} index={index} unit={unit} pane={pane} sideTitle={sideTitle} afterHeader={afterHeader} />
       ) : (

@@ -73,9 +73,10 @@ export function SearchBox() {
       (built ??= searchEngine.buildSearchIndex(readyIndexes(charts), { isPast: (chartId, unitId) => isPast(charts, chartId, unitId) }));
   }, [charts]);
   const deferredQuery = useDeferredValue(query);
+  // Only while the list is open: a chart edited with a query left in the closed box must not rebuild the index per edit.
   const { results, total } = useMemo(
-    () => (engine === null || deferredQuery.trim() === '' ? NO_RESULTS : engine.searchUnitsCounted(indexOf(engine), deferredQuery, RESULT_LIMIT)),
-    [engine, indexOf, deferredQuery],
+    () => (engine === null || !open || deferredQuery.trim() === '' ? NO_RESULTS : engine.searchUnitsCounted(indexOf(engine), deferredQuery, RESULT_LIMIT)),
+    [engine, open, indexOf, deferredQuery],
   );
   const searching = query.trim() !== '' && (engine === null || deferredQuery !== query);
   // A list cut short says so, or a reader would take the first twelve "Lars Peterson"s for all of them.

@@ -14,11 +14,13 @@ export interface KeyPress {
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
   readonly altKey: boolean;
+  /** Optional so a test can leave it out; DOM and React key events always have it. */
+  readonly shiftKey?: boolean;
   readonly target: EventTarget | null;
 }
 
 /** Where a command works, in the order the dialog lists them. */
-export type ShortcutScope = 'anywhere' | 'tree' | 'chart';
+export type ShortcutScope = 'anywhere' | 'tree' | 'chart' | 'editing';
 
 interface Shortcut {
   readonly command: string;
@@ -30,6 +32,8 @@ interface Shortcut {
 }
 
 const unmodified = (press: KeyPress) => !press.ctrlKey && !press.metaKey && !press.altKey;
+/** Ctrl, or Cmd on a Mac. */
+const withCtrl = (press: KeyPress, key: string) => (press.ctrlKey || press.metaKey) && !press.altKey && press.key.toLowerCase() === key;
 /** A character typed in a text field is text, not a command. */
 const typedOutsideText = (press: KeyPress, key: string) => press.key === key && unmodified(press) && !isTextEntry(press.target);
 
@@ -46,7 +50,13 @@ export const SHORTCUTS = [
   { command: 'expandOrChild', scope: 'tree', keys: ['→'], keyTest: (press) => press.key === 'ArrowRight' },
   { command: 'collapseOrParent', scope: 'tree', keys: ['←'], keyTest: (press) => press.key === 'ArrowLeft' },
   { command: 'firstOrLast', scope: 'tree', keys: ['Home', 'End'], keyTest: (press) => press.key === 'Home' || press.key === 'End' },
-  { command: 'select', scope: 'tree', keys: ['Enter', 'Space'], keyTest: (press) => press.key === 'Enter' || press.key === ' ' },
+  // Unmodified: Shift+Enter and Ctrl+Enter add units while editing.
+  {
+    command: 'select',
+    scope: 'tree',
+    keys: ['Enter', 'Space'],
+    keyTest: (press) => (press.key === 'Enter' || press.key === ' ') && unmodified(press) && press.shiftKey !== true,
+  },
   // Any letter or digit: see extendTypedRun.
   { command: 'typeAhead', scope: 'tree', keys: ['A–Z'], keyTest: null },
   { command: 'zoomIn', scope: 'chart', keys: ['+'], keyTest: (press) => press.key === '+' || press.key === '=' },
@@ -54,6 +64,25 @@ export const SHORTCUTS = [
   { command: 'fit', scope: 'chart', keys: ['0'], keyTest: (press) => press.key === '0' },
   // The toolbar's own arrow keys (useRovingToolbar), listed so people know of them.
   { command: 'toolbar', scope: 'chart', keys: ['←', '→'], keyTest: null },
+  // While editing a chart (src/edit): on a unit of the chart or the outline; undo and redo anywhere but in a text field.
+  {
+    command: 'addChild',
+    scope: 'editing',
+    keys: ['Insert', 'Ctrl+Enter'],
+    keyTest: (press) => (press.key === 'Insert' && unmodified(press)) || withCtrl(press, 'enter'),
+  },
+  { command: 'addSibling', scope: 'editing', keys: ['Shift+Enter'], keyTest: (press) => press.key === 'Enter' && press.shiftKey === true && unmodified(press) },
+  { command: 'renameUnit', scope: 'editing', keys: ['F2'], keyTest: (press) => press.key === 'F2' },
+  { command: 'deleteUnit', scope: 'editing', keys: ['Delete'], keyTest: (press) => press.key === 'Delete' && unmodified(press) },
+  { command: 'cutUnit', scope: 'editing', keys: ['Ctrl+X'], keyTest: (press) => withCtrl(press, 'x') },
+  { command: 'pasteUnit', scope: 'editing', keys: ['Ctrl+V'], keyTest: (press) => withCtrl(press, 'v') },
+  { command: 'undo', scope: 'editing', keys: ['Ctrl+Z'], keyTest: (press) => withCtrl(press, 'z') && press.shiftKey !== true },
+  {
+    command: 'redo',
+    scope: 'editing',
+    keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
+    keyTest: (press) => (withCtrl(press, 'z') && press.shiftKey === true) || withCtrl(press, 'y'),
+  },
 ] as const satisfies readonly Shortcut[];
 
 export type CommandId = (typeof SHORTCUTS)[number]['command'];

@@ -9,6 +9,7 @@ import { comparableText } from '../model/normalise.ts';
 import type { OrgChart } from '../model/schema.ts';
 import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
 import type { OrgIndex } from '../model/tree.ts';
+import { forgetHistory } from './editSaving.ts';
 import { deleteStoredChart, loadStoredCharts, saveChart } from './persist.ts';
 import { type CatalogEntry, useStore } from './store.ts';
 
@@ -121,6 +122,7 @@ export async function removeImportedChart(chartId: string): Promise<void> {
     useStore.setState((current) => ({ panes: { ...current.panes, main: { ...current.panes.main, chartId: null, selectedId: null, focusedId: null } } }));
   }
   const removed = await deleteStoredChart(chartId);
+  await forgetHistory(chartId);
   useStore
     .getState()
     .showNotice(removed.ok ? { tone: 'info', text: (m) => m.chartDeleted } : { tone: 'warning', text: (m) => m.storageProblem('delete', removed.problem) });

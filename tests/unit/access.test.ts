@@ -62,8 +62,32 @@ describe('the table of commands and shortcuts', () => {
 
   it('groups the commands for the help by where they work, each once', () => {
     const groups = shortcutsByScope();
-    expect(groups.map((group) => group.scope)).toEqual(['anywhere', 'tree', 'chart']);
+    expect(groups.map((group) => group.scope)).toEqual(['anywhere', 'tree', 'chart', 'editing']);
     expect(groups.flatMap((group) => group.commands)).toEqual(SHORTCUTS.map((shortcut) => shortcut.command));
+  });
+
+  it('tells the editing keys apart from selecting, and undo from redo', () => {
+    const press = (key: string, mods: { ctrlKey?: boolean; shiftKey?: boolean; metaKey?: boolean } = {}) => ({
+      key,
+      ctrlKey: mods.ctrlKey ?? false,
+      metaKey: mods.metaKey ?? false,
+      altKey: false,
+      shiftKey: mods.shiftKey ?? false,
+      target: null,
+    });
+    const commands = ['select', 'addChild', 'addSibling', 'undo', 'redo', 'cutUnit', 'pasteUnit', 'renameUnit', 'deleteUnit'] as const;
+    expect(commandOf(commands, press('Enter'))).toBe('select');
+    expect(commandOf(commands, press('Enter', { shiftKey: true }))).toBe('addSibling');
+    expect(commandOf(commands, press('Enter', { ctrlKey: true }))).toBe('addChild');
+    expect(commandOf(commands, press('Insert'))).toBe('addChild');
+    expect(commandOf(commands, press('z', { metaKey: true }))).toBe('undo');
+    expect(commandOf(commands, press('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(commandOf(commands, press('y', { ctrlKey: true }))).toBe('redo');
+    expect(commandOf(commands, press('x', { ctrlKey: true }))).toBe('cutUnit');
+    expect(commandOf(commands, press('v', { ctrlKey: true }))).toBe('pasteUnit');
+    expect(commandOf(commands, press('F2'))).toBe('renameUnit');
+    expect(commandOf(commands, press('Delete'))).toBe('deleteUnit');
+    expect(commandOf(commands, press('x'))).toBeNull();
   });
 });
 
