@@ -3,9 +3,6 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 
 import { type ChartDecorations, OrgChart } from './chart/OrgChart.tsx';
 import { CompareToggle } from './compare/CompareToggle.tsx';
-import { EditControls } from './edit/EditControls.tsx';
-import { EditTools } from './edit/EditTools.tsx';
-import { UnitEditForm } from './edit/UnitEditForm.tsx';
 import { Header } from './header/Header.tsx';
 import { noticeText } from './i18n/messages.ts';
 import { ImportControl } from './io/ImportControl.tsx';
@@ -20,6 +17,10 @@ import { Timeline } from './timeline/Timeline.tsx';
 // The compare view and the outline load when first shown, keeping them out of the first download.
 const CompareView = lazy(async () => ({ default: (await import('./compare/CompareView.tsx')).CompareView }));
 const OutlineView = lazy(async () => ({ default: (await import('./outline/OutlineView.tsx')).OutlineView }));
+// Editing loads just after the first frame (its header buttons) and is only needed once a chart is edited.
+const EditControls = lazy(async () => ({ default: (await import('./edit/EditControls.tsx')).EditControls }));
+const EditTools = lazy(async () => ({ default: (await import('./edit/EditTools.tsx')).EditTools }));
+const UnitEditForm = lazy(async () => ({ default: (await import('./edit/UnitEditForm.tsx')).UnitEditForm }));
 const ChangesView = lazy(async () => ({ default: (await import('./changes/ChangesView.tsx')).ChangesView }));
 
 /** How long a notice stays before it goes by itself: news briefly, a warning longer; an error stays until it is closed. */
@@ -97,7 +98,9 @@ export function App() {
         <CompareToggle />
         <ImportControl />
         <YourCharts />
-        <EditControls />
+        <Suspense fallback={null}>
+          <EditControls />
+        </Suspense>
       </Header>
       {view === 'changes' ? (
         <main className="workspace workspace-changes">
@@ -142,10 +145,18 @@ export function App() {
           <section className="chart-area" aria-label={t.chartRegion}>
             {/* The outline has no toolbar: its timeline runs across the top, before it in the tab order as it is seen. */}
             {display === 'outline' ? <Timeline pane="main" /> : null}
-            <EditTools />
+            <Suspense fallback={null}>
+              <EditTools />
+            </Suspense>
             <div className="chart-stage">{drawPane('main')}</div>
           </section>
-          <DetailsPanel editor={<UnitEditForm />} />
+          <DetailsPanel
+            editor={
+              <Suspense fallback={null}>
+                <UnitEditForm />
+              </Suspense>
+            }
+          />
         </main>
       )}
     </div>

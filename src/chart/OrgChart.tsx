@@ -4,7 +4,7 @@
  * <svg>. The zoom transform lives in the store and only <Viewport> reads it,
  * so a pan re-renders one <g>, and a card list only when culling says so.
  */
-import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, lazy, type ReactNode, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 
 import { createLayoutMemo, linkPathData } from '../engine/layout.ts';
 import { needsMinimap, OPENING_MIN_SCALE, READABLE_SCALE } from '../engine/zoom.ts';
@@ -18,11 +18,12 @@ import { useMessages } from '../store/useMessages.ts';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { ChartToolbar, ZOOM_STEP } from './ChartToolbar.tsx';
 import { NodeCard } from './NodeCard.tsx';
-import { useCardDrag } from './useCardDrag.tsx';
 import { useCulledUnits } from './useCulledUnits.ts';
 import { usePaneZoom } from './usePaneZoom.ts';
 
 /** The chart's own keys, besides the tree's (see shared/shortcuts.ts). */
+const CardDragLayer = lazy(() => import('./CardDragLayer.tsx'));
+
 const CHART_COMMANDS = ['select', 'zoomIn', 'zoomOut', 'fit'] as const;
 
 export interface ChartDecorations {
@@ -123,7 +124,6 @@ function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }:
   const { zoomRef, size, minScale } = usePaneZoom({ pane, chartId, index, layout, layoutOf, wholeChartScale, svgRef, toolbarRef });
   const culled = useCulledUnits(pane, index, layout, size);
   // While the chart is edited: cards dragged onto a new parent.
-  const dragOutlines = useCardDrag({ pane, chartId, index, layout, svgRef, zoomRef });
   // A chart that fits on screen at a readable size needs no map of itself.
   const showMinimap = useMemo(() => needsMinimap(layout.bounds, size, wholeChartScale), [layout, size, wholeChartScale]);
 
@@ -264,7 +264,12 @@ function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }:
           <g className="nodes" role="none">
             {cards}
           </g>
-          {dragOutlines}
+          {/* Only the main pane's chart can be edited; the editing code loads when it is first drawn, not with the page. */}
+          {pane === 'main' ? (
+            <Suspense fallback={null}>
+              <CardDragLayer pane={pane} chartId={chartId} index={index} layout={layout} svgRef={svgRef} zoomRef={zoomRef} />
+            </Suspense>
+          ) : null}
         </Viewport>
       </svg>
       {showMinimap ? (

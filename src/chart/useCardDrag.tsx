@@ -24,7 +24,7 @@ interface DragState {
   readonly targetId: string | null;
 }
 
-interface CardDragOptions {
+export interface CardDragOptions {
   readonly pane: PaneId;
   readonly chartId: string;
   readonly index: OrgIndex;

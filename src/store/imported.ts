@@ -9,7 +9,6 @@ import { comparableText } from '../model/normalise.ts';
 import type { OrgChart } from '../model/schema.ts';
 import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
 import type { OrgIndex } from '../model/tree.ts';
-import { forgetHistory } from './editSaving.ts';
 import { deleteStoredChart, loadStoredCharts, saveChart } from './persist.ts';
 import { type CatalogEntry, useStore } from './store.ts';
 
@@ -122,7 +121,8 @@ export async function removeImportedChart(chartId: string): Promise<void> {
     useStore.setState((current) => ({ panes: { ...current.panes, main: { ...current.panes.main, chartId: null, selectedId: null, focusedId: null } } }));
   }
   const removed = await deleteStoredChart(chartId);
-  await forgetHistory(chartId);
+  // The editing code loads only when something is edited; a deleted chart's undo history goes with it.
+  await (await import('./editSaving.ts')).forgetHistory(chartId);
   useStore
     .getState()
     .showNotice(removed.ok ? { tone: 'info', text: (m) => m.chartDeleted } : { tone: 'warning', text: (m) => m.storageProblem('delete', removed.problem) });
