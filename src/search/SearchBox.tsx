@@ -11,18 +11,20 @@ import type { OrgIndex } from '../model/tree.ts';
 import { listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { Marked } from '../shared/Marked.tsx';
 import { isCommand } from '../shared/shortcuts.ts';
-import { CHANGES_CHART_ID } from '../store/changes.ts';
-import { allTimeIndex, type ChartSlot, useStore } from '../store/store.ts';
+import { allTimeIndex, type CatalogEntry, type ChartSlot, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 
 const RESULT_LIMIT = 12;
 
 /**
- * What search looks through: every unit each loaded chart records, past ones too (choosing one moves the chart to its
- * date). Not the changes view's merged chart, which is a view of two charts already searched.
+ * What search looks through: every unit each loaded chart of the catalog records, past ones too (choosing one moves
+ * the chart to its date). Charts the catalog does not list (the changes view's merged chart) are views of charts it does.
  */
-function readyIndexes(charts: Readonly<Record<string, ChartSlot>>): OrgIndex[] {
-  return Object.entries(charts).flatMap(([id, slot]) => (slot.status === 'ready' && id !== CHANGES_CHART_ID ? [allTimeIndex(slot.index)] : []));
+function readyIndexes(charts: Readonly<Record<string, ChartSlot>>, catalog: readonly CatalogEntry[]): OrgIndex[] {
+  return catalog.flatMap(({ id }) => {
+    const slot = charts[id];
+    return slot?.status === 'ready' ? [allTimeIndex(slot.index)] : [];
+  });
 }
 
 /** A unit the file records but today's structure does not have. */
@@ -44,6 +46,7 @@ const NO_RESULTS: { readonly results: readonly SearchResult[]; readonly total: n
 
 export function SearchBox() {
   const charts = useStore((s) => s.charts);
+  const catalog = useStore((s) => s.catalog);
   const t = useMessages();
   /** The language a result's chart is written in, so a Chinese interface reads English names as English. */
   const languageOf = (chartId: string) => {
@@ -70,8 +73,8 @@ export function SearchBox() {
   const indexOf = useMemo(() => {
     let built: SearchModule.SearchIndex | null = null;
     return (searchEngine: SearchEngine) =>
-      (built ??= searchEngine.buildSearchIndex(readyIndexes(charts), { isPast: (chartId, unitId) => isPast(charts, chartId, unitId) }));
-  }, [charts]);
+      (built ??= searchEngine.buildSearchIndex(readyIndexes(charts, catalog), { isPast: (chartId, unitId) => isPast(charts, chartId, unitId) }));
+  }, [charts, catalog]);
   const deferredQuery = useDeferredValue(query);
   // Only while the list is open: a chart edited with a query left in the closed box must not rebuild the index per edit.
   const { results, total } = useMemo(
