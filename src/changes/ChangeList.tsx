@@ -1,38 +1,30 @@
 /** The changes as a list beside the chart, grouped by kind; each row selects its unit and brings it into the middle of the chart. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import type { Messages } from '../i18n/messages.ts';
-import type { ChangeKind, UnitChange } from '../model/diff.ts';
+import { type ChangeKind, mergedIdOf, type UnitChange } from '../model/diff.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { type ChangesSession, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import { CHANGE_ICONS } from './ChangeLegend.tsx';
-import { groupChanges } from './useChangeMarks.ts';
+import { groupChanges, parentNames } from './useChangeMarks.ts';
 
 /** Rows drawn per group before "Show all": a list of thousands would take a while to draw and longer to read. */
 const FIRST_ROWS = 100;
 
 type Result = NonNullable<ChangesSession['result']>;
 
-/** The unit's id in the merged chart: a removed unit's may differ from its id in the earlier version. */
-export function mergedIdOf(result: Result, change: UnitChange): string {
-  return change.afterId ?? result.mergedIdOfBefore.get(change.id) ?? change.id;
-}
-
 /** What a row says after the unit's name, for its kind of change. */
 function rowDetail(kind: ChangeKind, change: UnitChange, result: Result, merged: OrgIndex, t: Messages): string {
-  const parentName = (beforeId: string | null) => {
-    const id = beforeId === null ? undefined : result.mergedIdOfBefore.get(beforeId);
-    return id === undefined ? t.fromTop : (merged.byId.get(id)?.name ?? id);
-  };
-  const afterParent = change.parentAfter === null ? t.fromTop : (merged.byId.get(change.parentAfter)?.name ?? change.parentAfter);
+  const parents = parentNames(result, merged, t);
+  const afterParent = parents.after(change.parentAfter);
   switch (kind) {
     case 'added':
       return t.underUnit(afterParent);
     case 'removed':
-      return t.wasUnder(parentName(change.parentBefore));
+      return t.wasUnder(parents.before(change.parentBefore));
     case 'moved':
-      return t.movedFromTo(parentName(change.parentBefore), afterParent);
+      return t.movedFromTo(parents.before(change.parentBefore), afterParent);
     case 'renamed':
       return t.wasNamed(change.nameBefore ?? '');
     case 'changed':
@@ -45,7 +37,8 @@ export function ChangeList({ result, merged, filter }: { result: Result; merged:
   const showUnit = useStore((s) => s.showUnit);
   const selectedId = useStore((s) => s.panes.changes.selectedId);
   const [whole, setWhole] = useState<ReadonlySet<ChangeKind>>(new Set());
-  const groups = groupChanges(result.diff.changes);
+  // Once per diff, not on every selection the list re-renders for.
+  const groups = useMemo(() => groupChanges(result.diff.changes), [result]);
   return (
     <div className="change-list">
       {[...groups]

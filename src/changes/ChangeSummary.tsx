@@ -31,7 +31,8 @@ export function ChangeSummary() {
   const apart = session.apart.filter(
     ([earlier, later]) => later === selectedId || (beforeId !== null && earlier === beforeId && result.removedIds.has(selectedId)),
   );
-  const beforeIndex = result.diff.pairs.has(selectedId) ? beforeId : null;
+  // The earlier unit it is paired with (not for added and removed units).
+  const pairedBeforeId = result.diff.pairs.has(selectedId) ? beforeId : null;
   const unitLink = (mergedId: string | undefined, fallback: string) =>
     mergedId === undefined ? (
       fallback
@@ -91,16 +92,16 @@ export function ChangeSummary() {
           </tbody>
         </table>
       ) : null}
-      {beforeIndex !== null ? (
+      {pairedBeforeId !== null ? (
         <p className="change-match">
           {t.matchedBy[result.diff.matchedBy.get(selectedId) ?? 'id']}{' '}
-          {result.diff.matchedBy.get(selectedId) !== 'id' ? t.pairedWith(change?.nameBefore ?? merged.byId.get(selectedId)?.name ?? '', beforeIndex) : null}{' '}
+          {result.diff.matchedBy.get(selectedId) !== 'id' ? t.pairedWith(change?.nameBefore ?? merged.byId.get(selectedId)?.name ?? '', pairedBeforeId) : null}{' '}
           <button
             type="button"
             ref={takeFocus('treatApart')}
             onClick={() => {
               focusNext.current = 'pairAgain';
-              setPairedApart([[beforeIndex, selectedId]], true);
+              setPairedApart([[pairedBeforeId, selectedId]], true);
             }}
           >
             {t.treatApart}

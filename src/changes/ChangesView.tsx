@@ -5,14 +5,14 @@
  */
 import { type ReactNode, useMemo, useState } from 'react';
 
-import { type ChangeKind, changesTable } from '../model/diff.ts';
+import { type ChangeKind, changesTable, mergedIdOf } from '../model/diff.ts';
 import { tableToCsv } from '../model/table.ts';
 import { downloadBlob } from '../shared/download.ts';
 import { CHANGES_CHART_ID, expandOnly } from '../store/changes.ts';
 import { type AppState, chartTitle, datedIndex, readyIndex, shownSwitchTitle, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import { ChangeLegend } from './ChangeLegend.tsx';
-import { ChangeList, mergedIdOf } from './ChangeList.tsx';
+import { ChangeList } from './ChangeList.tsx';
 import { ChangesToolbar } from './ChangesToolbar.tsx';
 import { ChangeSummary } from './ChangeSummary.tsx';
 import { type ChangeMarks, shownKinds, useChangeMarks } from './useChangeMarks.ts';

@@ -17,16 +17,25 @@ export function shownKinds(change: UnitChange, filter: ChangeKind | null): Chang
   return change.kinds.filter((kind) => filter === null || kind === filter);
 }
 
+/**
+ * How a change's parents are named: as their units are named in the merged chart (the top, for none). `before` takes
+ * an id of the earlier version, `after` one of the later.
+ */
+export function parentNames(result: NonNullable<ChangesSession['result']>, merged: OrgIndex, t: Messages) {
+  const named = (mergedId: string | undefined) => (mergedId === undefined ? t.fromTop : (merged.byId.get(mergedId)?.name ?? mergedId));
+  return {
+    before: (beforeId: string | null) => named(beforeId === null ? undefined : result.mergedIdOfBefore.get(beforeId)),
+    after: (afterId: string | null) => named(afterId ?? undefined),
+  };
+}
+
 export function useChangeMarks(result: ChangesSession['result'], merged: OrgIndex | null, filter: ChangeKind | null, t: Messages): ChangeMarks {
   return useMemo(() => {
     const badges = new Map<string, string>();
     const tones = new Map<string, string>();
     const notes = new Map<string, string>();
     if (result === null || merged === null) return { badges, tones, notes };
-    const nameBefore = (beforeId: string | null) => {
-      const mergedId = beforeId === null ? undefined : result.mergedIdOfBefore.get(beforeId);
-      return mergedId === undefined ? t.fromTop : (merged.byId.get(mergedId)?.name ?? mergedId);
-    };
+    const parents = parentNames(result, merged, t);
     for (const [id, change] of result.changeOf) {
       // A removed unit stays faded whatever the filter: it is not part of the later chart.
       if (change.kinds.includes('removed')) tones.set(id, 'removed');
@@ -36,7 +45,7 @@ export function useChangeMarks(result: ChangesSession['result'], merged: OrgInde
       tones.set(id, kinds[0] as ChangeKind);
       const said: string[] = [];
       if (kinds.includes('renamed') && change.nameBefore !== null) said.push(t.wasNamed(change.nameBefore));
-      if (kinds.includes('moved')) said.push(t.movedFromUnder(nameBefore(change.parentBefore)));
+      if (kinds.includes('moved')) said.push(t.movedFromUnder(parents.before(change.parentBefore)));
       if (said.length > 0) notes.set(id, said.join('; '));
     }
     return { badges, tones, notes };

@@ -317,6 +317,11 @@ export interface MergedChanges {
   readonly mergedIdOfBefore: ReadonlyMap<string, string>;
 }
 
+/** A change's unit in the merged chart: its later id, or for a removed unit the id it was given there (see mergeVersions). */
+export function mergedIdOf(merged: Pick<MergedChanges, 'mergedIdOfBefore'>, change: UnitChange): string {
+  return change.afterId ?? merged.mergedIdOfBefore.get(change.id) ?? change.id;
+}
+
 /**
  * The later chart with the earlier one's removed units put back where they stood: under their old parent's
  * counterpart, after the sibling they followed. A removed unit whose id a later unit now has gets a free id.
@@ -367,7 +372,7 @@ export function mergeVersions(before: OrgIndex, after: OrgIndex, diff: ChartDiff
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as string);
   }
   const changeOf = new Map<string, UnitChange>();
-  for (const change of diff.changes) changeOf.set(change.afterId ?? (mergedIdOfBefore.get(change.id) as string), change);
+  for (const change of diff.changes) changeOf.set(mergedIdOf({ mergedIdOfBefore }, change), change);
   // Sources of both versions, so a removed unit's citations still resolve; no dated records: the merged chart is one moment's.
   const sources = [...(after.chart.sources ?? [])];
   const sourceIds = new Set(sources.map((source) => source.id));
