@@ -66,6 +66,27 @@ function NoticeBar() {
   );
 }
 
+/** A workspace whose view loads when first shown (compare, changes): the notices, then the view, or what it is waiting for. */
+function LazyWorkspace({ className, waiting, children }: { className: string; waiting: string; children: ReactNode }) {
+  const t = useMessages();
+  return (
+    <main className={`workspace ${className}`}>
+      <NoticeBar />
+      <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
+        <Suspense
+          fallback={
+            <p role="status" className="compare-waiting">
+              {waiting}
+            </p>
+          }
+        >
+          {children}
+        </Suspense>
+      </LoadBoundary>
+    </main>
+  );
+}
+
 export function App() {
   const view = useStore((s) => s.view);
   const display = useStore((s) => s.preferences.display);
@@ -103,42 +124,20 @@ export function App() {
         </Suspense>
       </Header>
       {view === 'changes' ? (
-        <main className="workspace workspace-changes">
-          <NoticeBar />
-          <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
-            <Suspense
-              fallback={
-                <p role="status" className="compare-waiting">
-                  {t.loadingChanges}
-                </p>
-              }
-            >
-              <ChangesView
-                renderChart={(decorations, label) => drawPane('changes', label, decorations)}
-                renderDetails={(afterHeader) => <DetailsPanel pane="changes" afterHeader={afterHeader} />}
-              />
-            </Suspense>
-          </LoadBoundary>
-        </main>
+        <LazyWorkspace className="workspace-changes" waiting={t.loadingChanges}>
+          <ChangesView
+            renderChart={(decorations, label) => drawPane('changes', label, decorations)}
+            renderDetails={(afterHeader) => <DetailsPanel pane="changes" afterHeader={afterHeader} />}
+          />
+        </LazyWorkspace>
       ) : view === 'compare' ? (
-        <main className="workspace workspace-compare">
-          <NoticeBar />
-          <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
-            <Suspense
-              fallback={
-                <p role="status" className="compare-waiting">
-                  {t.loadingBoth}
-                </p>
-              }
-            >
-              <CompareView
-                renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
-                renderDetails={(pane, label, sideTitle) => <DetailsPanel pane={pane} label={label} sideTitle={sideTitle} className="compare-details" />}
-                timeline={<Timeline pane="left" />}
-              />
-            </Suspense>
-          </LoadBoundary>
-        </main>
+        <LazyWorkspace className="workspace-compare" waiting={t.loadingBoth}>
+          <CompareView
+            renderChart={(pane, decorations, label) => drawPane(pane, label, decorations)}
+            renderDetails={(pane, label, sideTitle) => <DetailsPanel pane={pane} label={label} sideTitle={sideTitle} className="compare-details" />}
+            timeline={<Timeline pane="left" />}
+          />
+        </LazyWorkspace>
       ) : (
         <main className="workspace">
           <NoticeBar />
