@@ -2,28 +2,11 @@
  * From untrusted JSON to an indexed chart, or to problems a person can act on:
  * which file, where in it, and what was expected.
  */
+import { type ChartLoadError, type ChartLoadResult, indexCheckedChart } from './loadBasics.ts';
 import { formatPath, type Manifest, manifestSchema, type OrgChart, orgChartSchema } from './schema.ts';
-import { hasTimeData, loadedHistory } from './timeData.ts';
-import { indexChart, type OrgIndex, type StructureProblem } from './tree.ts';
+import type { StructureProblem } from './tree.ts';
 
-export interface ChartLoadError {
-  readonly file: string;
-  readonly problems: readonly StructureProblem[];
-}
-
-export type ChartLoadResult = { ok: true; index: OrgIndex } | { ok: false; error: ChartLoadError };
-
-const MAX_PROBLEMS_SHOWN = 8;
-
-export function parseJsonText(text: string, file: string): { ok: true; value: unknown } | { ok: false; error: ChartLoadError } {
-  if (text.trim() === '') return { ok: false, error: { file, problems: [{ path: '(file)', message: 'the file is empty' }] } };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { file, problems: [{ path: '(file)', message: `not valid JSON: ${detail}` }] } };
-  }
-}
+export { type ChartLoadError, type ChartLoadResult, formatLoadError, parseJsonText } from './loadBasics.ts';
 
 /**
  * Validates a parsed chart document and indexes its tree. A chart with dated records (model/history.ts) is checked
@@ -38,16 +21,7 @@ export function loadChart(document: unknown, file: string): ChartLoadResult {
   const chart: OrgChart = parsed.data;
   const citationProblems = [...checkCitations(chart), ...checkTimeReferences(chart)];
   if (citationProblems.length > 0) return { ok: false, error: { file, problems: citationProblems } };
-  const whole = indexChart(chart);
-  if (!whole.ok) return { ok: false, error: { file, problems: whole.problems } };
-  // A chart with a past is shown as it stands today; the history model that knows how is loaded before any such chart
-  // (see model/timeData.ts). Were it not, the chart would be shown whole, past and all, rather than not at all.
-  const history = hasTimeData(chart) ? loadedHistory() : null;
-  const today = history ? history.structureAsOf(chart, null) : chart;
-  if (today === chart) return { ok: true, index: whole.index };
-  const indexed = indexChart(today, chart);
-  if (!indexed.ok) return { ok: false, error: { file, problems: indexed.problems } };
-  return { ok: true, index: indexed.index };
+  return indexCheckedChart(chart, file);
 }
 
 export function loadManifest(document: unknown, file: string): { ok: true; manifest: Manifest } | { ok: false; error: ChartLoadError } {
@@ -57,14 +31,6 @@ export function loadManifest(document: unknown, file: string): { ok: true; manif
     ok: false,
     error: { file, problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) })) },
   };
-}
-
-/** One line per problem, e.g. `state-council.json: units[2].name: expected text, got a number`. */
-export function formatLoadError(error: ChartLoadError): string {
-  const shown = error.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `${error.file}: ${p.path}: ${p.message}`);
-  const more = error.problems.length - shown.length;
-  if (more > 0) shown.push(`…and ${more} more problem${more === 1 ? '' : 's'}`);
-  return shown.join('\n');
 }
 
 interface ZodIssueLike {

@@ -2,9 +2,12 @@
  * Fetches the bundled charts listed in public/data/manifest.json. Each chart
  * loads on its own: one broken file shows its error and the others still work.
  */
-import { formatLoadError, loadChart, loadManifest, parseJsonText } from '../model/load.ts';
+import type * as LoadModule from '../model/load.ts';
+import { type ChartLoadResult, formatLoadError, indexShippedChart, looksLikeChart, looksLikeManifest, parseJsonText } from '../model/loadBasics.ts';
+import type { Manifest } from '../model/schema.ts';
 import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
-import { afterNextPaint } from './imported.ts';
+import type { OrgIndex } from '../model/tree.ts';
+import { afterNextPaint, pageIdle } from './imported.ts';
 import { type AppState, useStore } from './store.ts';
 import { readLocation } from './url.ts';
 
@@ -36,8 +39,30 @@ export async function loadChartFile(chartId: string, file: string): Promise<void
   }
   // A chart with a past needs the history model to be shown as it stands today (its download began with the app's).
   if (documentHasTimeData(json.value)) await loadHistory();
-  const loaded = loadChart(json.value, file);
+  const document = json.value;
+  const quick = looksLikeChart(document) ? indexShippedChart(document, file) : null;
+  const loaded = quick ?? (await loadSchemaChecks()).loadChart(document, file);
   setChartSlot(chartId, loaded.ok ? { status: 'ready', index: loaded.index } : { status: 'error', message: formatLoadError(loaded.error) });
+  if (quick !== null && loaded === quick)
+    void checkInFullWhenIdle(chartId, quick.index, () => loadSchemaChecks().then((checks) => checks.loadChart(document, file)));
+}
+
+/**
+ * The schema's code (zod: 26 KB gzip) is not in the first download. A shipped file that has the shape of a chart opens
+ * without it, and is checked in full once its first frame is drawn and the page is idle: should a broken file reach a
+ * build, its chart gives way to the same specific message an import would get.
+ */
+function loadSchemaChecks(): Promise<typeof LoadModule> {
+  return import('../model/load.ts');
+}
+
+async function checkInFullWhenIdle(chartId: string, shown: OrgIndex, check: () => Promise<ChartLoadResult>): Promise<void> {
+  await afterNextPaint();
+  await pageIdle(2000);
+  const checked = await check();
+  const slot = useStore.getState().charts[chartId];
+  if (checked.ok || slot?.status !== 'ready' || slot.index !== shown) return;
+  useStore.getState().setChartSlot(chartId, { status: 'error', message: formatLoadError(checked.error) });
 }
 
 /** Loads the manifest, then every chart it lists, in parallel. `onManifest` runs as soon as the list is known, while the charts load. */
@@ -51,7 +76,14 @@ export async function loadBundledCharts(onManifest: () => void | Promise<void> =
     return;
   }
   const json = parseJsonText(text, 'manifest.json');
-  const manifest = json.ok ? loadManifest(json.value, 'manifest.json') : json;
+  if (!json.ok) {
+    store.setManifestError(formatLoadError(json.error));
+    return;
+  }
+  // The list is as much a part of the build as the charts: the schema is needed only to word what is wrong with it.
+  const manifest: { ok: true; manifest: Manifest } | ReturnType<typeof LoadModule.loadManifest> = looksLikeManifest(json.value)
+    ? { ok: true, manifest: json.value }
+    : (await loadSchemaChecks()).loadManifest(json.value, 'manifest.json');
   if (!manifest.ok) {
     store.setManifestError(formatLoadError(manifest.error));
     return;

@@ -4,7 +4,7 @@
  * for the session.
  */
 import type { Messages } from '../i18n/messages.ts';
-import { formatLoadError, loadChart } from '../model/load.ts';
+import { formatLoadError } from '../model/loadBasics.ts';
 import { comparableText } from '../model/normalise.ts';
 import type { OrgChart } from '../model/schema.ts';
 import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
@@ -51,8 +51,7 @@ function freeTitle(title: string, chartId: string): string {
 export async function addImportedChart(imported: OrgIndex, fileName: string, notes: (m: Messages) => readonly string[] = () => []): Promise<void> {
   const store = useStore.getState();
   const title = freeTitle(imported.chart.title, imported.chart.id);
-  const renamed = title === imported.chart.title ? null : loadChart({ ...imported.chart, title, shortTitle: title }, fileName);
-  const index = renamed?.ok ? renamed.index : imported;
+  const index = title === imported.chart.title ? imported : retitled(imported, title);
   const chart = index.chart;
   store.setCatalog(withEntry(store.catalog, { id: chart.id, title: chart.title, shortTitle: chart.shortTitle ?? chart.title, origin: 'imported' }));
   store.setChartSlot(chart.id, { status: 'ready', index });
@@ -62,7 +61,7 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
   // at 100,000): it waits until the chart's first frame is drawn and the page is idle, so it holds up neither that
   // frame nor the next. The notice comes once the chart is kept, so "Imported" also means it will be there after a reload.
   await afterNextPaint();
-  await whenIdle(SAVE_WAIT_MS);
+  await pageIdle(SAVE_WAIT_MS);
   const saved = await saveChart({ chart, title: chart.title, savedAt: Date.now() });
   useStore
     .getState()
@@ -72,8 +71,15 @@ export async function addImportedChart(imported: OrgIndex, fileName: string, not
 /** The longest an imported chart waits for an idle moment to be saved. */
 const SAVE_WAIT_MS = 500;
 
+/** The same index under another title: only the chart's title changes, so its tree need not be indexed again. */
+function retitled(index: OrgIndex, title: string): OrgIndex {
+  const chart = { ...index.chart, title, shortTitle: title };
+  const fullChart = index.fullChart === index.chart ? chart : { ...index.fullChart, title, shortTitle: title };
+  return { ...index, chart, fullChart };
+}
+
 /** Resolves when the page is next idle (or after `timeout` ms, or at once where there are no idle callbacks). */
-function whenIdle(timeout: number): Promise<void> {
+export function pageIdle(timeout: number): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
     else resolve();
@@ -93,11 +99,10 @@ export async function renameImportedChart(chartId: string, title: string): Promi
   const slot = store.charts[chartId];
   const trimmed = title.trim();
   if (trimmed === '' || slot?.status !== 'ready' || titleTaken(store.catalog, chartId, trimmed)) return;
-  const chart: OrgChart = { ...slot.index.fullChart, title: trimmed, shortTitle: trimmed };
-  const reloaded = loadChart(chart, chart.id);
-  if (!reloaded.ok) return;
+  const index = retitled(slot.index, trimmed);
+  const chart: OrgChart = index.fullChart;
   store.setCatalog(store.catalog.map((entry) => (entry.id === chartId ? { ...entry, title: trimmed, shortTitle: trimmed } : entry)));
-  store.setChartSlot(chartId, { status: 'ready', index: reloaded.index });
+  store.setChartSlot(chartId, { status: 'ready', index });
   const saved = await saveChart({ chart, title: trimmed, savedAt: Date.now() });
   if (!saved.ok) useStore.getState().showNotice({ tone: 'warning', text: (m) => m.storageProblem('save', saved.problem) });
 }
@@ -136,8 +141,11 @@ export async function restoreImportedCharts(): Promise<void> {
     store.showNotice({ tone: 'warning', text: (m) => m.storageProblem('restore', stored.problem) });
     return;
   }
+  if (stored.charts.length === 0) return;
   const problems: string[] = [];
   if (stored.charts.some((entry) => documentHasTimeData(entry.chart))) await loadHistory();
+  // Saved charts may come from an older version of the app: each is checked against the schema, whose code loads only now.
+  const { loadChart } = await import('../model/load.ts');
   for (const entry of stored.charts) {
     const loaded = loadChart(entry.chart, entry.title);
     if (!loaded.ok) {
