@@ -15,7 +15,7 @@ import * as Papa from 'papaparse';
 
 import { loadChart } from './load.ts';
 import { comparableText, withoutAccents } from './normalise.ts';
-import type { Fact, NativeName, OrgChart, Unit } from './schema.ts';
+import type { Fact, OrgChart, Unit } from './schema.ts';
 import type { OrgIndex, StructureProblem } from './tree.ts';
 import { findCycles, indexChart } from './tree.ts';
 
@@ -322,10 +322,10 @@ function jsonTable(rows: readonly unknown[]): { ok: true; table: Table } | { ok:
   if (notObjects.length > 0) return failure({ kind: 'jsonRowsNotObjects', rows: listed(notObjects) });
   const tableRows: TableRow[] = rows.map((row, i) => ({
     number: i + 1,
-    line: null,
+    record: i,
     cells: columns.map((column) => cellText((row as Record<string, unknown>)[column])),
   }));
-  return { ok: true, table: { columns, rows: tableRows, delimiter: null } };
+  return { ok: true, table: { columns, rows: tableRows, delimiter: null, lineOf: () => null } };
 }
 
 /** A parsed JSON value that is not an object: null, a list, or a scalar. */
@@ -355,8 +355,8 @@ function cellText(value: unknown): string {
 interface TableRow {
   /** 1 = the first data row. */
   readonly number: number;
-  /** Line in the text where the row starts (CSV/TSV only). */
-  readonly line: number | null;
+  /** The record's place in the parsed text, header and blank lines included (CSV/TSV); for a JSON table, the row's index. */
+  readonly record: number;
   readonly cells: readonly string[];
 }
 
@@ -366,6 +366,8 @@ interface Table {
   readonly rows: readonly TableRow[];
   /** The separator for CSV/TSV; null for a JSON table. */
   readonly delimiter: string | null;
+  /** The text line a record starts on (CSV/TSV only): asked only when a row is reported, so it may be slow. */
+  readonly lineOf: (record: number) => number | null;
 }
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
@@ -403,48 +405,63 @@ function detectDelimiter(text: string, preferred: string | null): string | null 
 
 function parseDelimited(text: string, preferred: string | null): { ok: true; table: Table } | { ok: false; problem: ImportProblem } {
   const delimiter = detectDelimiter(text, preferred);
-  const records: { cells: string[]; line: number }[] = [];
-  let unclosedQuoteAt = -1;
-  let line = 1;
-  let position = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: delimiter ?? ',',
-    skipEmptyLines: false,
-    step: (result) => {
-      if (unclosedQuoteAt < 0 && result.errors.some((e) => e.code === 'MissingQuotes')) unclosedQuoteAt = records.length;
-      records.push({ cells: result.data, line });
-      const end = Math.min(result.meta.cursor, text.length);
-      for (let i = position; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
-      }
-      position = Math.max(position, end);
-    },
-  });
+  // The whole text at once, not row by row: Papa Parse's step callback costs an object per row, and the lines rows
+  // start on are needed only to report a row, so they are counted then (lineOfRecord).
+  const parsed = Papa.parse<string[]>(text, { delimiter: delimiter ?? ',', skipEmptyLines: false });
+  const records = parsed.data;
+  const lineOf = lineOfRecord(text, delimiter ?? ',');
+  const unclosedQuoteAt = parsed.errors.find((e) => e.code === 'MissingQuotes')?.row ?? -1;
 
   const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
   let headerAt = 0;
-  while (headerAt < records.length && isBlank((records[headerAt] as { cells: string[] }).cells)) headerAt++;
+  while (headerAt < records.length && isBlank(records[headerAt] as string[])) headerAt++;
   const header = records[headerAt];
   if (header === undefined) return failure({ kind: 'empty', emptyJsonList: false });
 
   if (unclosedQuoteAt >= 0) {
-    return failure({ kind: 'unclosedQuote', row: unclosedQuoteAt <= headerAt ? null : unclosedQuoteAt - headerAt, line: records[unclosedQuoteAt]?.line ?? 1 });
+    return failure({ kind: 'unclosedQuote', row: unclosedQuoteAt <= headerAt ? null : unclosedQuoteAt - headerAt, line: lineOf(unclosedQuoteAt) });
   }
 
-  const columns = header.cells.map((c) => c.trim());
+  const columns = header.map((c) => c.trim());
   const rows: TableRow[] = [];
   for (let i = headerAt + 1; i < records.length; i++) {
-    const record = records[i] as { cells: string[]; line: number };
-    if (isBlank(record.cells)) continue;
-    rows.push({ number: i - headerAt, line: record.line, cells: record.cells });
+    const cells = records[i] as string[];
+    if (isBlank(cells)) continue;
+    rows.push({ number: i - headerAt, record: i, cells });
   }
 
   if (!looksLikeTable(columns, rows) && (findColumn(columns, ID_COLUMNS) < 0 || findColumn(columns, PARENT_COLUMNS) < 0)) {
     return failure({ kind: 'notATable', reason: columns.length < 2 ? 'noColumns' : 'noHeader' });
   }
   if (rows.length === 0) return failure({ kind: 'noRows' });
-  return { ok: true, table: { columns, rows, delimiter: delimiter ?? ',' } };
+  return { ok: true, table: { columns, rows, delimiter: delimiter ?? ',', lineOf } };
+}
+
+/** The line each record starts on, counted (once, on first use) by parsing again row by row: a quoted value may hold line breaks. */
+function lineOfRecord(text: string, delimiter: string): (record: number) => number {
+  let lines: number[] | null = null;
+  return (record) => {
+    if (lines === null) {
+      const starts: number[] = [];
+      let line = 1;
+      let position = 0;
+      Papa.parse<string[]>(text, {
+        delimiter,
+        skipEmptyLines: false,
+        step: (result) => {
+          starts.push(line);
+          const end = Math.min(result.meta.cursor, text.length);
+          for (let i = position; i < end; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+          }
+          position = Math.max(position, end);
+        },
+      });
+      lines = starts;
+    }
+    return lines[record] ?? 1;
+  };
 }
 
 function looksLikeTable(columns: readonly string[], rows: readonly TableRow[]): boolean {
@@ -528,7 +545,7 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     return failure({ kind: 'missingColumns', missing: detected.missing, found: listed(found, MAX_COLUMNS_LISTED) });
   }
 
-  const at = (row: TableRow): RowRef => ({ number: row.number, line: row.line });
+  const at = (row: TableRow): RowRef => ({ number: row.number, line: table.lineOf(row.record) });
   // Only a spreadsheet's text (CSV, TSV) carries its formula escapes; JSON rows are read as written.
   const fromSpreadsheet = table.delimiter !== null;
   const cell = (row: TableRow, column: number) => {
@@ -550,52 +567,56 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
   // Every other kind of row problem is collected before any is reported: a user fixing a
   // spreadsheet should not have to import it once per kind of mistake.
   const noId: RowRef[] = [];
-  const ids = rows.map((row) => cell(row, detected.id).trim());
-  const rowsOf = new Map<string, TableRow[]>();
-  rows.forEach((row, i) => {
-    const id = ids[i] as string;
+  const ids: string[] = new Array<string>(rows.length);
+  // Each id's first row; the rows of an id used more than once are gathered only for those ids.
+  const firstRowOf = new Map<string, TableRow>();
+  const repeatedRowsOf = new Map<string, TableRow[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as TableRow;
+    const id = cell(row, detected.id).trim();
+    ids[i] = id;
     if (id === '') {
       noId.push(at(row));
-      return;
+      continue;
     }
-    const list = rowsOf.get(id);
-    if (list) list.push(row);
-    else rowsOf.set(id, [row]);
-  });
+    const first = firstRowOf.get(id);
+    if (first === undefined) firstRowOf.set(id, row);
+    else repeatedRowsOf.set(id, [...(repeatedRowsOf.get(id) ?? [first]), row]);
+  }
 
   const duplicateIds: { id: string; rows: Listed<RowRef> }[] = [];
-  for (const [id, list] of rowsOf) {
-    if (list.length > 1) duplicateIds.push({ id, rows: listed(list.map(at), MAX_ROWS_PER_ID) });
-  }
+  for (const [id, list] of repeatedRowsOf) duplicateIds.push({ id, rows: listed(list.map(at), MAX_ROWS_PER_ID) });
 
   // Parents that exist.
   const parentOf = new Map<string, string | null>();
   const badParents: { row: RowRef; id: string; parent: string }[] = [];
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
     const id = ids[i] as string;
-    if (id === '') return;
+    if (id === '') continue;
+    const row = rows[i] as TableRow;
     const raw = cell(row, detected.parent).trim();
-    const parent = NO_PARENT.has(raw.toLowerCase()) ? null : raw;
-    if (parent !== null && (parent === id || !rowsOf.has(parent))) badParents.push({ row: at(row), id, parent });
+    const parent = raw === '' || NO_PARENT.has(raw.toLowerCase()) ? null : raw;
+    if (parent !== null && (parent === id || !firstRowOf.has(parent))) badParents.push({ row: at(row), id, parent });
     if (!parentOf.has(id)) parentOf.set(id, parent);
-  });
+  }
 
   // No cycles: walk up from every row, iteratively, marking rows already known to reach the top.
   // Through a duplicated id, which row's parent counts is anyone's guess: such loops wait until the ids are fixed.
-  const duplicated = (id: string) => (rowsOf.get(id)?.length ?? 0) > 1;
-  const cycles = findCycles(
-    ids.filter((id) => id !== ''),
-    parentOf,
-  )
-    // A row that is its own parent is already told as such; a loop of one would say it twice.
-    .filter((cycle) => cycle.length > 1 && !cycle.some(duplicated))
-    .map((cycle) => {
-      const shown = cycle.slice(0, MAX_CYCLE_SHOWN);
-      return { length: cycle.length, ids: shown, rows: shown.map((id) => rowsOf.get(id)?.[0]?.number ?? 0) };
-    });
-
-  if (noId.length + duplicateIds.length + badParents.length + cycles.length > 0) {
-    return failure({
+  // (A table with no other problem is walked once, by indexChart below, which finds any loop too; this
+  // walk, which lists every loop, is for tables already being reported, and for those indexChart turns away.)
+  const listCycles = () =>
+    findCycles(
+      ids.filter((id) => id !== ''),
+      parentOf,
+    )
+      // A row that is its own parent is already told as such; a loop of one would say it twice.
+      .filter((cycle) => cycle.length > 1 && !cycle.some((id) => repeatedRowsOf.has(id)))
+      .map((cycle) => {
+        const shown = cycle.slice(0, MAX_CYCLE_SHOWN);
+        return { length: cycle.length, ids: shown, rows: shown.map((id) => firstRowOf.get(id)?.number ?? 0) };
+      });
+  const rowProblems = (cycles: ReturnType<typeof listCycles>) =>
+    failure({
       kind: 'rows',
       problems: {
         noId: listed(noId),
@@ -604,7 +625,8 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
         cycles: listed(cycles),
       },
     });
-  }
+
+  if (noId.length + duplicateIds.length + badParents.length > 0) return rowProblems(listCycles());
 
   // Units.
   const notes: ImportNote[] = [];
@@ -613,15 +635,23 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
   const factColumns = columns.map((c, i) => ({ index: i, label: c.trim() === '' ? `Column ${i + 1}` : c.trim() })).filter((c) => !consumed.has(c.index));
   let unnamed = 0;
   const roots: string[] = [];
-  const units: Unit[] = rows.map((row, i) => {
+  const units: Unit[] = new Array<Unit>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as TableRow;
     const id = ids[i] as string;
     const parentId = parentOf.get(id) ?? null;
     if (parentId === null) roots.push(id);
-    let name = `${cell(row, detected.name).trim()} ${cell(row, detected.lastName).trim()}`.trim();
+    let name = detected.lastName < 0 ? cell(row, detected.name).trim() : `${cell(row, detected.name).trim()} ${cell(row, detected.lastName).trim()}`.trim();
     if (name === '') {
       name = id;
       unnamed++;
     }
+    // Fields are set only when present, as the JSON format leaves them out.
+    const unit: { -readonly [K in keyof Unit]: Unit[K] } = { id, parentId, name };
+    const nativeText = cell(row, detected.nativeName).trim();
+    if (nativeText !== '') unit.nativeName = detected.nativeLang ? { text: nativeText, lang: detected.nativeLang } : { text: nativeText };
+    const kind = cell(row, detected.kind).trim() || (hasPosition ? 'person' : '');
+    if (kind !== '') unit.kind = kind;
     const facts: Fact[] = [];
     const position = cell(row, detected.position).trim();
     if (position !== '') facts.push({ key: 'position', label: 'Position', value: position });
@@ -629,23 +659,13 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
       const value = cell(row, column.index).trim();
       if (value !== '') facts.push({ label: column.label, value });
     }
-    const kind = cell(row, detected.kind).trim() || (hasPosition ? 'person' : '');
-    const nativeText = cell(row, detected.nativeName).trim();
-    const nativeName: NativeName | null =
-      nativeText === '' ? null : detected.nativeLang ? { text: nativeText, lang: detected.nativeLang } : { text: nativeText };
-    return {
-      id,
-      parentId,
-      name,
-      ...(nativeName ? { nativeName } : {}),
-      ...(kind !== '' ? { kind } : {}),
-      ...(facts.length > 0 ? { facts } : {}),
-    };
-  });
+    if (facts.length > 0) unit.facts = facts;
+    units[i] = unit;
+  }
 
   const title = baseName(fileName) || 'Imported chart';
   if (roots.length > 1) {
-    const rootId = uniqueId(SYNTHETIC_ROOT_ID, (candidate) => rowsOf.has(candidate));
+    const rootId = uniqueId(SYNTHETIC_ROOT_ID, (candidate) => firstRowOf.has(candidate));
     for (const unit of units) if (unit.parentId === null) unit.parentId = rootId;
     units.unshift({ id: rootId, parentId: null, name: title, kind: 'group' });
     notes.push({ kind: 'topLevelRows', count: roots.length, title });
@@ -665,7 +685,10 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
   // known parents, no cycles), so they meet the schema by construction: validating them again
   // with zod would only add time. indexChart still checks the tree as it indexes it.
   const indexed = indexChart(chart);
-  if (!indexed.ok) return failure({ kind: 'chartFormat', problems: listed(indexed.problems, MAX_FORMAT_PROBLEMS) });
+  if (!indexed.ok) {
+    const cycles = listCycles();
+    return cycles.length > 0 ? rowProblems(cycles) : failure({ kind: 'chartFormat', problems: listed(indexed.problems, MAX_FORMAT_PROBLEMS) });
+  }
   return { ok: true, index: indexed.index, notes };
 }
 

@@ -38,23 +38,25 @@ export function indexChart(chart: OrgChart, fullChart: OrgChart = chart): IndexR
   const units = chart.units;
   const problems: StructureProblem[] = [];
   const byId = new Map<string, Unit>();
-  const rowOf = new Map<string, number>();
+  // A unit's row is looked up only to report a problem with it.
+  const rowOf = (id: string) => units.findIndex((unit) => unit.id === id);
 
   units.forEach((unit, row) => {
-    const firstRow = rowOf.get(unit.id);
-    if (firstRow !== undefined) {
-      problems.push({ path: `units[${row}].id`, message: `duplicate id “${unit.id}” (already used by units[${firstRow}])` });
+    if (byId.has(unit.id)) {
+      problems.push({ path: `units[${row}].id`, message: `duplicate id “${unit.id}” (already used by units[${rowOf(unit.id)}])` });
       return;
     }
     byId.set(unit.id, unit);
-    rowOf.set(unit.id, row);
   });
 
   const roots: string[] = [];
   const parentOf = new Map<string, string | null>();
   const childrenOf = new Map<string, string[]>();
-  for (const [id, unit] of byId) {
-    const row = rowOf.get(id) ?? 0;
+  for (let row = 0; row < units.length; row++) {
+    const unit = units[row] as Unit;
+    const id = unit.id;
+    // The first unit of a duplicated id is the one indexed (and the others already reported).
+    if (byId.get(id) !== unit) continue;
     const parentId = unit.parentId ?? null;
     if (parentId === null || parentId === '') {
       roots.push(id);
@@ -70,12 +72,9 @@ export function indexChart(chart: OrgChart, fullChart: OrgChart = chart): IndexR
       continue;
     }
     parentOf.set(id, parentId);
-    let siblings = childrenOf.get(parentId);
-    if (!siblings) {
-      siblings = [];
-      childrenOf.set(parentId, siblings);
-    }
-    siblings.push(id);
+    const siblings = childrenOf.get(parentId);
+    if (siblings) siblings.push(id);
+    else childrenOf.set(parentId, [id]);
   }
 
   if (roots.length === 0 && problems.length === 0) {
@@ -116,7 +115,7 @@ export function indexChart(chart: OrgChart, fullChart: OrgChart = chart): IndexR
     // Closed back on its first id: "a" → "b" → "a".
     const cycleIds = cycle.length > 0 ? [...cycle, cycle[0] as string] : cycle;
     problems.push({
-      path: `units[${rowOf.get(cycleIds[0] ?? '') ?? 0}].parentId`,
+      path: `units[${Math.max(0, rowOf(cycleIds[0] ?? ''))}].parentId`,
       message: `cycle in parentId: ${cycleIds.map((id) => `“${id}”`).join(' → ')}`,
     });
     return { ok: false, problems };
