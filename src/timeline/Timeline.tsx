@@ -21,9 +21,10 @@ export interface TimelineProps {
 export function Timeline({ pane, variant = 'strip' }: TimelineProps) {
   const today = useStore((s) => readyIndex(s, s.panes[pane].chartId));
   const history = loadedHistory();
-  // Once per chart: the toolbar this sits in re-renders as the view zooms.
-  const marks = useMemo(() => (today === null || history === null ? [] : history.timelineOf(today.fullChart)), [today, history]);
-  if (today === null || history === null || !hasPast(today)) return null;
+  const past = today !== null && hasPast(today);
+  // Once per chart: the toolbar this sits in re-renders as the view zooms. A chart with no past has no marks to look for.
+  const marks = useMemo(() => (today === null || history === null || !past ? [] : history.timelineOf(today.fullChart)), [today, history, past]);
+  if (today === null || history === null || !past) return null;
   return (
     <Suspense fallback={null}>
       <TimelineBar pane={pane} marks={marks} variant={variant} />
