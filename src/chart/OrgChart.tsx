@@ -7,6 +7,7 @@
 import { type KeyboardEvent, lazy, type ReactNode, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 
 import { createLayoutMemo, linkPathData } from '../engine/layout.ts';
+import { openingViewOf } from '../engine/viewMoves.ts';
 import { needsMinimap, OPENING_MIN_SCALE, READABLE_SCALE } from '../engine/zoom.ts';
 import { cardKindText, headOf, nativeNameNote, shownNames } from '../model/present.ts';
 import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
@@ -122,7 +123,13 @@ function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }:
   // Side by side (compare), the point is to see both shapes: a pane opens whole down to READABLE_SCALE.
   const wholeChartScale = pane === 'main' ? OPENING_MIN_SCALE : READABLE_SCALE;
   const { zoomRef, size, minScale } = usePaneZoom({ pane, chartId, index, layout, layoutOf, wholeChartScale, svgRef, toolbarRef });
-  const culled = useCulledUnits(pane, index, layout, size);
+  // While the pane waits to open this chart (see registerPaneView), the view it will open at.
+  const opensNow = useStore((s) => s.queuedViews[pane]?.chartId === chartId && s.queuedViews[pane]?.move?.kind === 'open');
+  const opening = useMemo(
+    () => (opensNow ? openingViewOf(layout, index.rootId, size, wholeChartScale) : null),
+    [opensNow, layout, index, size, wholeChartScale],
+  );
+  const culled = useCulledUnits(pane, index, layout, size, opening);
   // While the chart is edited: cards dragged onto a new parent.
   // A chart that fits on screen at a readable size needs no map of itself.
   const showMinimap = useMemo(() => needsMinimap(layout.bounds, size, wholeChartScale), [layout, size, wholeChartScale]);

@@ -4,19 +4,26 @@ import { useCallback, useMemo } from 'react';
 import { type CulledUnits, cullingWindowKey, cullUnits, LOD_SCALE } from '../engine/culling.ts';
 import type { ChartLayout } from '../engine/layout.ts';
 import { buildSpatialGrid, type SpatialGrid } from '../engine/spatial.ts';
+import type { ViewTransform } from '../engine/zoom.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { type PaneId, useStore } from '../store/store.ts';
 
+/**
+ * `opening`: the view a chart just shown will open at, while its move waits for the pane to be drawn (see
+ * registerPaneView). The cards are culled for it, not for the view the pane had before, so the first commit draws the
+ * cards the first frame shows, rather than a window's worth of others that the move, a moment later, swaps out.
+ */
 export function useCulledUnits(
   pane: PaneId,
   index: OrgIndex,
   layout: ChartLayout,
   size: { width: number; height: number },
+  opening: ViewTransform | null,
 ): CulledUnits & { grid: SpatialGrid } {
   const grid = useMemo(() => buildSpatialGrid(layout.nodes), [layout]);
   // A string, so a pan re-renders only when it carries the window across a step of the grid.
-  const windowKey = useStore(useCallback((s) => cullingWindowKey(s.panes[pane].transform, size.width, size.height), [pane, size]));
-  const tooSmallToRead = useStore(useCallback((s) => s.panes[pane].transform.k < LOD_SCALE, [pane]));
+  const windowKey = useStore(useCallback((s) => cullingWindowKey(opening ?? s.panes[pane].transform, size.width, size.height), [pane, size, opening]));
+  const tooSmallToRead = useStore(useCallback((s) => (opening ?? s.panes[pane].transform).k < LOD_SCALE, [pane, opening]));
   const selectedId = useStore((s) => s.panes[pane].selectedId) ?? index.rootId;
   const focusedId = useStore((s) => s.panes[pane].focusedId);
   const culled = useMemo(

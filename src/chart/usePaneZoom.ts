@@ -47,11 +47,17 @@ export interface PaneZoom {
   readonly minScale: number;
 }
 
+/**
+ * Each pane's size when last measured. A chart opened in a pane starts from it, so its first render lays out and culls
+ * its cards for the screen they will be on (measured again before paint, and re-rendered only if it changed).
+ */
+const lastSizeOf = new Map<PaneId, ChartSize>();
+
 export function usePaneZoom({ pane, chartId, index, layout, layoutOf, wholeChartScale, svgRef, toolbarRef }: PaneZoomOptions): PaneZoom {
   const zoomRef = useRef<ZoomController | null>(null);
-  const [size, setSize] = useState<ChartSize>({ width: 800, height: 600, top: 68 });
+  const [size, setSize] = useState<ChartSize>(() => lastSizeOf.get(pane) ?? { width: 800, height: 600, top: 68 });
   /** The chart's on-screen size, measured once per resize rather than on every zoom event. */
-  const sizeRef = useRef<ChartSize>({ width: 0, height: 0, top: 68 });
+  const sizeRef = useRef<ChartSize>(lastSizeOf.get(pane) ?? { width: 0, height: 0, top: 68 });
   /** Whole pixels from clientWidth/Height, the same on every read; the top inset clears the toolbar however it wraps. */
   const measure = useCallback(() => {
     const svg = svgRef.current;
@@ -60,8 +66,9 @@ export function usePaneZoom({ pane, chartId, index, layout, layoutOf, wholeChart
     const toolbarBottom = toolbar ? toolbar.offsetTop + toolbar.offsetHeight : 56;
     const next = { width: svg.clientWidth || 800, height: svg.clientHeight || 600, top: toolbarBottom + 12 };
     sizeRef.current = next;
+    lastSizeOf.set(pane, next);
     setSize((current) => (current.width === next.width && current.height === next.height && current.top === next.top ? current : next));
-  }, [svgRef, toolbarRef]);
+  }, [svgRef, toolbarRef, pane]);
   useLayoutEffect(measure, [measure]);
   useEffect(() => {
     const svg = svgRef.current;

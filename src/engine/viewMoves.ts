@@ -49,6 +49,13 @@ export function unitBox(position: Pick<NodePosition, 'x' | 'y' | 'width' | 'heig
 
 const anchorOf = (id: string, context: ViewMoveContext) => ({ before: context.drawn?.positionOf.get(id), after: context.layout.positionOf.get(id) });
 
+/** Where an 'open' move puts the view: null when the layout has no such root. */
+export function openingViewOf(layout: ChartLayout, rootId: string, screen: OpeningView, wholeChartScale: number): { x: number; y: number; k: number } | null {
+  const root = layout.positionOf.get(rootId);
+  if (!root) return null;
+  return openingTransform(layout.bounds, { x: root.x, top: root.y - root.height / 2 }, screen, { min: wholeChartScale, opening: OPENING_SCALE });
+}
+
 /** Carries out `move` on the controller; a unit that is not in the layout (folded away, gone) leaves the view as it is. */
 export function applyViewMove(controller: ZoomController, move: ViewMove, context: ViewMoveContext): void {
   const { layout, screen } = context;
