@@ -6,7 +6,7 @@
 import { type ReactNode, type RefObject, useCallback, useRef } from 'react';
 
 import type { ChartLayout } from '../engine/layout.ts';
-import { type ZoomController, zoomPercent } from '../engine/zoom.ts';
+import { type ViewTransform, type ZoomController, zoomPercent } from '../engine/zoom.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { NameMode } from '../model/present.ts';
 import type { OrgIndex } from '../model/tree.ts';
@@ -14,6 +14,7 @@ import { useDetailsMenu, useRovingToolbar } from '../shared/dom.ts';
 import { keysLabel } from '../shared/shortcuts.ts';
 import { collapsedOf, type PaneId, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
+import { usePaneTransform } from './openingView.ts';
 
 /** How far one press of + or − zooms. */
 export const ZOOM_STEP = 1.4;
@@ -38,7 +39,10 @@ export function ChartToolbar({ pane, index, layout, minScale, svgRef, zoomRef, t
   const setOrientation = useStore((s) => s.setOrientation);
   const collapsed = useStore((s) => collapsedOf(s, pane));
   const nameMode = useStore((s) => s.preferences.names);
-  const zoomedOutFully = useStore(useCallback((s) => s.panes[pane].transform.k <= minScale * 1.001, [pane, minScale]));
+  const zoomedOutFully = usePaneTransform(
+    pane,
+    useCallback((transform: ViewTransform) => transform.k <= minScale * 1.001, [minScale]),
+  );
   useRovingToolbar(toolbarRef, ':scope > button, :scope > details > summary');
 
   return (
@@ -93,8 +97,10 @@ export function ChartToolbar({ pane, index, layout, minScale, svgRef, zoomRef, t
   );
 }
 
+const scaleOf = (transform: ViewTransform) => transform.k;
+
 function ZoomLevel({ pane, title }: { pane: PaneId; title: string }) {
-  const k = useStore((s) => s.panes[pane].transform.k);
+  const k = usePaneTransform(pane, scaleOf);
   return (
     <output className="zoom-level" aria-live="off" title={title}>
       {zoomPercent(k)}

@@ -8,7 +8,7 @@ import { type KeyboardEvent, lazy, type ReactNode, Suspense, useCallback, useMem
 
 import { createLayoutMemo, linkPathData } from '../engine/layout.ts';
 import { openingViewOf } from '../engine/viewMoves.ts';
-import { needsMinimap, OPENING_MIN_SCALE, READABLE_SCALE } from '../engine/zoom.ts';
+import { needsMinimap, OPENING_MIN_SCALE, READABLE_SCALE, type ViewTransform } from '../engine/zoom.ts';
 import { cardKindText, headOf, nativeNameNote, shownNames } from '../model/present.ts';
 import { type OrgIndex, pathToRoot, treePosition, visiblePreorder } from '../model/tree.ts';
 import { commandOf } from '../shared/shortcuts.ts';
@@ -19,6 +19,7 @@ import { useMessages } from '../store/useMessages.ts';
 import { LodCanvas, Minimap } from './canvasLayers.tsx';
 import { ChartToolbar, ZOOM_STEP } from './ChartToolbar.tsx';
 import { NodeCard } from './NodeCard.tsx';
+import { OpeningViewContext, usePaneTransform } from './openingView.ts';
 import { useCulledUnits } from './useCulledUnits.ts';
 import { usePaneZoom } from './usePaneZoom.ts';
 
@@ -85,8 +86,10 @@ export function OrgChart({ pane = 'main', label, toolbarExtra, ...decorations }:
   );
 }
 
+const wholeTransform = (transform: ViewTransform) => transform;
+
 function Viewport({ pane, children }: { pane: PaneId; children: ReactNode }) {
-  const transform = useStore((s) => s.panes[pane].transform);
+  const transform = usePaneTransform(pane, wholeTransform);
   return (
     <g role="none" transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
       {children}
@@ -234,57 +237,59 @@ function ChartCanvas({ pane, chartId, index, label, decorations, toolbarExtra }:
   );
 
   return (
-    <div className="chart">
-      <ChartToolbar pane={pane} index={index} layout={layout} minScale={minScale} svgRef={svgRef} zoomRef={zoomRef} toolbarRef={toolbarRef}>
-        {toolbarExtra}
-      </ChartToolbar>
-      <LodCanvas
-        pane={pane}
-        index={index}
-        layout={layout}
-        grid={culled.grid}
-        active={culled.levelOfDetail}
-        width={size.width}
-        height={size.height}
-        dark={dark}
-        tones={tones}
-      />
-      <svg
-        ref={svgRef}
-        className="chart-svg"
-        role="tree"
-        aria-label={label ?? t.chartLabel(index.chart.title)}
-        aria-describedby={`chart-help-${pane}`}
-        onKeyDown={keyboard.onKeyDown}
-        onPointerDown={keyboard.onPointerDown}
-        onPointerOver={onPoint ? (event) => pointAt(event.target) : undefined}
-        onPointerLeave={onPoint ? () => onPoint(null) : undefined}
-        onFocus={(event) => {
-          keyboard.onFocus(event);
-          pointAt(event.target);
-        }}
-      >
-        <Viewport pane={pane}>
-          <g className="links" aria-hidden="true">
-            {links}
-          </g>
-          <g className="nodes" role="none">
-            {cards}
-          </g>
-          {/* Only the main pane's chart can be edited; the editing code loads when it is first drawn, not with the page. */}
-          {pane === 'main' ? (
-            <Suspense fallback={null}>
-              <CardDragLayer pane={pane} chartId={chartId} index={index} layout={layout} svgRef={svgRef} zoomRef={zoomRef} />
-            </Suspense>
-          ) : null}
-        </Viewport>
-      </svg>
-      {showMinimap ? (
-        <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} label={t.minimap} dark={dark} />
-      ) : null}
-      <p id={`chart-help-${pane}`} className="chart-help">
-        {t.chartHelp}
-      </p>
-    </div>
+    <OpeningViewContext value={opening}>
+      <div className="chart">
+        <ChartToolbar pane={pane} index={index} layout={layout} minScale={minScale} svgRef={svgRef} zoomRef={zoomRef} toolbarRef={toolbarRef}>
+          {toolbarExtra}
+        </ChartToolbar>
+        <LodCanvas
+          pane={pane}
+          index={index}
+          layout={layout}
+          grid={culled.grid}
+          active={culled.levelOfDetail}
+          width={size.width}
+          height={size.height}
+          dark={dark}
+          tones={tones}
+        />
+        <svg
+          ref={svgRef}
+          className="chart-svg"
+          role="tree"
+          aria-label={label ?? t.chartLabel(index.chart.title)}
+          aria-describedby={`chart-help-${pane}`}
+          onKeyDown={keyboard.onKeyDown}
+          onPointerDown={keyboard.onPointerDown}
+          onPointerOver={onPoint ? (event) => pointAt(event.target) : undefined}
+          onPointerLeave={onPoint ? () => onPoint(null) : undefined}
+          onFocus={(event) => {
+            keyboard.onFocus(event);
+            pointAt(event.target);
+          }}
+        >
+          <Viewport pane={pane}>
+            <g className="links" aria-hidden="true">
+              {links}
+            </g>
+            <g className="nodes" role="none">
+              {cards}
+            </g>
+            {/* Only the main pane's chart can be edited; the editing code loads when it is first drawn, not with the page. */}
+            {pane === 'main' ? (
+              <Suspense fallback={null}>
+                <CardDragLayer pane={pane} chartId={chartId} index={index} layout={layout} svgRef={svgRef} zoomRef={zoomRef} />
+              </Suspense>
+            ) : null}
+          </Viewport>
+        </svg>
+        {showMinimap ? (
+          <Minimap pane={pane} index={index} layout={layout} zoomRef={zoomRef} width={size.width} height={size.height} label={t.minimap} dark={dark} />
+        ) : null}
+        <p id={`chart-help-${pane}`} className="chart-help">
+          {t.chartHelp}
+        </p>
+      </div>
+    </OpeningViewContext>
   );
 }

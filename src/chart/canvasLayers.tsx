@@ -129,6 +129,9 @@ export function Minimap(props: {
     <canvas
       ref={canvasRef}
       className="minimap"
+      // Its bitmap sized as it is drawn in, so the page is not laid out again when the drawing starts (fitCanvas).
+      width={Math.max(1, Math.round(MINIMAP_WIDTH * pixelRatio()))}
+      height={Math.max(1, Math.round(MINIMAP_HEIGHT * pixelRatio()))}
       style={{ width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT }}
       role="img"
       aria-label={label}

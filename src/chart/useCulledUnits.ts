@@ -7,11 +7,13 @@ import { buildSpatialGrid, type SpatialGrid } from '../engine/spatial.ts';
 import type { ViewTransform } from '../engine/zoom.ts';
 import type { OrgIndex } from '../model/tree.ts';
 import { type PaneId, useStore } from '../store/store.ts';
+import { usePaneTransform } from './openingView.ts';
+
+const isTooSmallToRead = (transform: ViewTransform) => transform.k < LOD_SCALE;
 
 /**
- * `opening`: the view a chart just shown will open at, while its move waits for the pane to be drawn (see
- * registerPaneView). The cards are culled for it, not for the view the pane had before, so the first commit draws the
- * cards the first frame shows, rather than a window's worth of others that the move, a moment later, swaps out.
+ * The cards are culled for the view a chart just shown opens at (see openingView.ts), not for the view the pane had
+ * before: the first commit draws the cards the first frame shows, not a window's worth of others the move then swaps out.
  */
 export function useCulledUnits(
   pane: PaneId,
@@ -22,8 +24,12 @@ export function useCulledUnits(
 ): CulledUnits & { grid: SpatialGrid } {
   const grid = useMemo(() => buildSpatialGrid(layout.nodes), [layout]);
   // A string, so a pan re-renders only when it carries the window across a step of the grid.
-  const windowKey = useStore(useCallback((s) => cullingWindowKey(opening ?? s.panes[pane].transform, size.width, size.height), [pane, size, opening]));
-  const tooSmallToRead = useStore(useCallback((s) => (opening ?? s.panes[pane].transform).k < LOD_SCALE, [pane, opening]));
+  const windowKey = usePaneTransform(
+    pane,
+    useCallback((transform: ViewTransform) => cullingWindowKey(transform, size.width, size.height), [size]),
+    opening,
+  );
+  const tooSmallToRead = usePaneTransform(pane, isTooSmallToRead, opening);
   const selectedId = useStore((s) => s.panes[pane].selectedId) ?? index.rootId;
   const focusedId = useStore((s) => s.panes[pane].focusedId);
   const culled = useMemo(
