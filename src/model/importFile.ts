@@ -552,6 +552,10 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     const text = column < 0 ? '' : (row.cells[column] ?? '');
     return fromSpreadsheet ? unescapeFormula(text) : text;
   };
+  const parentCell = (row: TableRow) => {
+    const raw = cell(row, detected.parent).trim();
+    return raw === '' || NO_PARENT.has(raw.toLowerCase()) ? null : raw;
+  };
 
   // Rows with more values than columns come first, and alone: their cells are shifted, so
   // their ids and parents (and every row that names them) would report problems that are not there.
@@ -564,82 +568,22 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
   }
   if (overfull.length > 0) return failure({ kind: 'overfullRows', columnCount: columns.length, delimiter: table.delimiter ?? ',', rows: listed(overfull) });
 
-  // Every other kind of row problem is collected before any is reported: a user fixing a
-  // spreadsheet should not have to import it once per kind of mistake.
-  const noId: RowRef[] = [];
-  const ids: string[] = new Array<string>(rows.length);
-  // Each id's first row; the rows of an id used more than once are gathered only for those ids.
-  const firstRowOf = new Map<string, TableRow>();
-  const repeatedRowsOf = new Map<string, TableRow[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as TableRow;
-    const id = cell(row, detected.id).trim();
-    ids[i] = id;
-    if (id === '') {
-      noId.push(at(row));
-      continue;
-    }
-    const first = firstRowOf.get(id);
-    if (first === undefined) firstRowOf.set(id, row);
-    else repeatedRowsOf.set(id, [...(repeatedRowsOf.get(id) ?? [first]), row]);
-  }
-
-  const duplicateIds: { id: string; rows: Listed<RowRef> }[] = [];
-  for (const [id, list] of repeatedRowsOf) duplicateIds.push({ id, rows: listed(list.map(at), MAX_ROWS_PER_ID) });
-
-  // Parents that exist.
-  const parentOf = new Map<string, string | null>();
-  const badParents: { row: RowRef; id: string; parent: string }[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const id = ids[i] as string;
-    if (id === '') continue;
-    const row = rows[i] as TableRow;
-    const raw = cell(row, detected.parent).trim();
-    const parent = raw === '' || NO_PARENT.has(raw.toLowerCase()) ? null : raw;
-    if (parent !== null && (parent === id || !firstRowOf.has(parent))) badParents.push({ row: at(row), id, parent });
-    if (!parentOf.has(id)) parentOf.set(id, parent);
-  }
-
-  // No cycles: walk up from every row, iteratively, marking rows already known to reach the top.
-  // Through a duplicated id, which row's parent counts is anyone's guess: such loops wait until the ids are fixed.
-  // (A table with no other problem is walked once, by indexChart below, which finds any loop too; this
-  // walk, which lists every loop, is for tables already being reported, and for those indexChart turns away.)
-  const listCycles = () =>
-    findCycles(
-      ids.filter((id) => id !== ''),
-      parentOf,
-    )
-      // A row that is its own parent is already told as such; a loop of one would say it twice.
-      .filter((cycle) => cycle.length > 1 && !cycle.some((id) => repeatedRowsOf.has(id)))
-      .map((cycle) => {
-        const shown = cycle.slice(0, MAX_CYCLE_SHOWN);
-        return { length: cycle.length, ids: shown, rows: shown.map((id) => firstRowOf.get(id)?.number ?? 0) };
-      });
-  const rowProblems = (cycles: ReturnType<typeof listCycles>) =>
-    failure({
-      kind: 'rows',
-      problems: {
-        noId: listed(noId),
-        duplicateIds: listed(duplicateIds),
-        badParents: listed(badParents),
-        cycles: listed(cycles),
-      },
-    });
-
-  if (noId.length + duplicateIds.length + badParents.length > 0) return rowProblems(listCycles());
-
-  // Units.
+  // Units, straight from the rows. Whether they form one tree (ids unique, parents known, no loops) is
+  // checked once, by indexChart as it indexes them; a table it turns away is gone through again below,
+  // to report every row problem in the table's own terms.
   const notes: ImportNote[] = [];
   const hasPosition = detected.position >= 0;
   const consumed = new Set([detected.id, detected.parent, detected.name, detected.lastName, detected.position, detected.nativeName, detected.kind]);
   const factColumns = columns.map((c, i) => ({ index: i, label: c.trim() === '' ? `Column ${i + 1}` : c.trim() })).filter((c) => !consumed.has(c.index));
   let unnamed = 0;
+  let missingId = false;
   const roots: string[] = [];
   const units: Unit[] = new Array<Unit>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < rows.length && !missingId; i++) {
     const row = rows[i] as TableRow;
-    const id = ids[i] as string;
-    const parentId = parentOf.get(id) ?? null;
+    const id = cell(row, detected.id).trim();
+    if (id === '') missingId = true;
+    const parentId = parentCell(row);
     if (parentId === null) roots.push(id);
     let name = detected.lastName < 0 ? cell(row, detected.name).trim() : `${cell(row, detected.name).trim()} ${cell(row, detected.lastName).trim()}`.trim();
     if (name === '') {
@@ -662,10 +606,12 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     if (facts.length > 0) unit.facts = facts;
     units[i] = unit;
   }
+  if (missingId) return rowProblems(table, detected.id, at, cell, parentCell) ?? failure({ kind: 'noRows' });
 
   const title = baseName(fileName) || 'Imported chart';
   if (roots.length > 1) {
-    const rootId = uniqueId(SYNTHETIC_ROOT_ID, (candidate) => firstRowOf.has(candidate));
+    const taken = new Set(units.map((unit) => unit.id));
+    const rootId = uniqueId(SYNTHETIC_ROOT_ID, (candidate) => taken.has(candidate));
     for (const unit of units) if (unit.parentId === null) unit.parentId = rootId;
     units.unshift({ id: rootId, parentId: null, name: title, kind: 'group' });
     notes.push({ kind: 'topLevelRows', count: roots.length, title });
@@ -681,15 +627,71 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     sources: [{ id: 'import', title: lastPathPart(fileName) || 'a file', kind: 'imported file' }],
     units,
   };
-  // These units were built here from rows already checked above (trimmed, non-empty, unique ids,
-  // known parents, no cycles), so they meet the schema by construction: validating them again
-  // with zod would only add time. indexChart still checks the tree as it indexes it.
+  // These units were built here from the rows' trimmed text, so they meet the schema by construction: validating
+  // them with zod would only add time. indexChart checks the tree as it indexes it.
   const indexed = indexChart(chart);
   if (!indexed.ok) {
-    const cycles = listCycles();
-    return cycles.length > 0 ? rowProblems(cycles) : failure({ kind: 'chartFormat', problems: listed(indexed.problems, MAX_FORMAT_PROBLEMS) });
+    return rowProblems(table, detected.id, at, cell, parentCell) ?? failure({ kind: 'chartFormat', problems: listed(indexed.problems, MAX_FORMAT_PROBLEMS) });
   }
   return { ok: true, index: indexed.index, notes };
+}
+
+/**
+ * Every row problem of a table, in its own terms (rows and lines), or null if it has none: rows with no id, ids used
+ * twice, parents that are no row's id, and loops. All kinds are collected before any is reported: a user fixing a
+ * spreadsheet should not have to import it once per kind of mistake.
+ */
+function rowProblems(
+  table: Table,
+  idColumn: number,
+  at: (row: TableRow) => RowRef,
+  cell: (row: TableRow, column: number) => string,
+  parentCell: (row: TableRow) => string | null,
+): { ok: false; problem: ImportProblem } | null {
+  const { rows } = table;
+  const noId: RowRef[] = [];
+  const ids = rows.map((row) => cell(row, idColumn).trim());
+  const rowsOf = new Map<string, TableRow[]>();
+  rows.forEach((row, i) => {
+    const id = ids[i] as string;
+    if (id === '') noId.push(at(row));
+    else if (rowsOf.has(id)) rowsOf.get(id)?.push(row);
+    else rowsOf.set(id, [row]);
+  });
+
+  const duplicateIds: { id: string; rows: Listed<RowRef> }[] = [];
+  for (const [id, list] of rowsOf) if (list.length > 1) duplicateIds.push({ id, rows: listed(list.map(at), MAX_ROWS_PER_ID) });
+
+  // Parents that exist.
+  const parentOf = new Map<string, string | null>();
+  const badParents: { row: RowRef; id: string; parent: string }[] = [];
+  rows.forEach((row, i) => {
+    const id = ids[i] as string;
+    if (id === '') return;
+    const parent = parentCell(row);
+    if (parent !== null && (parent === id || !rowsOf.has(parent))) badParents.push({ row: at(row), id, parent });
+    if (!parentOf.has(id)) parentOf.set(id, parent);
+  });
+
+  // No cycles: walk up from every row, iteratively, marking rows already known to reach the top.
+  // Through a duplicated id, which row's parent counts is anyone's guess: such loops wait until the ids are fixed.
+  const duplicated = (id: string) => (rowsOf.get(id)?.length ?? 0) > 1;
+  const cycles = findCycles(
+    ids.filter((id) => id !== ''),
+    parentOf,
+  )
+    // A row that is its own parent is already told as such; a loop of one would say it twice.
+    .filter((cycle) => cycle.length > 1 && !cycle.some(duplicated))
+    .map((cycle) => {
+      const shown = cycle.slice(0, MAX_CYCLE_SHOWN);
+      return { length: cycle.length, ids: shown, rows: shown.map((id) => rowsOf.get(id)?.[0]?.number ?? 0) };
+    });
+
+  if (noId.length + duplicateIds.length + badParents.length + cycles.length === 0) return null;
+  return failure({
+    kind: 'rows',
+    problems: { noId: listed(noId), duplicateIds: listed(duplicateIds), badParents: listed(badParents), cycles: listed(cycles) },
+  });
 }
 
 // ---------------------------------------------------------------------------
