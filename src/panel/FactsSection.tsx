@@ -1,7 +1,7 @@
 /** A unit's facts: the standard ones every unit is asked about (even where the source is silent), its own, and where the source lists it. */
 import type { ReactNode } from 'react';
 
-import { factIs, factKeyOf, findFact, type WellKnownFactKey } from '../model/facts.ts';
+import { factKeyOf, findFact, type WellKnownFactKey } from '../model/facts.ts';
 import { formatDate, formatTimestamp, humanLabel, ownEntry, shortUrl, yearsSince } from '../model/present.ts';
 import type { Fact, OrgChart, Unit } from '../model/schema.ts';
 import { useStore } from '../store/store.ts';
@@ -10,7 +10,9 @@ import type { UnitView } from './unitView.tsx';
 
 /** The facts every unit is asked about, shown even when the source is silent; a fact is one of them by key or by label (model/facts.ts). */
 const STANDARD_FACTS = ['formed', 'parentBody', 'location', 'jurisdiction'] as const satisfies readonly WellKnownFactKey[];
-const isStandardFact = (fact: Fact) => STANDARD_FACTS.some((key) => factIs(fact, key));
+const STANDARD_KEYS: ReadonlySet<string | undefined> = new Set(STANDARD_FACTS);
+// One look-up of the fact's key, not one per standard key: asked of every fact of a chart (shapeOf) when a unit is first shown.
+const isStandardFact = (fact: Fact) => STANDARD_KEYS.has(factKeyOf(fact));
 
 /** What kinds of statement this chart makes at all: a people chart has no "formed" or "functions" to miss. */
 const chartShapes = new WeakMap<OrgChart, { standardFacts: boolean; leaders: boolean; functions: boolean }>();

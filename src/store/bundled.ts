@@ -3,7 +3,7 @@
  * loads on its own: one broken file shows its error and the others still work.
  */
 import type * as LoadModule from '../model/load.ts';
-import { type ChartLoadResult, formatLoadError, indexShippedChart, looksLikeChart, looksLikeManifest, parseJsonText } from '../model/loadBasics.ts';
+import { formatLoadError, indexShippedChart, looksLikeChart, looksLikeManifest, parseJsonText } from '../model/loadBasics.ts';
 import type { Manifest } from '../model/schema.ts';
 import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
 import type { OrgIndex } from '../model/tree.ts';
@@ -43,8 +43,7 @@ export async function loadChartFile(chartId: string, file: string): Promise<void
   const quick = looksLikeChart(document) ? indexShippedChart(document, file) : null;
   const loaded = quick ?? (await loadSchemaChecks()).loadChart(document, file);
   setChartSlot(chartId, loaded.ok ? { status: 'ready', index: loaded.index } : { status: 'error', message: formatLoadError(loaded.error) });
-  if (quick !== null && loaded === quick)
-    void checkInFullWhenIdle(chartId, quick.index, () => loadSchemaChecks().then((checks) => checks.loadChart(document, file)));
+  if (quick !== null) void checkInFullWhenIdle(chartId, quick.index, document, file);
 }
 
 /**
@@ -56,10 +55,10 @@ function loadSchemaChecks(): Promise<typeof LoadModule> {
   return import('../model/load.ts');
 }
 
-async function checkInFullWhenIdle(chartId: string, shown: OrgIndex, check: () => Promise<ChartLoadResult>): Promise<void> {
+async function checkInFullWhenIdle(chartId: string, shown: OrgIndex, document: unknown, file: string): Promise<void> {
   await afterNextPaint();
   await pageIdle(2000);
-  const checked = await check();
+  const checked = (await loadSchemaChecks()).loadChart(document, file);
   const slot = useStore.getState().charts[chartId];
   if (checked.ok || slot?.status !== 'ready' || slot.index !== shown) return;
   useStore.getState().setChartSlot(chartId, { status: 'error', message: formatLoadError(checked.error) });
