@@ -5,7 +5,7 @@
  * subscription, never through React renders, so panning costs one canvas
  * paint a frame.
  */
-import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
+import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 
 import {
   clearCanvas,
@@ -95,27 +95,27 @@ export function Minimap(props: {
   const palette = paletteFor(dark);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const geometry = useMemo(() => minimapGeometry(layout.bounds), [layout]);
+  // One pixel ratio for the markup and the drawing: were the markup to size the bitmap for another, it would clear it.
+  const [ratio] = useState(pixelRatio);
 
   // The chart itself is drawn once per layout into a bitmap; each frame only copies it and outlines the view.
   const picture = useMemo(() => {
     if (typeof document === 'undefined' || typeof ImageData === 'undefined') return null;
     const canvas = document.createElement('canvas');
-    const ratio = pixelRatio();
     const context = fitCanvas(canvas, MINIMAP_WIDTH, MINIMAP_HEIGHT, ratio);
     if (!context) return null;
     const { scale, offsetX, offsetY } = geometry;
     context.putImageData(minimapPixels(index, layout, palette, canvas.width, canvas.height, scale * ratio, offsetX * ratio, offsetY * ratio), 0, 0);
     return canvas;
-  }, [index, layout, geometry, palette]);
+  }, [index, layout, geometry, palette, ratio]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const ratio = pixelRatio();
     const context = fitCanvas(canvas, MINIMAP_WIDTH, MINIMAP_HEIGHT, ratio);
     if (!context) return;
     return redrawOnEveryMove(pane, (t) => drawMinimapFrame(context, picture, t, geometry, { width, height }, palette, ratio));
-  }, [picture, pane, geometry, width, height, palette]);
+  }, [picture, pane, geometry, width, height, palette, ratio]);
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -130,8 +130,8 @@ export function Minimap(props: {
       ref={canvasRef}
       className="minimap"
       // Its bitmap sized as it is drawn in, so the page is not laid out again when the drawing starts (fitCanvas).
-      width={Math.max(1, Math.round(MINIMAP_WIDTH * pixelRatio()))}
-      height={Math.max(1, Math.round(MINIMAP_HEIGHT * pixelRatio()))}
+      width={Math.max(1, Math.round(MINIMAP_WIDTH * ratio))}
+      height={Math.max(1, Math.round(MINIMAP_HEIGHT * ratio))}
       style={{ width: MINIMAP_WIDTH, height: MINIMAP_HEIGHT }}
       role="img"
       aria-label={label}

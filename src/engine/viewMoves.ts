@@ -62,11 +62,8 @@ export function applyViewMove(controller: ZoomController, move: ViewMove, contex
   switch (move.kind) {
     case 'open': {
       // Decided from the chart and the screen alone, so applying it again (StrictMode) lands on the very same view.
-      const root = layout.positionOf.get(context.rootId);
-      if (root)
-        controller.jumpTo(
-          openingTransform(layout.bounds, { x: root.x, top: root.y - root.height / 2 }, screen, { min: context.wholeChartScale, opening: OPENING_SCALE }),
-        );
+      const opening = openingViewOf(layout, context.rootId, screen, context.wholeChartScale);
+      if (opening) controller.jumpTo(opening);
       return;
     }
     case 'fit':

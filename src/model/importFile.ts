@@ -606,11 +606,13 @@ function importTable(fileName: string, table: Table, takenIds: ReadonlySet<strin
     if (facts.length > 0) unit.facts = facts;
     units[i] = unit;
   }
-  if (missingId) return rowProblems(table, detected.id, at, cell, parentCell) ?? failure({ kind: 'noRows' });
+  // Never null here: a row with no id is a problem.
+  if (missingId) return rowProblems(table, detected.id, at, cell, parentCell) as { ok: false; problem: ImportProblem };
 
   const title = baseName(fileName) || 'Imported chart';
   if (roots.length > 1) {
-    const taken = new Set(units.map((unit) => unit.id));
+    // Nor a parent some row names: a parent that is no row's id must stay unknown, to be reported.
+    const taken = new Set(units.flatMap((unit) => (unit.parentId === null ? [unit.id] : [unit.id, unit.parentId])));
     const rootId = uniqueId(SYNTHETIC_ROOT_ID, (candidate) => taken.has(candidate));
     for (const unit of units) if (unit.parentId === null) unit.parentId = rootId;
     units.unshift({ id: rootId, parentId: null, name: title, kind: 'group' });

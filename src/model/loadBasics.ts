@@ -68,8 +68,14 @@ const LIST_TEXT: Record<string, readonly string[]> = {
 };
 
 const isOptionalNativeName = (value: unknown) => value === undefined || (isRecord(value) && isText(value.text));
-const hasTexts = (entry: unknown, fields: readonly string[]) =>
-  isRecord(entry) && fields.every((field) => isText(entry[field])) && isOptionalNativeName(entry.nativeName);
+/** Dates are read as text on opening (a chart with a past is shown as of today, its timeline sorted by them). */
+const DATE_FIELDS = ['date', 'from', 'until'] as const;
+const hasTexts = (entry: unknown, fields: readonly string[]): boolean =>
+  isRecord(entry) &&
+  fields.every((field) => isText(entry[field])) &&
+  DATE_FIELDS.every((field) => isOptionalText(entry[field])) &&
+  isOptionalNativeName(entry.nativeName) &&
+  (entry.term === undefined || hasTexts(entry.term, []));
 const isListOf = (value: unknown, fields: readonly string[]) =>
   value === undefined || (Array.isArray(value) && value.every((entry) => hasTexts(entry, fields)));
 
@@ -90,14 +96,15 @@ function looksLikeUnit(unit: unknown): boolean {
 
 /**
  * Whether a document has the shape of a chart as far as the interface reads it on opening: the top-level fields,
- * each unit's id, parent, name and kind, and the text of its names, functions, leaders, facts and posts. The charts
+ * each unit's id, parent, name and kind, the text of its names, functions, leaders, facts and posts, and every date. The charts
  * shipped with the app pass the full schema in the unit tests; a file that fails this look is checked in full at once,
  * so its problems are worded as precisely as any import's, and one that passes is checked in full once it is drawn.
  */
 export function looksLikeChart(document: unknown): document is OrgChart {
   if (!isRecord(document) || document.format !== 'org-chart' || document.version !== 1) return false;
   if (!isFilled(document.id) || !isFilled(document.title) || !isOptionalText(document.shortTitle) || !isOptionalText(document.language)) return false;
-  if (!Array.isArray(document.sources) || !isListOf(document.snapshots, ['id']) || !isListOf(document.events, ['id'])) return false;
+  if (!Array.isArray(document.sources) || !isListOf(document.snapshots, ['id', 'date', 'label']) || !isListOf(document.events, ['id', 'date', 'text']))
+    return false;
   return Array.isArray(document.units) && document.units.length > 0 && document.units.every(looksLikeUnit);
 }
 

@@ -38,8 +38,15 @@ export function indexChart(chart: OrgChart, fullChart: OrgChart = chart): IndexR
   const units = chart.units;
   const problems: StructureProblem[] = [];
   const byId = new Map<string, Unit>();
-  // A unit's row is looked up only to report a problem with it.
-  const rowOf = (id: string) => units.findIndex((unit) => unit.id === id);
+  // Each id's first row, worked out only to report a problem (once, however many problems there are).
+  let firstRows: Map<string, number> | null = null;
+  const rowOf = (id: string) => {
+    if (firstRows === null) {
+      firstRows = new Map();
+      for (let row = units.length - 1; row >= 0; row--) firstRows.set((units[row] as Unit).id, row);
+    }
+    return firstRows.get(id) ?? -1;
+  };
 
   units.forEach((unit, row) => {
     if (byId.has(unit.id)) {

@@ -3,7 +3,7 @@
  * loads on its own: one broken file shows its error and the others still work.
  */
 import type * as LoadModule from '../model/load.ts';
-import { formatLoadError, indexShippedChart, looksLikeChart, looksLikeManifest, parseJsonText } from '../model/loadBasics.ts';
+import { type ChartLoadResult, formatLoadError, indexShippedChart, looksLikeChart, looksLikeManifest, parseJsonText } from '../model/loadBasics.ts';
 import type { Manifest } from '../model/schema.ts';
 import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
 import type { OrgIndex } from '../model/tree.ts';
@@ -41,7 +41,14 @@ export async function loadChartFile(chartId: string, file: string): Promise<void
   if (documentHasTimeData(json.value)) await loadHistory();
   const document = json.value;
   const quick = looksLikeChart(document) ? indexShippedChart(document, file) : null;
-  const loaded = quick ?? (await loadSchemaChecks()).loadChart(document, file);
+  let loaded: ChartLoadResult;
+  try {
+    loaded = quick ?? (await loadSchemaChecks()).loadChart(document, file);
+  } catch (err) {
+    // The checking code could not be fetched (offline, or the site updated since the page loaded).
+    setChartSlot(chartId, { status: 'error', message: `${file}: ${err instanceof Error ? err.message : String(err)}` });
+    return;
+  }
   setChartSlot(chartId, loaded.ok ? { status: 'ready', index: loaded.index } : { status: 'error', message: formatLoadError(loaded.error) });
   if (quick !== null) void checkInFullWhenIdle(chartId, quick.index, document, file);
 }
@@ -58,7 +65,12 @@ function loadSchemaChecks(): Promise<typeof LoadModule> {
 async function checkInFullWhenIdle(chartId: string, shown: OrgIndex, document: unknown, file: string): Promise<void> {
   await afterNextPaint();
   await pageIdle(2000);
-  const checked = (await loadSchemaChecks()).loadChart(document, file);
+  // Without its code (offline) the check waits for another visit: the chart passed the quick look and stays.
+  const checked = await loadSchemaChecks().then(
+    (checks) => checks.loadChart(document, file),
+    () => null,
+  );
+  if (checked === null) return;
   const slot = useStore.getState().charts[chartId];
   if (checked.ok || slot?.status !== 'ready' || slot.index !== shown) return;
   useStore.getState().setChartSlot(chartId, { status: 'error', message: formatLoadError(checked.error) });

@@ -9,7 +9,7 @@ import { comparableText } from '../model/normalise.ts';
 import type { OrgChart } from '../model/schema.ts';
 import { documentHasTimeData, loadHistory } from '../model/timeData.ts';
 import type { OrgIndex } from '../model/tree.ts';
-import { deleteStoredChart, loadStoredCharts, saveChart } from './persist.ts';
+import { deleteStoredChart, hasStoredCharts, loadStoredCharts, saveChart } from './persist.ts';
 import { type CatalogEntry, useStore } from './store.ts';
 
 function withEntry(entries: readonly CatalogEntry[], entry: CatalogEntry): CatalogEntry[] {
@@ -135,6 +135,10 @@ export async function removeImportedChart(chartId: string): Promise<void> {
 
 /** Brings back the charts saved in earlier visits. Runs at start-up, beside the bundled charts. */
 export async function restoreImportedCharts(): Promise<void> {
+  // Saved charts may come from an older version of the app: each is checked against the schema, whose code loads only
+  // when there are some. It loads before they are read, so nothing waits between reading them and showing them: another
+  // tab's save in that gap would be missed (its message is for a chart this tab does not have yet).
+  const checks = (await hasStoredCharts()) ? await import('../model/load.ts') : null;
   const stored = await loadStoredCharts();
   const store = useStore.getState();
   if (!stored.ok) {
@@ -144,8 +148,7 @@ export async function restoreImportedCharts(): Promise<void> {
   if (stored.charts.length === 0) return;
   const problems: string[] = [];
   if (stored.charts.some((entry) => documentHasTimeData(entry.chart))) await loadHistory();
-  // Saved charts may come from an older version of the app: each is checked against the schema, whose code loads only now.
-  const { loadChart } = await import('../model/load.ts');
+  const { loadChart } = checks ?? (await import('../model/load.ts'));
   for (const entry of stored.charts) {
     const loaded = loadChart(entry.chart, entry.title);
     if (!loaded.ok) {

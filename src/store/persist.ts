@@ -4,7 +4,7 @@
  * windows, disabled storage) or full: every call reports that plainly and the
  * chart keeps working for the session.
  */
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, keys, set, type UseStore } from 'idb-keyval';
 
 import type { StorageProblem } from '../i18n/messages.ts';
 import type { OrgChart } from '../model/schema.ts';
@@ -47,6 +47,15 @@ export async function deleteStoredChart(chartId: string): Promise<StorageResult>
     return { ok: true };
   } catch (err) {
     return { ok: false, problem: storageProblem(err) };
+  }
+}
+
+/** Whether any chart is saved, without reading them (false when storage cannot be read: loadStoredCharts says why). */
+export async function hasStoredCharts(): Promise<boolean> {
+  try {
+    return (await keys(store())).length > 0;
+  } catch {
+    return false;
   }
 }
 

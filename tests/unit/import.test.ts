@@ -110,6 +110,12 @@ describe('importing the real d3-org-chart sample data', () => {
     expect(index.rootId).toBe('__root__-2');
     expect(index.childrenOf.get('__root__-2')).toEqual(['__root__', 'b']);
   });
+
+  it('gives it an id no row names as its parent either, so an unknown parent is still reported', () => {
+    expect(importError('t.csv', 'id,parentId,name\na,,A\nb,,B\nc,__root__,C\n')).toContain(
+      '• row 3 (line 4): “c” has parent “__root__”, but no row has the id “__root__”',
+    );
+  });
 });
 
 describe('table layouts and column spellings', () => {

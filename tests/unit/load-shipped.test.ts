@@ -47,8 +47,12 @@ describe('charts shipped with the app, opened before the schema has loaded', () 
     expect(looksLikeChart({ ...good, units: [{ id: 'a', name: 'A', facts: [{ label: 'Phone' }] }] })).toBe(false);
     expect(looksLikeChart({ ...good, units: [{ id: 'a', name: 'A', leaders: [{ title: 'Director', name: 5 }] }] })).toBe(false);
     expect(looksLikeChart({ ...good, units: [{ id: 'a', name: 'A', posts: [{ title: 'Director', holders: [{}] }] }] })).toBe(false);
-    // A date is not read on opening: its problem waits for the full check.
+    // Dates are read on opening as text; whether a text is a real date waits for the full check.
     expect(looksLikeChart({ ...good, units: [{ id: 'a', name: 'A', periods: [{ from: 'soon' }] }] })).toBe(true);
+    expect(looksLikeChart({ ...good, units: [{ id: 'a', name: 'A', periods: [{ from: 2008 }] }] })).toBe(false);
+    expect(looksLikeChart({ ...good, units: [{ id: 'a', name: 'A', leaders: [{ title: 'Director', name: 'B', term: { until: 2020 } }] }] })).toBe(false);
+    expect(looksLikeChart({ ...good, events: [{ id: 'e', date: 2008, text: 'Formed' }] })).toBe(false);
+    expect(looksLikeChart({ ...good, snapshots: [{ id: 's', date: '2008', label: 'List' }] })).toBe(true);
     expect(looksLikeChart({ ...good, units: [] })).toBe(false);
     expect(looksLikeChart({ ...good, sources: undefined })).toBe(false);
     expect(looksLikeChart({ ...good, format: 'orgchart' })).toBe(false);
