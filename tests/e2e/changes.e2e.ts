@@ -184,7 +184,8 @@ describe('the changes between two versions', () => {
       .click();
     await page.getByRole('button', { name: 'Changes: acme-2026 and another chart' }).click();
     await page.getByRole('combobox', { name: 'To' }).selectOption({ label: 'General Office of the State Council' });
-    await expect(page.getByRole('status').filter({ hasText: 'have no unit in common' }).isVisible()).resolves.toBe(true);
+    // The other chart is fetched and compared after the choice: wait for the verdict, as a reader would.
+    await page.getByRole('status').filter({ hasText: 'have no unit in common' }).waitFor();
     await expect(list(page).count()).resolves.toBe(0);
   });
 });
