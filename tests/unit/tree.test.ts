@@ -16,6 +16,47 @@ describe('indexing a chart as a tree', () => {
     expect(pathToRoot(index, 'nope')).toEqual([]);
   });
 
+  it('answers for every unit, and only for its units, however its figures are read', () => {
+    const result = indexChart(
+      chartOf([{ id: 'top' }, { id: 'b', parentId: 'top' }, { id: 'c', parentId: 'b' }, { id: 'a', parentId: 'top' }, { id: 'd', parentId: 'b' }]),
+    );
+    if (!result.ok) throw new Error('should index');
+    const { index } = result;
+    expect(index.preorder).toEqual(['top', 'b', 'c', 'd', 'a']);
+    expect(new Map(index.parentOf)).toEqual(
+      new Map([
+        ['top', null],
+        ['b', 'top'],
+        ['c', 'b'],
+        ['a', 'top'],
+        ['d', 'b'],
+      ]),
+    );
+    expect([...index.depthOf.entries()]).toEqual([
+      ['top', 0],
+      ['b', 1],
+      ['c', 2],
+      ['a', 1],
+      ['d', 2],
+    ]);
+    expect([...index.siblingIndex.values()]).toEqual([0, 0, 0, 1, 1]);
+    const below: [string, number][] = [];
+    index.descendantCount.forEach((count, id) => below.push([id, count]));
+    expect(below).toEqual([
+      ['top', 4],
+      ['b', 2],
+      ['c', 0],
+      ['a', 0],
+      ['d', 0],
+    ]);
+    expect([...index.byId.keys()]).toEqual(['top', 'b', 'c', 'a', 'd']);
+    expect(index.byId.get('d')?.parentId).toBe('b');
+    expect(index.depthOf.size).toBe(5);
+    expect(index.depthOf.has('e')).toBe(false);
+    expect(index.depthOf.get('e')).toBeUndefined();
+    expect(index.parentOf.get('e')).toBeUndefined();
+  });
+
   it('names duplicate ids and the row that repeats them', () => {
     const result = indexChart(chartOf([{ id: 'a' }, { id: 'b', parentId: 'a' }, { id: 'b', parentId: 'a' }]));
     expect(result.ok).toBe(false);
