@@ -10,6 +10,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as ImportWordsModule from '../i18n/importWords.ts';
 import type * as ImportModule from '../model/importFile.ts';
 import type { ImportOutcome, ImportProblem } from '../model/importFile.ts';
+import { revivedIndex } from '../model/tree.ts';
 import { isTextEntry, listenOnWindow, whenIdle } from '../shared/dom.ts';
 import { addImportedChart, takenChartIds } from '../store/imported.ts';
 import { useStore } from '../store/store.ts';
@@ -75,7 +76,8 @@ function importInWorker(request: ImportRequest, onStage: (stage: ImportStage) =>
       }
       signal.removeEventListener('abort', stop);
       worker.terminate();
-      resolve(event.data.outcome);
+      const { outcome } = event.data;
+      resolve(outcome.ok ? { ...outcome, index: revivedIndex(outcome.index) } : outcome);
     };
     worker.onerror = (event) => {
       signal.removeEventListener('abort', stop);

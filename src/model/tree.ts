@@ -36,38 +36,59 @@ const EMPTY: readonly string[] = Object.freeze([]);
 /**
  * A read-only map from each unit's id to a figure kept by the unit's row: every per-unit figure of an index shares
  * one id look-up, instead of each being a map of its own (building and collecting five maps of 10,000 entries was
- * most of the time indexing a large chart took). Iterates in row order.
+ * most of the time indexing a large chart took). Iterates in row order. Data only, no functions: an index made in
+ * the import worker is posted to the page (see revivedIndex).
  */
 class ByRow<V> implements ReadonlyMap<string, V> {
   constructor(
-    private readonly rowOf: ReadonlyMap<string, number>,
-    private readonly valueAt: (row: number) => V,
+    readonly rowOf: ReadonlyMap<string, number>,
+    readonly byRow: ArrayLike<V>,
   ) {}
   get size(): number {
     return this.rowOf.size;
   }
   get(id: string): V | undefined {
     const row = this.rowOf.get(id);
-    return row === undefined ? undefined : this.valueAt(row);
+    return row === undefined ? undefined : (this.byRow[row] as V);
   }
   has(id: string): boolean {
     return this.rowOf.has(id);
   }
   forEach(callback: (value: V, id: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
-    for (const [id, row] of this.rowOf) callback.call(thisArg, this.valueAt(row), id, this);
+    for (const [id, row] of this.rowOf) callback.call(thisArg, this.byRow[row] as V, id, this);
   }
   keys(): MapIterator<string> {
     return this.rowOf.keys();
   }
   *values(): MapIterator<V> {
-    for (const row of this.rowOf.values()) yield this.valueAt(row);
+    for (const row of this.rowOf.values()) yield this.byRow[row] as V;
   }
   *entries(): MapIterator<[string, V]> {
-    for (const [id, row] of this.rowOf) yield [id, this.valueAt(row)];
+    for (const [id, row] of this.rowOf) yield [id, this.byRow[row] as V];
   }
   [Symbol.iterator](): MapIterator<[string, V]> {
     return this.entries();
   }
+}
+
+/**
+ * An index as it arrives from the import worker: posting it copied its per-unit figures' data (their one id map once,
+ * shared) but not what reads them, which this puts back.
+ */
+export function revivedIndex(posted: OrgIndex): OrgIndex {
+  const revive = <V>(view: ReadonlyMap<string, V>): ReadonlyMap<string, V> => {
+    if (view instanceof ByRow || view instanceof Map) return view;
+    const { rowOf, byRow } = view as unknown as { rowOf: ReadonlyMap<string, number>; byRow: ArrayLike<V> };
+    return new ByRow(rowOf, byRow);
+  };
+  return {
+    ...posted,
+    byId: revive(posted.byId),
+    parentOf: revive(posted.parentOf),
+    depthOf: revive(posted.depthOf),
+    descendantCount: revive(posted.descendantCount),
+    siblingIndex: revive(posted.siblingIndex),
+  };
 }
 
 /** Checks that the units form one tree (unique ids, known parents, one root, no cycles) and indexes it. `fullChart`: the file's chart when `chart` is a view of it on a date. */
@@ -175,13 +196,13 @@ export function indexChart(chart: OrgChart, fullChart: OrgChart = chart): IndexR
       chart,
       fullChart,
       rootId,
-      byId: new ByRow(rowOf, (row) => units[row] as Unit),
-      parentOf: new ByRow(rowOf, (row) => parentIds[row] ?? null),
+      byId: new ByRow<Unit>(rowOf, units),
+      parentOf: new ByRow(rowOf, parentIds),
       childrenOf,
-      depthOf: new ByRow(rowOf, (row) => depth[row] as number),
-      descendantCount: new ByRow(rowOf, (row) => below[row] as number),
+      depthOf: new ByRow(rowOf, depth),
+      descendantCount: new ByRow(rowOf, below),
       preorder,
-      siblingIndex: new ByRow(rowOf, (row) => siblingAt[row] as number),
+      siblingIndex: new ByRow(rowOf, siblingAt),
     },
   };
 }

@@ -3,7 +3,7 @@
  * fall back to a canvas when zoomed far out, and offer a minimap; big imports
  * show progress and can be cancelled; a 10,000-deep chain loads.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ function writeChart(count: number, file: string): string {
 
 const chart10k = writeChart(10_000, 'generated-10k.json');
 const chart100k = writeChart(100_000, 'generated-100k.json');
+// Over the 4 MB at which a file is parsed in the import worker.
+const chart60k = writeChart(60_000, 'generated-60k.json');
 const chain = `${ARTIFACTS}/chain-10000.csv`;
 writeFileSync(chain, ['id,parentId,name', ...Array.from({ length: 10_000 }, (_, i) => `n${i},${i === 0 ? '' : `n${i - 1}`},Level ${i}`)].join('\n'));
 
@@ -232,6 +234,21 @@ describe('large charts in a real browser', () => {
     await settledTransform(page);
     expect(session.errors).toEqual([]);
   });
+
+  it('imports a file too big to parse on the page in the worker, to the end, and keeps it', async () => {
+    expect(statSync(chart60k).size).toBeGreaterThan(4 * 1024 * 1024);
+    const { page } = session;
+    await importChart(page, chart60k, cardName('Head office'));
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Imported “generated-60k\.json”: 60,000 units\./ })
+      .waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await settledTransform(page);
+    await page.reload();
+    await page.getByRole('treeitem', { name: cardName('Head office') }).waitFor({ timeout: 30_000 });
+    expect(session.errors).toEqual([]);
+  }, 60_000);
 
   it('shows progress while a large file imports and cancels it without changing anything', async () => {
     const { page } = session;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { layoutChart } from '../../src/engine/layout.ts';
-import { collapsedBeyondDepth, indexChart, pathToRoot, visiblePreorder } from '../../src/model/tree.ts';
+import { collapsedBeyondDepth, indexChart, pathToRoot, revivedIndex, visiblePreorder } from '../../src/model/tree.ts';
 import { chartOf, loadBundledIndex } from './helpers.ts';
 
 describe('indexing a chart as a tree', () => {
@@ -55,6 +55,21 @@ describe('indexing a chart as a tree', () => {
     expect(index.depthOf.has('e')).toBe(false);
     expect(index.depthOf.get('e')).toBeUndefined();
     expect(index.parentOf.get('e')).toBeUndefined();
+  });
+
+  it('survives being posted from the import worker, as the page reads it back', () => {
+    const result = indexChart(chartOf([{ id: 'top' }, { id: 'b', parentId: 'top' }, { id: 'c', parentId: 'b' }]));
+    if (!result.ok) throw new Error('should index');
+    // What postMessage does to it: a structured clone, which keeps data and drops what reads it.
+    const posted = structuredClone(result.index);
+    expect(() => posted.depthOf.get('c')).toThrow();
+    const index = revivedIndex(posted);
+    expect(index.byId.get('c')?.parentId).toBe('b');
+    expect(pathToRoot(index, 'c')).toEqual(['top', 'b', 'c']);
+    expect([...index.depthOf]).toEqual([...result.index.depthOf]);
+    expect([...index.descendantCount]).toEqual([...result.index.descendantCount]);
+    expect([...index.siblingIndex]).toEqual([...result.index.siblingIndex]);
+    expect(revivedIndex(result.index).depthOf).toBe(result.index.depthOf);
   });
 
   it('names duplicate ids and the row that repeats them', () => {
