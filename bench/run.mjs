@@ -1554,16 +1554,20 @@ async function csvIntoApp(browser, app, set, text) {
     await page.waitForLoadState('networkidle');
     // Idle on the main thread too, not only on the network: the app's start-up work that waits for an idle moment (the
     // search code's dictionary, the shipped charts' full check) otherwise fell inside the timed paste in some runs.
-    await page.evaluate(
+    const idle = await page.evaluate(
       () =>
         new Promise((resolve) => {
           const start = performance.now();
           // A long idle period (up to 50 ms with nothing to draw) means nothing else is queued.
-          const wait = (deadline) =>
-            deadline.timeRemaining() >= 45 || performance.now() - start > 5000 ? resolve() : requestIdleCallback(wait, { timeout: 1000 });
+          const wait = (deadline) => {
+            if (deadline.timeRemaining() >= 45) resolve(true);
+            else if (performance.now() - start > 5000) resolve(false);
+            else requestIdleCallback(wait, { timeout: 1000 });
+          };
           requestIdleCallback(wait, { timeout: 1000 });
         }),
     );
+    if (!idle) log(`  ⚠ csv ${set.label} ${app.key}: the app had no long idle period within 5 s; pasting anyway`);
     await page.evaluate((csv) => {
       window.__benchCsv = csv;
     }, text);

@@ -196,6 +196,7 @@ export function indexChart(chart: OrgChart, fullChart: OrgChart = chart): IndexR
       chart,
       fullChart,
       rootId,
+      // The chart's own units array, read by row: charts are never changed in place (an edit copies the array).
       byId: new ByRow<Unit>(rowOf, units),
       parentOf: new ByRow(rowOf, parentIds),
       childrenOf,

@@ -248,7 +248,7 @@ describe('large charts in a real browser', () => {
     await page.reload();
     await page.getByRole('treeitem', { name: cardName('Head office') }).waitFor({ timeout: 30_000 });
     expect(session.errors).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('shows progress while a large file imports and cancels it without changing anything', async () => {
     const { page } = session;
