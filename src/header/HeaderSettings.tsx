@@ -124,9 +124,14 @@ export function DisplaySettings() {
 export function ShortcutsButton() {
   const t = useMessages();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  // Focused when the dialog opens, not with React's autoFocus: that focuses on mount, and this dialog is mounted (closed)
+  // with the page, where focusing it forced a layout of the whole page in the middle of the first render.
+  const closeRef = useRef<HTMLButtonElement>(null);
   const open = () => {
     const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    closeRef.current?.focus();
   };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -166,7 +171,7 @@ export function ShortcutsButton() {
           </section>
         ))}
         <form method="dialog">
-          <button type="submit" autoFocus>
+          <button ref={closeRef} type="submit">
             {t.close}
           </button>
         </form>

@@ -403,6 +403,7 @@ describe('accessibility in a real browser', () => {
     await dialog.waitFor();
     await expect(dialog.evaluate((element) => element.matches(':modal'))).resolves.toBe(true);
     await expect(dialog.evaluate((element) => element.contains(document.activeElement))).resolves.toBe(true);
+    await expect(dialog.getByRole('button', { name: 'Close' }).evaluate((button) => button === document.activeElement)).resolves.toBe(true);
     // One row per command of the shortcuts table, the keys the handlers test written beside each.
     await expect(dialog.locator('dt').count()).resolves.toBe(SHORTCUTS.length);
     await expect(
