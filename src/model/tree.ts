@@ -77,7 +77,7 @@ class ByRow<V> implements ReadonlyMap<string, V> {
  */
 export function revivedIndex(posted: OrgIndex): OrgIndex {
   const revive = <V>(view: ReadonlyMap<string, V>): ReadonlyMap<string, V> => {
-    if (view instanceof ByRow || view instanceof Map) return view;
+    if (view instanceof ByRow) return view;
     const { rowOf, byRow } = view as unknown as { rowOf: ReadonlyMap<string, number>; byRow: ArrayLike<V> };
     return new ByRow(rowOf, byRow);
   };
@@ -172,7 +172,7 @@ export function indexChart(chart: OrgChart, fullChart: OrgChart = chart): IndexR
     // Whatever the walk from the root did not reach hangs in a cycle.
     const reached = new Set(preorder);
     const unreached = units.map((unit) => unit.id).filter((id) => !reached.has(id));
-    const [cycle = []] = findCycles(unreached, new Map(units.map((unit, row) => [unit.id, parentIds[row] ?? null])));
+    const [cycle = []] = findCycles(unreached, new ByRow(rowOf, parentIds));
     // Closed back on its first id: "a" → "b" → "a".
     const cycleIds = cycle.length > 0 ? [...cycle, cycle[0] as string] : cycle;
     problems.push({
