@@ -124,14 +124,9 @@ export function DisplaySettings() {
 export function ShortcutsButton() {
   const t = useMessages();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  // Focused when the dialog opens, not with React's autoFocus: that focuses on mount, and this dialog is mounted (closed)
-  // with the page, where focusing it forced a layout of the whole page in the middle of the first render.
-  const closeRef = useRef<HTMLButtonElement>(null);
   const open = () => {
     const dialog = dialogRef.current;
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    closeRef.current?.focus();
+    if (dialog && !dialog.open) dialog.showModal();
   };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -171,9 +166,9 @@ export function ShortcutsButton() {
           </section>
         ))}
         <form method="dialog">
-          <button ref={closeRef} type="submit">
-            {t.close}
-          </button>
+          {/* No autoFocus: showModal() focuses this, the dialog's one control; React's autoFocus would focus it as the
+              page mounts, with the dialog closed, forcing a layout of the whole page in the middle of the first render. */}
+          <button type="submit">{t.close}</button>
         </form>
       </dialog>
     </>
