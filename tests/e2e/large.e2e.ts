@@ -238,7 +238,20 @@ describe('large charts in a real browser', () => {
   it('imports a file too big to parse on the page in the worker, to the end, and keeps it', async () => {
     expect(statSync(chart60k).size).toBeGreaterThan(4 * 1024 * 1024);
     const { page } = session;
-    await importChart(page, chart60k, cardName('Head office'));
+    await page.goto(session.url('/'));
+    await page.getByRole('tree').waitFor();
+    // The worker's import shows its progress; a page that parsed the file itself would not.
+    await page.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('progress')) return;
+        document.body.dataset.sawProgress = 'yes';
+        observer.disconnect();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByLabel('Chart file to import').setInputFiles(chart60k);
+    await page.getByRole('treeitem', { name: cardName('Head office') }).waitFor({ timeout: 30_000 });
+    await expect(page.locator('body').getAttribute('data-saw-progress')).resolves.toBe('yes');
     await page
       .getByRole('status')
       .filter({ hasText: /^Imported “generated-60k\.json”: 60,000 units\./ })
