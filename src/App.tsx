@@ -10,6 +10,7 @@ import { YourCharts } from './io/YourCharts.tsx';
 import { DetailsPanel } from './panel/DetailsPanel.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { LoadBoundary } from './shared/LoadBoundary.tsx';
+import { afterNextPaint } from './store/imported.ts';
 import { type PaneId, useStore } from './store/store.ts';
 import { useMessages } from './store/useMessages.ts';
 import { Timeline } from './timeline/Timeline.tsx';
@@ -17,7 +18,7 @@ import { Timeline } from './timeline/Timeline.tsx';
 // The compare view and the outline load when first shown, keeping them out of the first download.
 const CompareView = lazy(async () => ({ default: (await import('./compare/CompareView.tsx')).CompareView }));
 const OutlineView = lazy(async () => ({ default: (await import('./outline/OutlineView.tsx')).OutlineView }));
-// Editing loads just after the first frame (its header buttons) and is only needed once a chart is edited.
+// Editing is asked for once the first frame is painted (see AfterFirstPaint) and is only needed once a chart is edited.
 const EditControls = lazy(async () => ({ default: (await import('./edit/EditControls.tsx')).EditControls }));
 const EditTools = lazy(async () => ({ default: (await import('./edit/EditTools.tsx')).EditTools }));
 const UnitEditForm = lazy(async () => ({ default: (await import('./edit/UnitEditForm.tsx')).UnitEditForm }));
@@ -64,6 +65,30 @@ function NoticeBar() {
       </button>
     </div>
   );
+}
+
+/** Set once the page has painted its first frame: parts mounted later render at once. */
+let firstFramePainted = false;
+
+/**
+ * Renders its children once the page has painted its first frame. Editing's code is not needed to show a chart, and a
+ * lazy part asked for during the first render adds its preload links inside that render (about 45 ms of a cold visit
+ * on a slow host, bench/README.md); its header buttons came after the first frame already.
+ */
+function AfterFirstPaint({ children }: { children: ReactNode }) {
+  const [painted, setPainted] = useState(firstFramePainted);
+  useEffect(() => {
+    if (painted) return;
+    let mounted = true;
+    void afterNextPaint().then(() => {
+      firstFramePainted = true;
+      if (mounted) setPainted(true);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [painted]);
+  return painted ? children : null;
 }
 
 /** A workspace whose view loads when first shown (compare, changes): the notices, then the view, or what it is waiting for. */
@@ -119,9 +144,11 @@ export function App() {
         <CompareToggle />
         <ImportControl />
         <YourCharts />
-        <Suspense fallback={null}>
-          <EditControls />
-        </Suspense>
+        <AfterFirstPaint>
+          <Suspense fallback={null}>
+            <EditControls />
+          </Suspense>
+        </AfterFirstPaint>
       </Header>
       {view === 'changes' ? (
         <LazyWorkspace className="workspace-changes" waiting={t.loadingChanges}>
@@ -144,16 +171,20 @@ export function App() {
           <section className="chart-area" aria-label={t.chartRegion}>
             {/* The outline has no toolbar: its timeline runs across the top, before it in the tab order as it is seen. */}
             {display === 'outline' ? <Timeline pane="main" /> : null}
-            <Suspense fallback={null}>
-              <EditTools />
-            </Suspense>
+            <AfterFirstPaint>
+              <Suspense fallback={null}>
+                <EditTools />
+              </Suspense>
+            </AfterFirstPaint>
             <div className="chart-stage">{drawPane('main')}</div>
           </section>
           <DetailsPanel
             editor={
-              <Suspense fallback={null}>
-                <UnitEditForm />
-              </Suspense>
+              <AfterFirstPaint>
+                <Suspense fallback={null}>
+                  <UnitEditForm />
+                </Suspense>
+              </AfterFirstPaint>
             }
           />
         </main>
