@@ -25,10 +25,12 @@ void loadBundledCharts(async () => {
   applyLocation();
 });
 
-void Promise.all([preferencesReady, openingViewSettled(OPENING_WAIT_MS)]).then(() =>
+void Promise.all([preferencesReady, openingViewSettled(OPENING_WAIT_MS)]).then(() => {
+  // Its fonts are resolved by now (index.html): it goes before the first render, which lays out the page.
+  document.getElementById('font-warmup')?.remove();
   createRoot(container).render(
     <StrictMode>
       <App />
     </StrictMode>,
-  ),
-);
+  );
+});
