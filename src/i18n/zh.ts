@@ -1,10 +1,9 @@
 /** The interface's words in Chinese (simplified). Loaded only when chosen. */
 import { ownEntry } from '../model/present.ts';
-import type { Messages, StorageAction } from './messages.ts';
+import { formatCount, type Messages, type StorageAction } from './messages.ts';
 
-// One formatter for every count (toLocaleString builds one per call).
-const chineseNumber = new Intl.NumberFormat('zh');
-const zhPlural = (count: number, unit: string) => `${chineseNumber.format(count)} ${unit}`;
+// Chinese groups a count's thousands as English does ("12,345"): see formatCount.
+const zhPlural = (count: number, unit: string) => `${formatCount(count)} ${unit}`;
 /** A space where Latin letters or digits meet Chinese characters, and nowhere else: "State Council 与国务院办公厅". */
 const spaced = (text: string) => text.replace(/([A-Za-z0-9])(?=[\u4e00-\u9fff])/g, '$1 ').replace(/([\u4e00-\u9fff])(?=[A-Za-z0-9])/g, '$1 ');
 /** Chinese puts no space before a full-width colon. */
