@@ -1438,7 +1438,55 @@ function waterfallNote(runs) {
   ].join(', ');
 }
 
-async function coldCases(browser, apps) {
+/**
+ * What the browser alone needs for the cold visit on this machine: the app's first view, copied from the page once its
+ * first card is painted (DOM, with the stylesheets inlined and every script, preload and the CSP removed), written as
+ * one static page. Its first card painted is the floor under the app's figure: the rest is start-up (download,
+ * script, data, render).
+ */
+async function writeStaticFirstView(browser, appUrl, file) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    await page.addInitScript(installFirstCardProbe);
+    await page.goto(appUrl);
+    await withTimeout(
+      page.evaluate(() => window.__benchFirstCard),
+      PAGE_TIMEOUT_MS,
+      'first card',
+    );
+    const html = await page.evaluate(async () => {
+      const copy = document.documentElement.cloneNode(true);
+      const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.href);
+      const css = await Promise.all(sheets.map((href) => fetch(href).then((response) => response.text())));
+      for (const element of copy.querySelectorAll('script, link, meta[http-equiv]')) element.remove();
+      const style = document.createElement('style');
+      style.textContent = css.join('\n');
+      copy.querySelector('head').append(style);
+      return `<!doctype html>\n${copy.outerHTML}`;
+    });
+    if (!html.includes('role="treeitem"')) throw new Error('the copied first view has no card');
+    writeFileSync(file, html);
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function coldCases(browser, builds, staticUrl) {
+  const apps = [...builds];
+  const staticFile = join(ARTIFACTS, 'static-first-view.html');
+  try {
+    await writeStaticFirstView(browser, apps[0].url, staticFile);
+    apps.push({
+      key: 'static',
+      label: 'static copy of the first view (no script)',
+      url: new URL(relative(ROOT, staticFile), staticUrl).toString(),
+      floor: true,
+    });
+  } catch (err) {
+    addError('cold.static', 'cold', 'cold first visit, static copy of the first view', err instanceof Error ? err.message : String(err));
+  }
   const measured = new Map(apps.map((app) => [app.key, { values: [], errors: [] }]));
   for (let run = 1; run <= RUNS; run++) {
     // The builds take turns within each run, so both see the same moment of a busy machine.
@@ -1458,6 +1506,23 @@ async function coldCases(browser, apps) {
     const { values, errors } = measured.get(app.key);
     if (values.length === 0) {
       addError(`cold.${app.key}`, 'cold', `cold first visit ${app.label}`, errors.join('; '));
+      continue;
+    }
+    if (app.floor) {
+      addCase({
+        id: `cold.${app.key}`,
+        group: 'cold',
+        label: `cold first visit → first card painted, ${app.label}`,
+        unit: 'ms',
+        samples: values.map((v) => v.paintMs),
+        notes: `the floor under the app's figure on this machine: one HTML file, no script; FCP ${formatValue(
+          quantile(
+            values.map((v) => v.fcpMs),
+            0.5,
+          ),
+          'ms',
+        )}`,
+      });
       continue;
     }
     addCase({
@@ -1886,7 +1951,7 @@ async function main() {
       apps.push({ key: 'before', label: `before (${commit})`, url: beforeUrl });
       log(`Before (${commit}) at ${beforeUrl}`);
     }
-    if (wanted('cold')) groups.push(['cold', inBrowser((b) => coldCases(b, apps))]);
+    if (wanted('cold')) groups.push(['cold', inBrowser((b) => coldCases(b, apps, staticServer.url))]);
     if (wanted('csv')) groups.push(['csv', inBrowser((b) => csvCases(b, staticServer.url, apps, sets))]);
     if (wanted('load')) groups.push(['load', inBrowser((b) => loadCases(b, baseUrl, sets))]);
     if (wanted('expand')) groups.push(['expand', inBrowser((b) => expandCases(b, baseUrl, sets))]);
