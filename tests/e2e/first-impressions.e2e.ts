@@ -52,6 +52,16 @@ describe('what the browser reports on a first visit', () => {
     });
   });
 
+  it('lays out index.html’s hidden font sample while the scripts download, and leaves nothing of it once the chart is drawn', async () => {
+    const html = await (await fetch(session.url('/'))).text();
+    expect(html).toMatch(/<div id="font-warmup" aria-hidden="true" style="[^"]*visibility: hidden/);
+    await withPage(DESKTOP, async (page) => {
+      await openApp(page);
+      await expect(page.locator('#font-warmup').count()).resolves.toBe(0);
+      await expect(page.getByText('Aa 办').count()).resolves.toBe(0);
+    });
+  });
+
   it('registers the chart’s touchstart, touchend and touchcancel listeners as passive (the touch tests in access.e2e.ts pan and pinch)', async () => {
     await withPage(PHONE, async (page) => {
       await openApp(page);
