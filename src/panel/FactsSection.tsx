@@ -57,7 +57,8 @@ export function FactsSection({ unit, view, standardFacts, parentBody, listedUnde
         key,
         <>
           <time dateTime={fact.value}>{formatDate(fact.value, language)}</time>
-          {years !== null ? t.yearsAgo(years) : ''}
+          {/* A date still to come (a planned office) has no age, as in the comparison tables. */}
+          {years !== null && years >= 0 ? t.yearsAgo(years) : ''}
         </>,
       );
     }

@@ -187,6 +187,27 @@ describe('the details panel', { timeout: 20_000 }, () => {
       await waitFor(() => expect(screen.getByRole('complementary', { name: '详情' })).toHaveTextContent('2003年7月16日 19:00 UTC'));
     });
 
+    it('gives a date of forming in the future no “years ago”', async () => {
+      await startApp();
+      const text = JSON.stringify({
+        format: 'org-chart',
+        version: 1,
+        id: 'planned-office',
+        title: 'Planned office',
+        units: [{ id: 'planned', name: 'Planned office', facts: [{ key: 'formed', label: 'Formed', value: '2999-01-01' }] }],
+      });
+      const outcome = importText('planned.json', text);
+      if (!outcome.ok) throw new Error('the chart did not import');
+      const store = useStore.getState();
+      const id = outcome.index.chart.id;
+      store.setCatalog([...store.catalog, { id, title: outcome.index.chart.title, origin: 'imported' }]);
+      store.setChartSlot(id, { status: 'ready', index: outcome.index });
+      act(() => useStore.getState().openChart(id));
+      await within(details()).findByRole('heading', { level: 2, name: 'Planned office' });
+      const formed = within(details()).getByText('Formed').nextElementSibling;
+      expect(formed).toHaveTextContent(/^1 January 2999$/);
+    });
+
     it('wraps at word boundaries, not anywhere', () => {
       const css = readFileSync('src/styles.css', 'utf8');
       expect(css).not.toMatch(/\.panel\s*\{[^}]*overflow-wrap:\s*anywhere/);
