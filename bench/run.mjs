@@ -1460,7 +1460,9 @@ async function writeStaticFirstView(browser, appUrl, file) {
       const copy = document.documentElement.cloneNode(true);
       const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.href);
       const css = await Promise.all(sheets.map((href) => fetch(href).then((response) => response.text())));
-      for (const element of copy.querySelectorAll('script, link, meta[http-equiv]')) element.remove();
+      // The icon link stays (a data: URL), so the copy asks for no favicon the app does not ask for either.
+      for (const element of copy.querySelectorAll('script, link[rel="stylesheet"], link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]'))
+        element.remove();
       const style = document.createElement('style');
       style.textContent = css.join('\n');
       copy.querySelector('head').append(style);
@@ -1515,6 +1517,8 @@ async function coldCases(browser, builds, staticUrl) {
         label: `cold first visit → first card painted, ${app.label}`,
         unit: 'ms',
         samples: values.map((v) => v.paintMs),
+        extra: { runs: values },
+        errors,
         notes: `the floor under the app's figure on this machine: one HTML file, no script; FCP ${formatValue(
           quantile(
             values.map((v) => v.fcpMs),
