@@ -5,9 +5,7 @@
  * messages' `commands` with the others.
  */
 import type { EditRefusal } from '../model/edit.ts';
-import type { UiLanguage } from './messages.ts';
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+import { formatCount, plural, type UiLanguage } from './messages.ts';
 
 const en = {
   edit: 'Edit',
@@ -35,8 +33,8 @@ const en = {
   addSiblingDialog: (name: string) => `Add a unit beside ${name}`,
   nameField: 'Name',
   deleteDialog: (name: string) => `Delete ${name}`,
-  deleteLift: (n: number, parent: string) => `Delete it, and move its ${count(n, 'unit', 'units')} below up to ${parent}`,
-  deleteBranch: (n: number) => `Delete it with the ${count(n, 'unit', 'units')} below it`,
+  deleteLift: (n: number, parent: string) => `Delete it, and move its ${plural(n, 'unit', 'units')} below up to ${parent}`,
+  deleteBranch: (n: number) => `Delete it with the ${plural(n, 'unit', 'units')} below it`,
   deleteTopLift: (name: string) => `Delete it, and make “${name}” the top unit`,
 
   // The unit form
@@ -68,7 +66,7 @@ const en = {
   added: (name: string, parent: string) => `Added “${name}” under “${parent}”.`,
   renamed: (before: string, after: string) => `Renamed “${before}” to “${after}”.`,
   updated: (name: string) => `Saved the changes to “${name}”.`,
-  deleted: (name: string, below: number) => (below === 0 ? `Deleted “${name}”.` : `Deleted “${name}” and ${count(below, 'unit', 'units')} below it.`),
+  deleted: (name: string, below: number) => (below === 0 ? `Deleted “${name}”.` : `Deleted “${name}” and ${plural(below, 'unit', 'units')} below it.`),
   deletedLifted: (name: string, parent: string) => `Deleted “${name}”; the units below it are now under “${parent}”.`,
   moved: (name: string, parent: string) => `Moved “${name}” under “${parent}”.`,
   cutDone: (name: string) => `Cut “${name}”: go to its new parent and press Ctrl+V to move it there, or Escape to cancel.`,
@@ -147,8 +145,8 @@ const zh: EditWords = {
   addSiblingDialog: (name) => `在${name}旁添加同级单位`,
   nameField: '名称',
   deleteDialog: (name) => `删除${name}`,
-  deleteLift: (n, parent) => `删除它，并把其下 ${n.toLocaleString('zh')} 个单位移到${parent}之下`,
-  deleteBranch: (n) => `连同其下 ${n.toLocaleString('zh')} 个单位一起删除`,
+  deleteLift: (n, parent) => `删除它，并把其下 ${formatCount(n)} 个单位移到${parent}之下`,
+  deleteBranch: (n) => `连同其下 ${formatCount(n)} 个单位一起删除`,
   deleteTopLift: (name) => `删除它，并以“${name}”为顶层单位`,
   editUnit: (name) => `编辑${name}`,
   idField: '标识（用于链接）',
@@ -176,7 +174,7 @@ const zh: EditWords = {
   added: (name, parent) => `已在“${parent}”下添加“${name}”。`,
   renamed: (before, after) => `已将“${before}”重命名为“${after}”。`,
   updated: (name) => `已保存对“${name}”的修改。`,
-  deleted: (name, below) => (below === 0 ? `已删除“${name}”。` : `已删除“${name}”及其下 ${below.toLocaleString('zh')} 个单位。`),
+  deleted: (name, below) => (below === 0 ? `已删除“${name}”。` : `已删除“${name}”及其下 ${formatCount(below)} 个单位。`),
   deletedLifted: (name, parent) => `已删除“${name}”；其下单位现属“${parent}”。`,
   moved: (name, parent) => `已将“${name}”移到“${parent}”之下。`,
   cutDone: (name) => `已剪切“${name}”：转到新的上级单位并按 Ctrl+V 移动，或按 Esc 取消。`,

@@ -10,7 +10,7 @@
  */
 import type { BinaryType, ImportNote, ImportProblem, JsonShape, Listed, RowProblems, RowRef } from '../model/importFile.ts';
 import { ID_COLUMNS, PARENT_COLUMNS } from '../model/importFile.ts';
-import type { UiLanguage } from './messages.ts';
+import { formatCount, type UiLanguage } from './messages.ts';
 
 interface ImportWords {
   problem(file: string, problem: ImportProblem): string;
@@ -38,7 +38,7 @@ function unreachable(value: never): never {
 // ---------------------------------------------------------------------------
 // English
 
-const number = (n: number) => n.toLocaleString('en-US');
+const number = formatCount;
 const countOf = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${number(n)} ${many}`);
 const orList = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`);
 const NEITHER = 'neither the app’s JSON chart format nor a CSV/TSV/JSON table';
@@ -172,7 +172,7 @@ const en: ImportWords = {
 // ---------------------------------------------------------------------------
 // Chinese
 
-const shu = (n: number) => n.toLocaleString('zh');
+const shu = formatCount;
 const NEITHER_ZH = '既不是本应用的 JSON 图表格式，也不是 CSV/TSV/JSON 表格';
 const SAVE_AS_UTF8_ZH = '请将它另存为 UTF-8 编码（在 Excel 中选择“CSV UTF-8”）后重新导入。';
 const BINARY_TYPES_ZH: Record<BinaryType, string> = {

@@ -207,7 +207,7 @@ const en = {
 
   // Outline
   outlineOf: (title: string) => `Outline: ${title}`,
-  showMoreUnits: (next: number, remaining: number) => `Show ${plural(next, 'more unit', 'more units')} (${remaining.toLocaleString('en')} not shown yet)`,
+  showMoreUnits: (next: number, remaining: number) => `Show ${plural(next, 'more unit', 'more units')} (${formatCount(remaining)} not shown yet)`,
   outlineIntro: 'The chart as a nested list. Choose a unit to see its details; the buttons before a name show or hide the units under it.',
 
   // Details
@@ -264,7 +264,7 @@ const en = {
   searchResults: 'Search results',
   searchPlaceholder: 'Search units, people, functions…  ( / )',
   searching: 'Searching…',
-  moreMatches: (shown: number, total: number) => `The best ${shown} of ${total.toLocaleString('en')} matches. Type more to narrow them down.`,
+  moreMatches: (shown: number, total: number) => `The best ${shown} of ${formatCount(total)} matches. Type more to narrow them down.`,
   noMatch: (query: string) => `No unit matches “${query}”.`,
   noMatchHint: 'Try fewer words, an English or Chinese name, pinyin (e.g. guowuyuan) or its initials (gwy), or a leader’s name.',
   fields: {
@@ -367,15 +367,15 @@ const en = {
   loadingChanges: 'Loading both versions…',
   changeKinds: { added: 'Added', removed: 'Removed', moved: 'Moved', renamed: 'Renamed', changed: 'Changed' } as Readonly<Record<ChangeKind, string>>,
   /** The legend's count of one kind: "12 added". */
-  changeCount: (kind: ChangeKind, count: number) => `${count.toLocaleString('en')} ${kind}`,
+  changeCount: (kind: ChangeKind, count: number) => `${formatCount(count)} ${kind}`,
   changeFilters: 'Show one kind of change',
   allChanges: 'All',
   expandChanged: 'Expand changed',
   expandChangedHint: 'Unfold only the branches that hold a change',
   exportChanges: 'Export list (CSV)',
   changeList: 'List of changes',
-  changeGroup: (kind: string, count: number) => `${kind} (${count.toLocaleString('en')})`,
-  showAllOfKind: (count: number) => `Show all ${count.toLocaleString('en')}`,
+  changeGroup: (kind: string, count: number) => `${kind} (${formatCount(count)})`,
+  showAllOfKind: (count: number) => `Show all ${formatCount(count)}`,
   noChanges: 'No differences: the two versions have the same units, names and places, and the same kinds, leaders, functions and facts.',
   nothingShared: (before: string, after: string) =>
     `${before} and ${after} have no unit in common: no id and no name matches. They look like charts of two different organizations, so there is nothing to compare; choose other versions above.`,
@@ -394,7 +394,7 @@ const en = {
   } as Readonly<Record<MatchRule, string>>,
   pairedWith: (name: string, id: string) => `Earlier: “${name}” (id ${id}).`,
   treatApart: 'Treat as different units',
-  pairAgain: (count: number) => `Pair again (${count.toLocaleString('en')} kept apart)`,
+  pairAgain: (count: number) => `Pair again (${formatCount(count)} kept apart)`,
   onlyInLater: 'Not in the earlier version.',
   onlyInEarlier: 'Not in the later version: shown faded where it stood.',
   changedField: (field: string) => (field.startsWith('fact:') ? field.slice(5) : (ownEntry(CHANGE_FIELDS, field) ?? field)),

@@ -166,7 +166,7 @@ export const zh: Messages = {
   },
 
   outlineOf: (title) => `大纲：${title}`,
-  showMoreUnits: (next, remaining) => `再显示 ${next.toLocaleString('zh')} 个机构（尚有 ${remaining.toLocaleString('zh')} 个未显示）`,
+  showMoreUnits: (next, remaining) => `再显示 ${formatCount(next)} 个机构（尚有 ${formatCount(remaining)} 个未显示）`,
   outlineIntro: '以嵌套列表显示的图表。选择一个机构可查看详情；名称前的按钮可显示或隐藏其下设机构。',
 
   details: '详情',
@@ -222,7 +222,7 @@ export const zh: Messages = {
   searchResults: '搜索结果',
   searchPlaceholder: '搜索机构、人员、职能…（/）',
   searching: '正在搜索…',
-  moreMatches: (shown, total) => `共 ${total.toLocaleString('zh')} 个匹配，这里列出最相关的 ${shown} 个。输入更多字词可缩小范围。`,
+  moreMatches: (shown, total) => `共 ${formatCount(total)} 个匹配，这里列出最相关的 ${shown} 个。输入更多字词可缩小范围。`,
   noMatch: (query) => `没有与“${query}”匹配的机构。`,
   noMatchHint: '试试更少的词、英文或中文名称、拼音（如 guowuyuan）或拼音首字母（gwy），或领导姓名。',
   fields: {
@@ -328,15 +328,15 @@ export const zh: Messages = {
   swapVersions: '交换两个版本',
   loadingChanges: '正在载入两个版本…',
   changeKinds: CHANGE_KINDS_ZH,
-  changeCount: (kind, count) => `${CHANGE_KINDS_ZH[kind]} ${count.toLocaleString('zh')}`,
+  changeCount: (kind, count) => `${CHANGE_KINDS_ZH[kind]} ${formatCount(count)}`,
   changeFilters: '只显示一类变化',
   allChanges: '全部',
   expandChanged: '展开有变化的分支',
   expandChangedHint: '只展开含有变化的分支',
   exportChanges: '导出列表（CSV）',
   changeList: '变化列表',
-  changeGroup: (kind, count) => `${kind}（${count.toLocaleString('zh')}）`,
-  showAllOfKind: (count) => `显示全部 ${count.toLocaleString('zh')} 项`,
+  changeGroup: (kind, count) => `${kind}（${formatCount(count)}）`,
+  showAllOfKind: (count) => `显示全部 ${formatCount(count)} 项`,
   noChanges: '没有差别：两个版本的机构、名称、隶属，以及类型、领导、职能和事实都相同。',
   nothingShared: (before, after) =>
     spaced(`${before}与${after}没有共同的机构：没有相同的编号或名称。它们看来是两个不同组织的图表，无从比较；请在上方选择其他版本。`),
@@ -355,7 +355,7 @@ export const zh: Messages = {
   },
   pairedWith: (name, id) => `早先：“${name}”（编号 ${id}）。`,
   treatApart: '视为不同机构',
-  pairAgain: (count) => `重新对应（已分开 ${count.toLocaleString('zh')} 对）`,
+  pairAgain: (count) => `重新对应（已分开 ${formatCount(count)} 对）`,
   onlyInLater: '早先的版本中没有。',
   onlyInEarlier: '后来的版本中没有：以淡色显示在原来的位置。',
   changedField: (field) =>
