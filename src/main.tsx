@@ -5,8 +5,9 @@ import { createRoot } from 'react-dom/client';
 
 import { App } from './App.tsx';
 import { loadHistory } from './model/timeData.ts';
+import { layOutWholePage, whenIdle } from './shared/dom.ts';
 import { loadBundledCharts, OPENING_WAIT_MS, openingViewSettled } from './store/bundled.ts';
-import { restoreImportedCharts } from './store/imported.ts';
+import { afterNextPaint, restoreImportedCharts } from './store/imported.ts';
 import { startPreferences } from './store/prefs.ts';
 import { applyLocation, startUrlSync } from './store/url.ts';
 
@@ -33,4 +34,6 @@ void Promise.all([preferencesReady, openingViewSettled(OPENING_WAIT_MS)]).then((
       <App />
     </StrictMode>,
   );
+  // The panel's lower sections were left out of the first layout (styles.css): laid out now, at an idle moment.
+  void afterNextPaint().then(() => whenIdle(layOutWholePage, 500));
 });

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { kindName, type Messages } from '../i18n/messages.ts';
 import { shownNames } from '../model/present.ts';
 import { type OrgIndex, treePosition } from '../model/tree.ts';
+import { layOutWholePage } from '../shared/dom.ts';
 import { type PaneId, paneIndex, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
 import { UnitDetails } from './UnitDetails.tsx';
@@ -51,6 +52,7 @@ export function DetailsPanel({ pane = 'main', label, sideTitle, className = 'pan
     const panel = panelRef.current;
     const mark = hitNonce === null ? null : panel?.querySelector('mark');
     if (!panel || !mark) return;
+    layOutWholePage();
     const box = mark.getBoundingClientRect();
     const top = box.top - panel.getBoundingClientRect().top;
     // In view already (below the phone sheet's sticky handle): left where it is, the unit's name still in sight.

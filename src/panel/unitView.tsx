@@ -5,6 +5,7 @@ import type { UnitHistory } from '../model/history.ts';
 import type { Citation, OrgChart, Source, Unit } from '../model/schema.ts';
 import { loadedHistory } from '../model/timeData.ts';
 import type { OrgIndex } from '../model/tree.ts';
+import { layOutWholePage } from '../shared/dom.ts';
 import { Marked } from '../shared/Marked.tsx';
 import { type PaneId, type SearchHit, useStore } from '../store/store.ts';
 import { useMessages } from '../store/useMessages.ts';
@@ -69,6 +70,7 @@ export function useUnitView(index: OrgIndex, unit: Unit, pane: PaneId, sideTitle
           title={`${title}${c.section ? t.sectionOf(c.section) : ''}`}
           onClick={(event) => {
             event.preventDefault();
+            layOutWholePage();
             const entry = document.getElementById(target);
             entry?.scrollIntoView({ block: 'nearest' });
             entry?.focus({ preventScroll: true });

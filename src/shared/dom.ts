@@ -17,6 +17,15 @@ export function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /**
+ * Ends the start-up layout shortcut: index.html's data-starting leaves the details panel's lower sections out of the
+ * first layout (styles.css), each counted at a guessed height. Called at the first idle moment, and before anything
+ * scrolls the panel to a target, which must be placed by the sections' real heights.
+ */
+export function layOutWholePage(): void {
+  document.documentElement.removeAttribute('data-starting');
+}
+
+/**
  * Runs `task` once the page is idle after start-up, so code split out of the
  * first download (parsers, the pinyin dictionary) is ready before it is needed.
  */
