@@ -1510,42 +1510,29 @@ async function coldCases(browser, builds, staticUrl) {
       addError(`cold.${app.key}`, 'cold', `cold first visit ${app.label}`, errors.join('; '));
       continue;
     }
-    if (app.floor) {
-      addCase({
-        id: `cold.${app.key}`,
-        group: 'cold',
-        label: `cold first visit → first card painted, ${app.label}`,
-        unit: 'ms',
-        samples: values.map((v) => v.paintMs),
-        extra: { runs: values },
-        errors,
-        notes: `the floor under the app's figure on this machine: one HTML file, no script; FCP ${formatValue(
-          quantile(
-            values.map((v) => v.fcpMs),
-            0.5,
-          ),
-          'ms',
-        )}`,
-      });
-      continue;
-    }
+    const medianOf = (key) =>
+      formatValue(
+        quantile(
+          values.map((v) => v[key]),
+          0.5,
+        ),
+        'ms',
+      );
     addCase({
       id: `cold.${app.key}`,
       group: 'cold',
       label: `cold first visit → first card painted, ${app.label}`,
       unit: 'ms',
       samples: values.map((v) => v.paintMs),
-      target: { op: '<', value: 500, unit: 'ms' },
-      notes: `card in DOM ${formatValue(
-        quantile(
-          values.map((v) => v.inDomMs),
-          0.5,
-        ),
-        'ms',
-      )}; waterfall (ms from navigation, asked–arrived): ${waterfallNote(values)}`,
+      // The static copy is the floor under the builds' figure, not held to their target.
+      ...(app.floor ? {} : { target: { op: '<', value: 500, unit: 'ms' } }),
+      notes: app.floor
+        ? `the floor under the app's figure on this machine: one HTML file, no script; FCP ${medianOf('fcpMs')}`
+        : `card in DOM ${medianOf('inDomMs')}; waterfall (ms from navigation, asked–arrived): ${waterfallNote(values)}`,
       extra: { runs: values },
       errors,
     });
+    if (app.floor) continue;
     addCase({
       id: `cold.fcp.${app.key}`,
       group: 'cold',
