@@ -153,17 +153,20 @@ describe('the details panel', { timeout: 20_000 }, () => {
   });
 
   describe('an imported table’s details', () => {
-    async function openOracleSample(): Promise<void> {
+    /** Starts the app, imports `text` as a chart of one's own and opens it, waiting for `heading` in the panel. */
+    async function openImported(fileName: string, text: string, heading: string): Promise<void> {
       await startApp();
-      const outcome = importText('oracle-hr.csv', readFileSync('tests/fixtures/realdata/oracle-hr.csv', 'utf8'));
-      if (!outcome.ok) throw new Error('the sample did not import');
+      const outcome = importText(fileName, text);
+      if (!outcome.ok) throw new Error(`${fileName} did not import`);
       const store = useStore.getState();
       const id = outcome.index.chart.id;
       store.setCatalog([...store.catalog, { id, title: outcome.index.chart.title, origin: 'imported' }]);
       store.setChartSlot(id, { status: 'ready', index: outcome.index });
       act(() => useStore.getState().openChart(id));
-      await within(details()).findByRole('heading', { level: 2, name: 'Steven King' });
+      await within(details()).findByRole('heading', { level: 2, name: heading });
     }
+
+    const openOracleSample = () => openImported('oracle-hr.csv', readFileSync('tests/fixtures/realdata/oracle-hr.csv', 'utf8'), 'Steven King');
 
     it('writes column names as labels, keeping the column’s own name on hover', async () => {
       await openOracleSample();
@@ -188,7 +191,6 @@ describe('the details panel', { timeout: 20_000 }, () => {
     });
 
     it('gives a date of forming in the future no “years ago”', async () => {
-      await startApp();
       const text = JSON.stringify({
         format: 'org-chart',
         version: 1,
@@ -196,14 +198,7 @@ describe('the details panel', { timeout: 20_000 }, () => {
         title: 'Planned office',
         units: [{ id: 'planned', name: 'Planned office', facts: [{ key: 'formed', label: 'Formed', value: '2999-01-01' }] }],
       });
-      const outcome = importText('planned.json', text);
-      if (!outcome.ok) throw new Error('the chart did not import');
-      const store = useStore.getState();
-      const id = outcome.index.chart.id;
-      store.setCatalog([...store.catalog, { id, title: outcome.index.chart.title, origin: 'imported' }]);
-      store.setChartSlot(id, { status: 'ready', index: outcome.index });
-      act(() => useStore.getState().openChart(id));
-      await within(details()).findByRole('heading', { level: 2, name: 'Planned office' });
+      await openImported('planned.json', text, 'Planned office');
       const formed = within(details()).getByText('Formed').nextElementSibling;
       expect(formed).toHaveTextContent(/^1 January 2999$/);
     });
