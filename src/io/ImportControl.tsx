@@ -197,7 +197,8 @@ export function ImportControl() {
       <button type="button" className="header-button" onClick={() => inputRef.current?.click()} aria-describedby={hintId} disabled={job !== null}>
         {t.importButton}
       </button>
-      <span id={hintId} className="visually-hidden">
+      {/* Hidden, not visually hidden: read once, as the button's description, not again as loose text in browse mode. */}
+      <span id={hintId} hidden>
         {t.importHint}
       </span>
       <input

@@ -158,7 +158,8 @@ export default function TimelineBar({ pane, marks, variant }: { pane: PaneId; ma
           </details>
         ) : null}
       </div>
-      <p id={`${ids}-hint`} className={asOf === null && variant === 'strip' ? 'visually-hidden' : 'timeline-note'}>
+      {/* In the strip, today's hint is only the date field's description: hidden, so it is not read again as text. */}
+      <p id={`${ids}-hint`} className="timeline-note" hidden={asOf === null && variant === 'strip'}>
         {asOf === null ? t.dateFieldHint : t.pastViewNote(shownDate(asOf))}
       </p>
       {draft?.error ? (

@@ -138,6 +138,20 @@ describe('the outline, the selection announcer and the display settings', () => 
     expect(screen.getByRole('treeitem', { name: cardName('Liaison Bureau') })).toBeInTheDocument();
   });
 
+  it('reads a hint once, as the description of its control, not again as loose text', async () => {
+    const user = userEvent.setup();
+    await startApp();
+    const importButton = screen.getByRole('button', { name: 'Import…' });
+    expect(importButton).toHaveAccessibleDescription('Import a chart from a JSON, CSV or TSV file. You can also drop a file on the page or paste a table.');
+    expect(screen.getByText(/^Import a chart from a JSON/)).not.toBeVisible();
+
+    // The outline's timeline strip: today's hint describes the date field and is not shown.
+    await user.click(screen.getByRole('button', { name: 'Outline' }));
+    const dateField = await screen.findByRole('textbox', { name: 'As of: Date' });
+    expect(dateField).toHaveAccessibleDescription('A year (2008), a month (2008-07) or a day (2008-07-10); Enter to show it');
+    expect(screen.getByText(/^A year \(2008\)/)).not.toBeVisible();
+  });
+
   it('announces a new selection politely, and nothing on first load', async () => {
     const user = userEvent.setup();
     await startApp();

@@ -228,6 +228,20 @@ describe('accessibility in a real browser', () => {
     await cdp.detach();
   });
 
+  it('reads the import hint once, as the Import button’s description, in Chromium’s own accessibility tree', async () => {
+    const { page } = session;
+    await openApp(page);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string }; ignored?: boolean }[];
+    };
+    const hint = 'Import a chart from a JSON, CSV or TSV file. You can also drop a file on the page or paste a table.';
+    expect(nodes.find((node) => node.role?.value === 'button' && node.name?.value === 'Import…')?.description?.value).toBe(hint);
+    // Not also a paragraph of its own that browse mode reads after the button.
+    expect(nodes.filter((node) => !node.ignored && node.role?.value === 'StaticText' && node.name?.value === hint)).toEqual([]);
+    await cdp.detach();
+  });
+
   it('reaches a bureau three levels down and selects it with the keyboard alone', async () => {
     const { page } = session;
     await openApp(page);
