@@ -63,7 +63,8 @@ export function Header({ children }: { children?: ReactNode }) {
                   // The words shown come first in the name (WCAG 2.5.3), then the full title, unless it holds them already.
                   aria-label={entry.title.includes(shown.text) ? entry.title : `${shown.text}, ${entry.title}`}
                 />
-                {shown.text}
+                {/* The radio's name holds these words; hidden here so they are not read again after it. */}
+                <span aria-hidden="true">{shown.text}</span>
               </label>
             );
           })}

@@ -228,7 +228,7 @@ describe('accessibility in a real browser', () => {
     await cdp.detach();
   });
 
-  it('reads the import hint once, as the Import button’s description, in Chromium’s own accessibility tree', async () => {
+  it('reads the header’s words once: the import hint as the Import button’s description, each office’s short name in its radio’s name', async () => {
     const { page } = session;
     await openApp(page);
     const cdp = await page.context().newCDPSession(page);
@@ -239,6 +239,10 @@ describe('accessibility in a real browser', () => {
     expect(nodes.find((node) => node.role?.value === 'button' && node.name?.value === 'Import…')?.description?.value).toBe(hint);
     // Not also a paragraph of its own that browse mode reads after the button.
     expect(nodes.filter((node) => !node.ignored && node.role?.value === 'StaticText' && node.name?.value === hint)).toEqual([]);
+    for (const shortName of ['NPCSC General Office', 'State Council General Office']) {
+      expect(nodes.filter((node) => node.role?.value === 'radio' && node.name?.value.startsWith(`${shortName}, General Office of`))).toHaveLength(1);
+      expect(nodes.filter((node) => !node.ignored && node.role?.value === 'StaticText' && node.name?.value === shortName)).toEqual([]);
+    }
     await cdp.detach();
   });
 
