@@ -246,6 +246,21 @@ describe('accessibility in a real browser', () => {
     await cdp.detach();
   });
 
+  it('names the toolbar’s menus by their words alone and does not read the path’s separators, in Chromium’s own tree', async () => {
+    const { page } = session;
+    await openApp(page, '/?chart=npcsc-general-office&unit=liaison-bureau');
+    // The timeline's menu is a lazy part of the toolbar.
+    await page.getByRole('toolbar', { name: 'Chart view' }).locator('summary', { hasText: 'As of Today' }).waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored?: boolean }[] };
+    const shown = nodes.filter((node) => !node.ignored);
+    expect(shown.filter((node) => node.role?.value === 'DisclosureTriangle').map((node) => node.name?.value)).toEqual(['Export', 'As of Today']);
+    // The breadcrumb's "›" between the office, Departments and Liaison Bureau is drawn, not read.
+    await expect(details(page).getByRole('navigation', { name: 'Path' }).textContent()).resolves.toContain('Departments');
+    expect(shown.filter((node) => node.role?.value === 'StaticText' && node.name?.value?.includes('›'))).toEqual([]);
+    await cdp.detach();
+  });
+
   it('reaches a bureau three levels down and selects it with the keyboard alone', async () => {
     const { page } = session;
     await openApp(page);
