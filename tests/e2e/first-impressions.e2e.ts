@@ -100,8 +100,8 @@ describe('the header', () => {
           labels.map((label) => {
             // The words' own boxes, one per line they take (the radio input inside the label is not text).
             const lineTops = new Set<number>();
-            for (const node of label.childNodes) {
-              if (node.nodeType !== Node.TEXT_NODE) continue;
+            const texts = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+            for (let node = texts.nextNode(); node; node = texts.nextNode()) {
               const range = document.createRange();
               range.selectNodeContents(node);
               for (const rect of range.getClientRects()) if (rect.width > 0) lineTops.add(Math.round(rect.top));
