@@ -118,15 +118,14 @@ export function App() {
   const t = useMessages();
   const drawPane = (pane: PaneId, label?: string, decorations: ChartDecorations = {}): ReactNode =>
     display === 'outline' ? (
+      // Suspends to the workspace's boundary, with the timeline strip above it: they appear together.
       <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
-        <Suspense fallback={null}>
-          <OutlineView
-            pane={pane}
-            {...(label ? { label } : {})}
-            {...(decorations.badges ? { badges: decorations.badges } : {})}
-            {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})}
-          />
-        </Suspense>
+        <OutlineView
+          pane={pane}
+          {...(label ? { label } : {})}
+          {...(decorations.badges ? { badges: decorations.badges } : {})}
+          {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})}
+        />
       </LoadBoundary>
     ) : (
       <OrgChart
@@ -169,14 +168,17 @@ export function App() {
         <main className="workspace">
           <NoticeBar />
           <section className="chart-area" aria-label={t.chartRegion}>
-            {/* The outline has no toolbar: its timeline runs across the top, before it in the tab order as it is seen. */}
-            {display === 'outline' ? <Timeline pane="main" /> : null}
-            <AfterFirstPaint>
-              <Suspense fallback={null}>
-                <EditTools />
-              </Suspense>
-            </AfterFirstPaint>
-            <div className="chart-stage">{drawPane('main')}</div>
+            {/* One boundary for the outline and its timeline strip, so neither pushes the other when its code arrives. */}
+            <Suspense fallback={null}>
+              {/* The outline has no toolbar: its timeline runs across the top, before it in the tab order as it is seen. */}
+              {display === 'outline' ? <Timeline pane="main" /> : null}
+              <AfterFirstPaint>
+                <Suspense fallback={null}>
+                  <EditTools />
+                </Suspense>
+              </AfterFirstPaint>
+              <div className="chart-stage">{drawPane('main')}</div>
+            </Suspense>
           </section>
           <DetailsPanel
             editor={

@@ -1,6 +1,7 @@
 /**
  * The timeline of a chart with a past on record: a button in the chart's toolbar (or a strip across the top) whose
- * controls (TimelineBar.tsx) load with the first such chart, not with the page.
+ * controls (TimelineBar.tsx) load with the first such chart, not with the page. The strip suspends: render it inside
+ * a Suspense boundary that also holds what it sits above.
  */
 import { lazy, Suspense, useMemo } from 'react';
 
@@ -25,9 +26,8 @@ export function Timeline({ pane, variant = 'strip' }: TimelineProps) {
   // Once per chart: the toolbar this sits in re-renders as the view zooms. A chart with no past has no marks to look for.
   const marks = useMemo(() => (today === null || history === null || !past ? [] : history.timelineOf(today.fullChart)), [today, history, past]);
   if (today === null || history === null || !past) return null;
-  return (
-    <Suspense fallback={null}>
-      <TimelineBar pane={pane} marks={marks} variant={variant} />
-    </Suspense>
-  );
+  const bar = <TimelineBar pane={pane} marks={marks} variant={variant} />;
+  // The strip sits above what it shows: it waits in its caller's boundary, so both appear together and the code
+  // arriving late does not push the charts down. The toolbar's button can come on its own.
+  return variant === 'strip' ? bar : <Suspense fallback={null}>{bar}</Suspense>;
 }

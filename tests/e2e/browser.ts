@@ -105,6 +105,44 @@ export async function settledTransform(page: Page): Promise<{ x: number; y: numb
   throw new Error('the view never stopped moving');
 }
 
+/**
+ * Records, from the page's very start, every layout shift inside `<main>` (the charts, panels and timeline; not the
+ * header): call before `goto`, read with `shiftsInMain`. Each entry names the element that moved.
+ */
+export async function recordShiftsInMain(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const moved: string[] = [];
+    (window as unknown as { __shiftsInMain: string[] }).__shiftsInMain = moved;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { sources?: { node?: Node | null }[] })[]) {
+        for (const source of entry.sources ?? []) {
+          const element = source.node instanceof Element ? source.node : (source.node?.parentElement ?? null);
+          if (element?.closest('main')) moved.push(`${element.tagName.toLowerCase()}.${element.className}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The elements inside `<main>` that moved since the page started, once the frames painted so far are reported. */
+export async function shiftsInMain(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        // Shifts are reported after the frame that made them: wait out two more.
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve((window as unknown as { __shiftsInMain: string[] }).__shiftsInMain))));
+      }),
+  );
+}
+
+/** Holds back the chunk of code whose file name starts with `chunk` by `ms`, as a slow network would. */
+export async function delayChunk(page: Page, chunk: string, ms: number): Promise<void> {
+  await page.route(new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 // Best practice too: its landmark-unique rule is what tells the compare view's two sides' landmarks apart.
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { cardName } from '../names.ts';
-import { browserSession } from './browser.ts';
+import { browserSession, delayChunk, recordShiftsInMain, shiftsInMain } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.
@@ -382,6 +382,16 @@ describe('the compare view in a real browser', () => {
     const table = page.getByRole('table', { name: /^Comparison of/ });
     const overflow = await table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0));
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('opens with its timeline above both charts, moving nothing when the timeline’s code comes late', async () => {
+    const { page } = session;
+    await recordShiftsInMain(page);
+    await delayChunk(page, 'TimelineBar', 600);
+    await openCompareFromUrl(page);
+    await page.getByRole('region', { name: 'Timeline' }).waitFor();
+    await expect(shiftsInMain(page)).resolves.toEqual([]);
     expect(session.errors).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { cardName } from '../names.ts';
-import { browserSession, searchField } from './browser.ts';
+import { browserSession, delayChunk, recordShiftsInMain, searchField, shiftsInMain } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 860 } });
 beforeEach(() => session.page.setDefaultTimeout(10_000));
@@ -190,5 +190,18 @@ describe('the offices through time', () => {
     await dateField(page).press('Enter');
     await expect.poll(() => right.getByRole('treeitem', { name: cardName('Supervision Office') }).count()).toBe(0);
     await expect.poll(() => asOfParam(page)).toBe('1998');
+  });
+
+  it('shows the outline with its timeline strip above it, moving nothing when the timeline’s code comes late', async () => {
+    const { page } = session;
+    // A visitor who chose the outline before: the choice is remembered.
+    await page.addInitScript(() => window.localStorage.setItem('org-chart-preferences', JSON.stringify({ display: 'outline' })));
+    await recordShiftsInMain(page);
+    await delayChunk(page, 'TimelineBar', 600);
+    await page.goto(session.url('/?chart=npcsc-general-office'));
+    await page.getByRole('navigation', { name: /^Outline/ }).waitFor();
+    await page.getByRole('region', { name: 'Timeline' }).waitFor();
+    await expect(shiftsInMain(page)).resolves.toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });
