@@ -547,5 +547,7 @@ describe('importing by dropping a file and by pasting a table', () => {
     await paste('body', 'id\tparentId\tname\nboss\t\tAda Boss\nhelper\tboss\tBen Helper');
     await expect(page.getByRole('radio', { name: 'Pasted chart' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('treeitem', { name: cardName('Ben Helper') }).count()).resolves.toBe(1);
+    // Imports run in order: had the search field's paste imported too, there would be two charts by now.
+    await expect(yourCharts(page).textContent()).resolves.toBe('Your charts (1)');
   });
 });

@@ -13,6 +13,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { findChromium } from '../../scripts/ensure-chromium.mjs';
+import { escapeRegExp } from '../names.ts';
 import { CHROMIUM_ARGS, searchField, settledTransform } from './browser.ts';
 
 const ARTIFACTS = 'tests/e2e/.artifacts';
@@ -216,7 +217,12 @@ describe('a selected unit is never under the toolbar or the minimap', () => {
         for (const query of ['Yoshi Nagase', 'Ian Devling', 'Martin Bein']) {
           const search = await searchField(page);
           await search.fill(query);
-          await page.getByRole('option').first().click();
+          // This query's own result: the list may still show the last one's for a moment.
+          await page
+            .getByRole('option', { name: new RegExp(`^${escapeRegExp(query)}( |$)`) })
+            .first()
+            .click();
+          await expect.poll(() => page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 }).textContent()).toBe(query);
           const seen = await selectedAndFloating(page);
           await page.screenshot({ path: `${ARTIFACTS}/search-${query.replace(/\W+/g, '-')}-${device}.png` });
           expectClear(`${device}, “${query}” from the search`, seen);
@@ -270,11 +276,16 @@ describe('a selected unit is never under the toolbar or the minimap', () => {
         if (box && intersects(box, minimap) && (box.x < minimap.x - 20 || box.y < minimap.y - 20) && box.y > 0) target = { index: i, box };
       }
       if (target === null) throw new Error('no card under the minimap on the opening screen');
+      // The top card counts as selected before any click: the click must select this card itself.
+      const targetId = await cards.nth(target.index).evaluate((card) => card.closest('[role="treeitem"]')?.getAttribute('data-id') ?? null);
+      const targetItem = page.locator(`g[role="treeitem"][data-id="${targetId}"]`);
+      await expect(targetItem.getAttribute('aria-selected')).resolves.toBe('false');
       const point =
         target.box.x < minimap.x - 20
           ? { x: (target.box.x + minimap.x) / 2, y: target.box.y + target.box.height / 2 }
           : { x: target.box.x + target.box.width / 2, y: (target.box.y + minimap.y) / 2 };
       await page.mouse.click(point.x, point.y);
+      await expect.poll(() => targetItem.getAttribute('aria-selected')).toBe('true');
       await expect(page.locator('g[role="treeitem"][aria-selected="true"]').count()).resolves.toBe(1);
       const seen = await selectedAndFloating(page);
       await page.screenshot({ path: `${ARTIFACTS}/click-under-minimap-desktop.png` });
