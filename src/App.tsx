@@ -13,11 +13,18 @@ import { LoadBoundary } from './shared/LoadBoundary.tsx';
 import { afterNextPaint } from './store/imported.ts';
 import { type PaneId, useStore } from './store/store.ts';
 import { useMessages } from './store/useMessages.ts';
-import { Timeline } from './timeline/Timeline.tsx';
+import { loadTimelineBar, Timeline } from './timeline/Timeline.tsx';
 
-// The compare view and the outline load when first shown, keeping them out of the first download.
-const CompareView = lazy(async () => ({ default: (await import('./compare/CompareView.tsx')).CompareView }));
-const OutlineView = lazy(async () => ({ default: (await import('./outline/OutlineView.tsx')).OutlineView }));
+// The compare view and the outline load when first shown, keeping them out of the first download. Both show the
+// timeline's strip above them: its code comes with theirs, so the strip never arrives after them and pushes them down.
+const CompareView = lazy(async () => {
+  const [view] = await Promise.all([import('./compare/CompareView.tsx'), loadTimelineBar()]);
+  return { default: view.CompareView };
+});
+const OutlineView = lazy(async () => {
+  const [view] = await Promise.all([import('./outline/OutlineView.tsx'), loadTimelineBar()]);
+  return { default: view.OutlineView };
+});
 // Editing is asked for once the first frame is painted (see AfterFirstPaint) and is only needed once a chart is edited.
 const EditControls = lazy(async () => ({ default: (await import('./edit/EditControls.tsx')).EditControls }));
 const EditTools = lazy(async () => ({ default: (await import('./edit/EditTools.tsx')).EditTools }));
@@ -118,14 +125,15 @@ export function App() {
   const t = useMessages();
   const drawPane = (pane: PaneId, label?: string, decorations: ChartDecorations = {}): ReactNode =>
     display === 'outline' ? (
-      // Suspends to the workspace's boundary, with the timeline strip above it: they appear together.
       <LoadBoundary message={t.partLoadFailed} retryLabel={t.reload}>
-        <OutlineView
-          pane={pane}
-          {...(label ? { label } : {})}
-          {...(decorations.badges ? { badges: decorations.badges } : {})}
-          {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})}
-        />
+        <Suspense fallback={null}>
+          <OutlineView
+            pane={pane}
+            {...(label ? { label } : {})}
+            {...(decorations.badges ? { badges: decorations.badges } : {})}
+            {...(decorations.highlighted ? { highlighted: decorations.highlighted } : {})}
+          />
+        </Suspense>
       </LoadBoundary>
     ) : (
       <OrgChart

@@ -135,13 +135,22 @@ export async function shiftsInMain(page: Page): Promise<string[]> {
   );
 }
 
-/** Holds back the chunk of code whose file name starts with `chunk` by `ms`, as a slow network would. */
-export async function delayChunk(page: Page, chunk: string, ms: number): Promise<void> {
-  await page.route(new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`), async (route) => {
+/**
+ * Holds back every request whose address matches `pattern` by `ms`, as a slow network would. Returns how many were
+ * held so far, for the test to check it held something (a renamed file would otherwise pass untested).
+ */
+export async function delayRequests(page: Page, pattern: RegExp, ms: number): Promise<() => number> {
+  let held = 0;
+  await page.route(pattern, async (route) => {
+    held += 1;
     await new Promise((resolve) => setTimeout(resolve, ms));
     await route.continue();
   });
+  return () => held;
 }
+
+/** A chunk of the built app's code by the start of its file name (`TimelineBar` for `/assets/TimelineBar-AbC12.js`). */
+export const chunkFile = (chunk: string) => new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`);
 
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 // Best practice too: its landmark-unique rule is what tells the compare view's two sides' landmarks apart.

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { cardName } from '../names.ts';
-import { browserSession, delayChunk, recordShiftsInMain, shiftsInMain } from './browser.ts';
+import { browserSession, chunkFile, delayRequests, recordShiftsInMain, shiftsInMain } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.
@@ -388,10 +388,35 @@ describe('the compare view in a real browser', () => {
   it('opens with its timeline above both charts, moving nothing when the timeline’s code comes late', async () => {
     const { page } = session;
     await recordShiftsInMain(page);
-    await delayChunk(page, 'TimelineBar', 600);
+    const held = await delayRequests(page, chunkFile('TimelineBar'), 600);
     await openCompareFromUrl(page);
     await page.getByRole('region', { name: 'Timeline' }).waitFor();
     await expect(shiftsInMain(page)).resolves.toEqual([]);
+    expect(held()).toBe(1);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('stays on screen while the offices’ data comes late, the timeline joining it without a “Loading” in between', async () => {
+    const { page } = session;
+    // The view is shown once the opening wait (400 ms) is over, before the data; it must not go blank after that.
+    await page.addInitScript(() => {
+      const seen = { compare: false, blankAfter: false };
+      (window as unknown as { __compareSeen: typeof seen }).__compareSeen = seen;
+      new MutationObserver(() => {
+        const view = document.querySelector<HTMLElement>('.compare');
+        if (view && view.style.display !== 'none') seen.compare = true;
+        // Suspended again: React hides the view and shows the workspace's own “Loading” in its place.
+        if (seen.compare && (view?.style.display === 'none' || document.querySelector('main > .compare-waiting'))) seen.blankAfter = true;
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+    });
+    const held = await delayRequests(page, /\/data\/[\w-]+-general-office\.json$/, 1_200);
+    await openCompareFromUrl(page);
+    await page.getByRole('region', { name: 'Timeline' }).waitFor();
+    expect(held()).toBeGreaterThanOrEqual(2);
+    await expect(page.evaluate(() => (window as unknown as { __compareSeen: { compare: boolean; blankAfter: boolean } }).__compareSeen)).resolves.toEqual({
+      compare: true,
+      blankAfter: false,
+    });
     expect(session.errors).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { cardName } from '../names.ts';
-import { browserSession, delayChunk, recordShiftsInMain, searchField, shiftsInMain } from './browser.ts';
+import { browserSession, chunkFile, delayRequests, recordShiftsInMain, searchField, shiftsInMain } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 860 } });
 beforeEach(() => session.page.setDefaultTimeout(10_000));
@@ -197,11 +197,12 @@ describe('the offices through time', () => {
     // A visitor who chose the outline before: the choice is remembered.
     await page.addInitScript(() => window.localStorage.setItem('org-chart-preferences', JSON.stringify({ display: 'outline' })));
     await recordShiftsInMain(page);
-    await delayChunk(page, 'TimelineBar', 600);
+    const held = await delayRequests(page, chunkFile('TimelineBar'), 600);
     await page.goto(session.url('/?chart=npcsc-general-office'));
     await page.getByRole('navigation', { name: /^Outline/ }).waitFor();
     await page.getByRole('region', { name: 'Timeline' }).waitFor();
     await expect(shiftsInMain(page)).resolves.toEqual([]);
+    expect(held()).toBe(1);
     expect(session.errors).toEqual([]);
   });
 });
