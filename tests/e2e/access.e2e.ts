@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { SHORTCUTS } from '../../src/shared/shortcuts.ts';
 import { cardName, escapeRegExp } from '../names.ts';
-import { axeViolations, browserSession, settledTransform, viewTransform } from './browser.ts';
+import { accessibilityTree, axeViolations, browserSession, settledTransform, viewTransform } from './browser.ts';
 
 const session = browserSession({ viewport: { width: 1280, height: 800 } });
 // A missing element fails its own step, with its locator in the message, well before the test's time runs out.
@@ -198,10 +198,7 @@ describe('accessibility in a real browser', () => {
   it('exposes the cards to screen readers as tree items with their level, state and name, in Chromium’s own accessibility tree', async () => {
     const { page } = session;
     await openApp(page, '/?chart=npcsc-general-office&unit=liaison-bureau');
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
-    };
+    const nodes = await accessibilityTree(page);
     const items = nodes
       .filter((node) => node.role?.value === 'treeitem')
       .map((node) => ({ name: node.name?.value ?? '', ...Object.fromEntries((node.properties ?? []).map((p) => [p.name, p.value.value])) }));
@@ -212,29 +209,23 @@ describe('accessibility in a real browser', () => {
     expect(items.find((item) => cardName('Liaison Bureau').test(item.name))).toMatchObject({ level: 3, selected: true, focusable: true });
     expect(items.find((item) => cardName('Departments').test(item.name))).toMatchObject({ level: 2, expanded: true, selected: false });
     expect(items.find((item) => cardName(NPC_TITLE).test(item.name))).toMatchObject({ level: 1, expanded: true });
-    await cdp.detach();
   });
 
   // A screen reader hears the unit's name first, and speech input or a script finds the unit by it; the rest once, whole.
   it('names each tree item by its unit first, then kind, Chinese name, head and count, each once and in full', async () => {
     const { page } = session;
     await openApp(page, '/?chart=state-council-general-office');
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string } }[] };
+    const nodes = await accessibilityTree(page);
     const names = nodes.filter((node) => node.role?.value === 'treeitem').map((node) => node.name?.value ?? '');
     const head = 'Secretary-General of the State Council: Wu Zhenglong 吴政隆';
     expect(names).toContain(`General Office of the State Council, Office, 中华人民共和国国务院办公厅, ${head}, 2 units below`);
     expect(names.filter((name) => name.includes('…'))).toEqual([]);
-    await cdp.detach();
   });
 
   it('reads the header’s words once: the import hint as the Import button’s description, each office’s short name in its radio’s name', async () => {
     const { page } = session;
     await openApp(page);
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string }; ignored?: boolean }[];
-    };
+    const nodes = await accessibilityTree(page);
     const hint = 'Import a chart from a JSON, CSV or TSV file. You can also drop a file on the page or paste a table.';
     expect(nodes.find((node) => node.role?.value === 'button' && node.name?.value === 'Import…')?.description?.value).toBe(hint);
     // Not also a paragraph of its own that browse mode reads after the button.
@@ -243,7 +234,6 @@ describe('accessibility in a real browser', () => {
       expect(nodes.filter((node) => node.role?.value === 'radio' && node.name?.value.startsWith(`${shortName}, General Office of`))).toHaveLength(1);
       expect(nodes.filter((node) => !node.ignored && node.role?.value === 'StaticText' && node.name?.value === shortName)).toEqual([]);
     }
-    await cdp.detach();
   });
 
   it('names the toolbar’s menus by their words alone and does not read the path’s separators, in Chromium’s own tree', async () => {
@@ -251,14 +241,12 @@ describe('accessibility in a real browser', () => {
     await openApp(page, '/?chart=npcsc-general-office&unit=liaison-bureau');
     // The timeline's menu is a lazy part of the toolbar.
     await page.getByRole('toolbar', { name: 'Chart view' }).locator('summary', { hasText: 'As of Today' }).waitFor();
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored?: boolean }[] };
+    const nodes = await accessibilityTree(page);
     const shown = nodes.filter((node) => !node.ignored);
     expect(shown.filter((node) => node.role?.value === 'DisclosureTriangle').map((node) => node.name?.value)).toEqual(['Export', 'As of Today']);
     // The breadcrumb's "›" between the office, Departments and Liaison Bureau is drawn, not read.
     await expect(details(page).getByRole('navigation', { name: 'Path' }).textContent()).resolves.toContain('Departments');
     expect(shown.filter((node) => node.role?.value === 'StaticText' && node.name?.value?.includes('›'))).toEqual([]);
-    await cdp.detach();
   });
 
   it('reaches a bureau three levels down and selects it with the keyboard alone', async () => {

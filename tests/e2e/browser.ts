@@ -152,6 +152,25 @@ export async function delayRequests(page: Page, pattern: RegExp, ms: number): Pr
 /** A chunk of the built app's code by the start of its file name (`TimelineBar` for `/assets/TimelineBar-AbC12.js`). */
 export const chunkFile = (chunk: string) => new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`);
 
+/** A node of Chromium's own accessibility tree, what screen readers are given. */
+export interface AxNode {
+  readonly role?: { value: string };
+  readonly name?: { value: string };
+  readonly description?: { value: string };
+  readonly ignored?: boolean;
+  readonly properties?: { name: string; value: { value: unknown } }[];
+}
+
+/** The page's whole accessibility tree as Chromium builds it (not Playwright's own ARIA reading). */
+export async function accessibilityTree(page: Page): Promise<AxNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    return ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] }).nodes;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 // Best practice too: its landmark-unique rule is what tells the compare view's two sides' landmarks apart.
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
