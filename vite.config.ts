@@ -33,8 +33,8 @@ function contentSecurityPolicy(): Plugin {
  * The first chart is on screen sooner when its data downloads with the page rather than after the app's script has
  * run: index.html preloads the manifest and every bundled chart it lists (the app loads them all at start, whatever
  * `?chart=` says). `as="fetch"` with `crossorigin` matches the app's plain `fetch()`, so the browser hands it the
- * preloaded response instead of asking twice. (The history model's code, which a chart with a past needs, is not
- * preloaded: main.tsx asks for it first thing, beside the data, and it stays out of the initial download.)
+ * preloaded response instead of asking twice. (The history model's code, which a chart with a past needs, is
+ * preloaded too: see preloadHistoryModel.)
  */
 function preloadStartData(): Plugin {
   let base = '/';
@@ -57,8 +57,33 @@ function preloadStartData(): Plugin {
   };
 }
 
+/**
+ * The bundled charts both have a past, and each is loaded after the history model's code (store/bundled.ts), so the
+ * first card waits for that chunk too. Asked for by the entry module once it runs, it cost a round trip after the
+ * script on a real network; a modulepreload in index.html asks for it with the page. (The build only: the dev server
+ * serves modules as they are asked for.)
+ */
+function preloadHistoryModel(): Plugin {
+  let base = '/';
+  return {
+    name: 'preload-history-model',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/model/history.ts'));
+        if (!chunk) throw new Error('preload-history-model: no chunk for src/model/history.ts in the bundle');
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), preloadStartData()],
+  plugins: [react(), contentSecurityPolicy(), preloadStartData(), preloadHistoryModel()],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,7 +1,7 @@
 /**
- * Whether a chart has a past on record, and the history model (model/history.ts) loaded only when one has: it is
- * kept out of the first download and fetched beside the charts (main.tsx starts it), and every chart with a past is
- * loaded after it (see store/bundled.ts), so code that meets such a chart finds it loaded.
+ * Whether a chart has a past on record, and the history model (model/history.ts) that such a chart needs: a chunk of
+ * its own, asked for with the page (a modulepreload in the built index.html; main.tsx imports it), and every chart
+ * with a past is loaded after it (see store/bundled.ts), so code that meets such a chart finds it loaded.
  */
 import type * as HistoryModule from './history.ts';
 import type { OrgChart, Unit } from './schema.ts';

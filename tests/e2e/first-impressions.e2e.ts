@@ -62,6 +62,29 @@ describe('what the browser reports on a first visit', () => {
     });
   });
 
+  it('asks for everything the first card waits for with the page: the data and the history model’s code, before the app’s script has arrived', async () => {
+    await withPage(DESKTOP, async (page) => {
+      await openApp(page);
+      const requests = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((entry) => ({
+          file: new URL(entry.name).pathname.split('/').pop() ?? '',
+          askedMs: entry.startTime,
+          arrivedMs: (entry as PerformanceResourceTiming).responseEnd,
+        })),
+      );
+      const find = (file: RegExp) => {
+        const found = requests.find((request) => file.test(request.file));
+        if (!found) throw new Error(`no request for ${String(file)} among ${requests.map((r) => r.file).join(', ')}`);
+        return found;
+      };
+      const entryScript = find(/^index-[\w-]+\.js$/);
+      // Asked for from index.html's links, not by the script once it runs: a real network would add a round trip.
+      for (const file of [/^history-[\w-]+\.js$/, /^manifest\.json$/, /^npcsc-general-office\.json$/, /^state-council-general-office\.json$/]) {
+        expect(find(file).askedMs, String(file)).toBeLessThan(entryScript.arrivedMs);
+      }
+    });
+  });
+
   it('registers the chart’s touchstart, touchend and touchcancel listeners as passive (the touch tests in access.e2e.ts pan and pinch)', async () => {
     await withPage(PHONE, async (page) => {
       await openApp(page);
