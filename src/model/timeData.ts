@@ -4,6 +4,7 @@
  * with a past is loaded after it (see store/bundled.ts), so code that meets such a chart finds it loaded.
  */
 import type * as HistoryModule from './history.ts';
+import { loadOnce } from './loadOnce.ts';
 import type { OrgChart, Unit } from './schema.ts';
 
 function unitHasTimeData(unit: Unit): boolean {
@@ -40,17 +41,10 @@ export function documentHasTimeData(document: unknown): boolean {
   }
 }
 
-type HistoryModel = typeof HistoryModule;
-let history: HistoryModel | null = null;
-let loading: Promise<HistoryModel> | null = null;
+const history = loadOnce<typeof HistoryModule>(() => import('./history.ts'));
 
 /** Loads the history model once; later calls get the same. */
-export function loadHistory(): Promise<HistoryModel> {
-  loading ??= import('./history.ts').then((model) => (history = model));
-  return loading;
-}
+export const loadHistory = history.load;
 
 /** The history model if it has loaded: it always has once a chart with a past has been loaded. */
-export function loadedHistory(): HistoryModel | null {
-  return history;
-}
+export const loadedHistory = history.loaded;

@@ -5,6 +5,7 @@
  */
 import { type KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
+import { loadOnce } from '../model/loadOnce.ts';
 import type * as SearchModule from '../model/search.ts';
 import type { SearchResult } from '../model/search.ts';
 import type { OrgIndex } from '../model/tree.ts';
@@ -34,12 +35,8 @@ function isPast(charts: Readonly<Record<string, ChartSlot>>, chartId: string, un
 }
 
 type SearchEngine = typeof SearchModule;
-let enginePromise: Promise<SearchEngine> | null = null;
 /** The search code and its pinyin dictionary load on first use, keeping them out of the initial download. */
-function loadEngine(): Promise<SearchEngine> {
-  enginePromise ??= import('../model/search.ts');
-  return enginePromise;
-}
+const loadEngine = loadOnce<SearchEngine>(() => import('../model/search.ts')).load;
 
 const COMPARE_SIDES = ['left', 'right'] as const;
 const NO_RESULTS: { readonly results: readonly SearchResult[]; readonly total: number } = { results: [], total: 0 };

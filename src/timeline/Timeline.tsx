@@ -6,19 +6,15 @@
  */
 import { lazy, Suspense, useMemo } from 'react';
 
+import { loadOnce } from '../model/loadOnce.ts';
 import { loadedHistory } from '../model/timeData.ts';
 import { hasPast, type PaneId, readyIndex, useStore } from '../store/store.ts';
 import type * as TimelineBarExports from './TimelineBar.tsx';
 
-type TimelineBarModule = typeof TimelineBarExports;
-let loaded: TimelineBarModule | null = null;
-let loading: Promise<TimelineBarModule> | null = null;
+const timelineBar = loadOnce<typeof TimelineBarExports>(() => import('./TimelineBar.tsx'));
 
 /** Loads the timeline's controls once; later calls get the same. */
-export function loadTimelineBar(): Promise<TimelineBarModule> {
-  loading ??= import('./TimelineBar.tsx').then((module) => (loaded = module));
-  return loading;
-}
+export const loadTimelineBar = timelineBar.load;
 
 const LazyTimelineBar = lazy(loadTimelineBar);
 
@@ -40,7 +36,7 @@ export function Timeline({ pane, variant = 'strip' }: TimelineProps) {
   if (today === null || history === null || !past) return null;
   // Once loaded, drawn directly: a lazy component suspends the first time it renders even when its code is in, which
   // would blank a compare view already shown when its left chart becomes ready.
-  const TimelineBar = loaded?.default ?? LazyTimelineBar;
+  const TimelineBar = timelineBar.loaded()?.default ?? LazyTimelineBar;
   const bar = <TimelineBar pane={pane} marks={marks} variant={variant} />;
   // The strip sits above what it shows: it waits in its caller's boundary, so both appear together and the code
   // arriving late does not push the charts down. The toolbar's button can come on its own.
