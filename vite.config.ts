@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 
 /**
  * The built app declares what it may load: its own files only. Nothing a user
@@ -30,60 +30,48 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * The first chart is on screen sooner when its data downloads with the page rather than after the app's script has
- * run: index.html preloads the manifest and every bundled chart it lists (the app loads them all at start, whatever
- * `?chart=` says). `as="fetch"` with `crossorigin` matches the app's plain `fetch()`, so the browser hands it the
- * preloaded response instead of asking twice. (The history model's code, which a chart with a past needs, is
- * preloaded too: see preloadHistoryModel.)
+ * The first card is on screen sooner when what it waits for downloads with the page rather than after the app's
+ * script has run:
+ * - the data: the manifest and every bundled chart it lists (the app loads them all at start, whatever `?chart=`
+ *   says). `as="fetch"` with `crossorigin` matches the app's plain `fetch()`, so the browser hands it the preloaded
+ *   response instead of asking twice;
+ * - the history model's chunk (built app only; the dev server serves modules as they are asked for): the bundled
+ *   charts both have a past and each is loaded after it (store/bundled.ts). Asked for by the entry module once it
+ *   ran, it cost a round trip after the script on a real network.
  */
-function preloadStartData(): Plugin {
+function preloadFirstCard(): Plugin {
   let base = '/';
   let publicDir = 'public';
   return {
-    name: 'preload-start-data',
+    name: 'preload-first-card',
     configResolved(config) {
       base = config.base;
       publicDir = config.publicDir;
     },
-    transformIndexHtml() {
-      const manifest = JSON.parse(readFileSync(join(publicDir, 'data/manifest.json'), 'utf8')) as { charts: { file: string }[] };
-      const dataFiles = ['manifest.json', ...manifest.charts.map((chart) => chart.file)];
-      return dataFiles.map((file) => ({
-        tag: 'link',
-        attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `${base}data/${file}` },
-        injectTo: 'head',
-      }));
-    },
-  };
-}
-
-/**
- * The bundled charts both have a past, and each is loaded after the history model's code (store/bundled.ts), so the
- * first card waits for that chunk too. Asked for by the entry module once it runs, it cost a round trip after the
- * script on a real network; a modulepreload in index.html asks for it with the page. (The build only: the dev server
- * serves modules as they are asked for.)
- */
-function preloadHistoryModel(): Plugin {
-  let base = '/';
-  return {
-    name: 'preload-history-model',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
     transformIndexHtml: {
+      // After the bundle is written, so its chunk names are known.
       order: 'post',
       handler(_html, context) {
-        const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/model/history.ts'));
-        if (!chunk) throw new Error('preload-history-model: no chunk for src/model/history.ts in the bundle');
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` }, injectTo: 'head' }];
+        const manifest = JSON.parse(readFileSync(join(publicDir, 'data/manifest.json'), 'utf8')) as { charts: { file: string }[] };
+        const dataFiles = ['manifest.json', ...manifest.charts.map((chart) => chart.file)];
+        const links: HtmlTagDescriptor[] = dataFiles.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `${base}data/${file}` },
+          injectTo: 'head',
+        }));
+        if (context.bundle) {
+          const history = Object.values(context.bundle).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/model/history.ts'));
+          if (!history) throw new Error('preload-first-card: no chunk for src/model/history.ts in the bundle');
+          links.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${history.fileName}` }, injectTo: 'head' });
+        }
+        return links;
       },
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), preloadStartData(), preloadHistoryModel()],
+  plugins: [react(), contentSecurityPolicy(), preloadFirstCard()],
   build: {
     target: 'es2022',
     sourcemap: true,
