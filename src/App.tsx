@@ -15,16 +15,11 @@ import { type PaneId, useStore } from './store/store.ts';
 import { useMessages } from './store/useMessages.ts';
 import { loadTimelineBar, Timeline } from './timeline/Timeline.tsx';
 
-// The compare view and the outline load when first shown, keeping them out of the first download. Both show the
-// timeline's strip above them: its code comes with theirs, so the strip never arrives after them and pushes them down.
-const CompareView = lazy(async () => {
-  const [view] = await Promise.all([import('./compare/CompareView.tsx'), loadTimelineBar()]);
-  return { default: view.CompareView };
-});
-const OutlineView = lazy(async () => {
-  const [view] = await Promise.all([import('./outline/OutlineView.tsx'), loadTimelineBar()]);
-  return { default: view.OutlineView };
-});
+/** A view with the timeline's strip above it: the strip's code comes with the view's, so it never arrives after it and pushes it down. */
+const underTimelineStrip = async <Module,>(view: Promise<Module>): Promise<Module> => (await Promise.all([view, loadTimelineBar()]))[0];
+// The compare view and the outline load when first shown, keeping them out of the first download.
+const CompareView = lazy(async () => ({ default: (await underTimelineStrip(import('./compare/CompareView.tsx'))).CompareView }));
+const OutlineView = lazy(async () => ({ default: (await underTimelineStrip(import('./outline/OutlineView.tsx'))).OutlineView }));
 // Editing is asked for once the first frame is painted (see AfterFirstPaint) and is only needed once a chart is edited.
 const EditControls = lazy(async () => ({ default: (await import('./edit/EditControls.tsx')).EditControls }));
 const EditTools = lazy(async () => ({ default: (await import('./edit/EditTools.tsx')).EditTools }));
